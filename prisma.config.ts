@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'prisma/config';
+import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
+import { migrationDatabaseUrl } from './src/database/migration/migration-database';
+
+// With a config file the CLI no longer reads .env itself.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const configuredUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+
+// The CLI validates `url = env("DATABASE_URL")` in main.prisma even though
+// commands connect through the adapter below; when the variable is missing it
+// gives up on the schema and tries to download a native query engine. The
+// placeholder is never dialled.
+process.env.DATABASE_URL ||= 'postgresql://unused@127.0.0.1:1/connect-through-the-adapter';
+
+/**
+ * Prisma CLI configuration. `engine: 'js'` with a driver adapter makes every
+ * `prisma migrate` command run on the bundled WebAssembly schema engine, so
+ * nothing is downloaded. See docs/database.md.
+ */
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  adapter: async () => new MigrationAdapterFactory(await migrationDatabaseUrl(configuredUrl)),
+  // Collected by build/database-schema-plugin.js from src/components/*/prisma/.
+  schema: 'prisma/schema',
+  migrations: { path: 'prisma/migrations' },
+});

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import { PrismaService } from '../../database/runtime/prisma.service';
+import { DemoAuthor, DemoPost, DemoPostChanges, DemoPostPage, NewDemoPost } from './component.types';
+
+const POST_WITH_AUTHOR = {
+  id: true,
+  title: true,
+  content: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { name: true } },
+} satisfies Prisma.DemoPostSelect;
+
+type PostRow = Prisma.DemoPostGetPayload<{ select: typeof POST_WITH_AUTHOR }>;
+
+function toDemoPost({ author, ...post }: PostRow): DemoPost {
+  return { ...post, authorName: author.name };
+}
+
+/** Posts and their authors. Takes and returns the component's own types only. */
+@Injectable()
+export class DemoComponentService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Creates a post, finding or creating its author by name in the same
+   * transaction. Two first posts by a new author at the same moment both
+   * succeed and share one author: the loser of the insert race retries and
+   * finds the winner's row.
+   */
+  async createPost(input: NewDemoPost): Promise<DemoPost> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(async (tx) => {
+          const author = await tx.demoUser.upsert({
+            where: { name: input.authorName },
+            create: { name: input.authorName, email: `author-${randomUUID()}@demo.invalid` },
+            update: {},
+            select: { id: true },
+          });
+          const row = await tx.demoPost.create({
+            data: { title: input.title, content: input.content ?? null, status: input.status, authorId: author.id },
+            select: POST_WITH_AUTHOR,
+          });
+          return toDemoPost(row);
+        });
+      } catch (error) {
+        if (attempt < 3 && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  async listPosts(page = 1, pageSize = 20): Promise<DemoPostPage> {
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.demoPost.findMany({
+        select: POST_WITH_AUTHOR,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
+      this.prisma.demoPost.count(),
+    ]);
+    return { posts: rows.map(toDemoPost), total, page, pageSize };
+  }
+
+  async getPost(id: string): Promise<DemoPost | null> {
+    const row = await this.prisma.demoPost.findUnique({ where: { id }, select: POST_WITH_AUTHOR });
+    return row ? toDemoPost(row) : null;
+  }
+
+  async updatePost(id: string, changes: DemoPostChanges): Promise<DemoPost | null> {
+    const { count } = await this.prisma.demoPost.updateMany({ where: { id }, data: changes });
+    return count === 0 ? null : this.getPost(id);
+  }
+
+  /** @returns whether a post was deleted */
+  async deletePost(id: string): Promise<boolean> {
+    const { count } = await this.prisma.demoPost.deleteMany({ where: { id } });
+    return count > 0;
+  }
+
+  async findAuthorByName(name: string): Promise<DemoAuthor | null> {
+    return this.prisma.demoUser.findUnique({ where: { name }, select: { id: true, name: true, email: true } });
+  }
+
+  async createAuthor(name: string, email: string): Promise<DemoAuthor> {
+    return this.prisma.demoUser.create({ data: { name, email }, select: { id: true, name: true, email: true } });
+  }
+
+  /** Deletes an author and, by cascade, every post of theirs. @returns whether an author was deleted */
+  async deleteAuthor(id: string): Promise<boolean> {
+    const { count } = await this.prisma.demoUser.deleteMany({ where: { id } });
+    return count > 0;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+interface CliResult {
+  code: number | null;
+  output: string;
+}
+
+function runPrismaCli(args: string[], migrationUrl: string): Promise<CliResult> {
+  const cli = createRequire(join(process.cwd(), 'package.json')).resolve('prisma/build/index.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, output }));
+  });
+}
+
+/**
+ * Applies pending migrations with the project's own Prisma CLI, as the role in
+ * `migrationUrl`; throws with the CLI's exit code and output when it fails.
+ *
+ * `migrate status` (about 1 s) runs first and `migrate deploy` only when it
+ * reports something to apply: on Prisma 6.19's WebAssembly engine, deploy
+ * leaves a 10 s timer running and its process only exits after it.
+ * @returns whether migrations were applied
+ */
+export async function runMigrateDeploy(migrationUrl: string): Promise<boolean> {
+  const status = await runPrismaCli(['migrate', 'status'], migrationUrl);
+  if (status.code === 0) return false;
+  const deploy = await runPrismaCli(['migrate', 'deploy'], migrationUrl);
+  if (deploy.code !== 0) {
+    throw new Error(`\`prisma migrate deploy\` failed with exit code ${deploy.code}:\n${deploy.output.trim()}`);
+  }
+  return true;
+}

@@ -1,0 +1,77 @@
+/**
+ * Where the runtime reads its database settings. Everything that decides which
+ * database, which schema and how many connections lives here, so tests and
+ * operators have one place to look.
+ *
+ * - `DATABASE_URL`: the runtime role's connection string (DML only). `npm start`
+ *   sets it itself when it provisions the embedded PostgreSQL.
+ * - `DATABASE_SCHEMA`: the PostgreSQL schema the client works in. Defaults to
+ *   the URL's `?schema=` parameter, then `public`. The Prisma driver adapter
+ *   ignores `?schema=` on its own, so it is read here and passed explicitly.
+ * - `DATABASE_POOL_SIZE`: connections per process (default 10).
+ * - `DATABASE_CONNECT_TIMEOUT_MS`: how long to wait for a connection (default 5000).
+ */
+export interface DatabaseConfig {
+  url: string;
+  schema: string;
+  poolSize: number;
+  connectTimeoutMs: number;
+}
+
+export class DatabaseConfigError extends Error {}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new DatabaseConfigError(`${name}="${raw}" is not a positive whole number; set it to e.g. ${fallback} or remove it`);
+  }
+  return value;
+}
+
+/** The schema the runtime uses; see the module comment for the order of sources. */
+export function resolveDatabaseSchema(env: NodeJS.ProcessEnv, url: string): string {
+  const schema = env.DATABASE_SCHEMA || safeSearchParam(url, 'schema') || 'public';
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new DatabaseConfigError(
+      `database schema "${schema}" is not a plain lower-case PostgreSQL identifier; use letters, digits and _ (set DATABASE_SCHEMA or ?schema= in DATABASE_URL)`,
+    );
+  }
+  return schema;
+}
+
+function safeSearchParam(url: string, name: string): string | null {
+  try {
+    return new URL(url).searchParams.get(name);
+  } catch {
+    return null;
+  }
+}
+
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (!url) {
+    throw new DatabaseConfigError(
+      'DATABASE_URL is not set; run the app with `npm start` (it provisions the embedded PostgreSQL) or set DATABASE_URL as in .env.example',
+    );
+  }
+  return {
+    url,
+    schema: resolveDatabaseSchema(env, url),
+    poolSize: positiveInteger(env, 'DATABASE_POOL_SIZE', 10),
+    connectTimeoutMs: positiveInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
+  };
+}
+
+/** `host:port/database` of a connection string, for logs; never the password. */
+export function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

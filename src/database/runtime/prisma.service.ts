@@ -1,0 +1,44 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
+
+/**
+ * The one Prisma Client of the process, over `@prisma/adapter-pg`, holding every
+ * component's models. Inject it anywhere: `DatabaseModule` is global.
+ */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PrismaService.name);
+  readonly config: DatabaseConfig;
+
+  constructor() {
+    const config = readDatabaseConfig();
+    super({
+      adapter: new PrismaPg(
+        {
+          connectionString: config.url,
+          max: config.poolSize,
+          connectionTimeoutMillis: config.connectTimeoutMs,
+          // Unqualified names in raw SQL resolve in the configured schema
+          // first; extensions installed in `public` stay reachable.
+          options: `-c search_path=${config.schema},public`,
+        },
+        { schema: config.schema },
+      ),
+    });
+    this.config = config;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.$connect();
+    // With a driver adapter $connect does not open a connection; a query does,
+    // so an unreachable database fails here, at startup, not on first request.
+    await this.$queryRaw`SELECT 1`;
+    this.logger.log(`connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}
