@@ -14,6 +14,15 @@ const configuredUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE
 // placeholder is never dialled.
 process.env.DATABASE_URL ||= 'postgresql://unused@127.0.0.1:1/connect-through-the-adapter';
 
+// main.prisma uses engineType = "client", which needs no native query engine.
+// But when the CLI cannot parse the schema (a syntax error in a component
+// schema) it assumes the native engine and downloads it before reporting the
+// error; offline, the download's network error replaces Prisma's message.
+// Pointing the variable at an existing file skips that download; nothing ever
+// loads it, since a schema that parses says "client" and one that does not
+// stops the command first.
+process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json');
+
 /**
  * Prisma CLI configuration. `engine: 'js'` with a driver adapter makes every
  * `prisma migrate` command run on the bundled WebAssembly schema engine, so

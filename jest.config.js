@@ -1,0 +1,16 @@
+// Unit tests sit beside the code (*.spec.ts/tsx); database-backed tests in a
+// component's test/ folder. jest.globalSetup.ts provisions and migrates the
+// test database once per run.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/build'],
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  transform: {
+    // Type errors are caught by `npm run typecheck` and the webpack build;
+    // transpiling file by file keeps the test start fast.
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', transpilation: true }],
+  },
+  globalSetup: '<rootDir>/jest.globalSetup.ts',
+  globalTeardown: '<rootDir>/jest.globalTeardown.ts',
+  testTimeout: 30_000,
+};
