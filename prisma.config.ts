@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'prisma/config';
+import { syncSchemaCopies } from './build/database-schema/sync-schema-copies';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
 import { migrationDatabaseUrl } from './src/database/migration/migration-database';
 
@@ -22,6 +23,11 @@ process.env.DATABASE_URL ||= 'postgresql://unused@127.0.0.1:1/connect-through-th
 // loads it, since a schema that parses says "client" and one that does not
 // stops the command first.
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json');
+
+// prisma/schema/ holds copies of the component schemas; refresh them so every
+// command sees the sources as they are now, not as of the last build.
+const { errors } = syncSchemaCopies(process.cwd());
+if (errors.length > 0) throw new Error(`invalid component schema:\n${errors.join('\n')}`);
 
 /**
  * Prisma CLI configuration. `engine: 'js'` with a driver adapter makes every
