@@ -5,12 +5,16 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/embedded/provision-embedded-database';
-import { describeDatabase } from './database/runtime/database-config';
+import { describeDatabase, validateDatabaseSettings } from './database/runtime/database-config';
+import { ConfigurationError } from './server/configuration-error';
 import { listenAddress } from './server/listen-address';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const logger = new Logger('Bootstrap');
+  // Validate settings before anything is started that would need stopping.
+  const { host, port } = listenAddress(process.env);
+  validateDatabaseSettings(process.env);
 
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   let embedded: EmbeddedDatabase | undefined;
@@ -21,7 +25,6 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = embedded.runtimeUrl;
   }
 
-  const { host, port } = listenAddress(process.env);
   let app;
   try {
     app = await NestFactory.create(AppModule, { abortOnError: false });
@@ -44,9 +47,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-class StartupError extends Error {}
+class StartupError extends ConfigurationError {}
 
 function startupFailure(error: unknown, host: string, port: number): string {
+  if (error instanceof ConfigurationError) return error.message;
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     return `cannot listen on ${host}:${port}: the port is in use; stop the other process or set PORT to a free port`;
   }
@@ -64,6 +68,6 @@ const lastLine = (error: unknown) => messageLines(error).at(-1) ?? 'unknown erro
 
 main().catch((error) => {
   // One clear line for the operator; the stack only for unexpected failures.
-  console.error(error instanceof StartupError ? `error: ${error.message}` : error);
+  console.error(error instanceof ConfigurationError ? `error: ${error.message}` : error);
   process.exit(1);
 });

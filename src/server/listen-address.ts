@@ -1,3 +1,5 @@
+import { ConfigurationError } from './configuration-error';
+
 /**
  * `PORT` (default 3000) and `HOST`. Without `HOST` the server listens on
  * loopback only, except with NODE_ENV=production, where a container or
@@ -6,7 +8,7 @@
 export function listenAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT="${env.PORT}" is not a port number; set it to a whole number from 0 to 65535, or remove it for 3000`);
+    throw new ConfigurationError(`PORT="${env.PORT}" is not a port number; set it to a whole number from 0 to 65535, or remove it for 3000`);
   }
   const host = env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
   return { host, port };

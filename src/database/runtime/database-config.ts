@@ -1,3 +1,5 @@
+import { ConfigurationError } from '../../server/configuration-error';
+
 /**
  * Where the runtime reads its database settings. Everything that decides which
  * database, which schema and how many connections lives here, so tests and
@@ -18,7 +20,7 @@ export interface DatabaseConfig {
   connectTimeoutMs: number;
 }
 
-export class DatabaseConfigError extends Error {}
+export class DatabaseConfigError extends ConfigurationError {}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -49,6 +51,14 @@ function safeSearchParam(url: string, name: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Checks every setting but the URL, which `npm start` may only provide after
+ * provisioning, so a typo stops the process before anything is started.
+ */
+export function validateDatabaseSettings(env: NodeJS.ProcessEnv = process.env): void {
+  readDatabaseConfig({ ...env, DATABASE_URL: env.DATABASE_URL || 'postgresql://settings-check@127.0.0.1/none' });
 }
 
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
