@@ -1,8 +1,13 @@
 // Unit tests sit beside the code (*.spec.ts/tsx); database-backed tests in a
 // component's test/ folder. jest.globalSetup.ts provisions and migrates the
 // test database once per run.
+const workers = Number(process.env.JEST_WORKERS);
+
 module.exports = {
   testEnvironment: 'node',
+  // JEST_WORKERS decides both the worker count and the number of cloned
+  // schemas; jest.globalSetup.ts rejects a missing or invalid value.
+  ...(Number.isInteger(workers) && workers > 0 ? { maxWorkers: workers } : {}),
   roots: ['<rootDir>/src', '<rootDir>/build'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   transform: {

@@ -1,28 +1,33 @@
-import { join } from 'node:path';
+import type { Config } from '@jest/types';
 import { DatabaseSchemaPlugin } from './build/database-schema-plugin';
-import { startEmbeddedCluster } from './src/database/embedded/embedded-cluster';
-import { runMigrateDeploy } from './src/database/migration/migrate-deploy';
+import { readJestWorkers } from './src/database/test-schemas/jest-workers';
+import { TestSetupError } from './src/database/test-schemas/test-setup-error';
+import { startTestRun, TestRun } from './src/database/test-schemas/test-run';
 
 /**
- * Provisions the test database once per run: `DATABASE_URL` (and
- * `MIGRATION_DATABASE_URL`) when set, else an embedded cluster of its own under
- * `.data/test`, so a test run never touches the app's data in `.data/dev`.
- * Workers inherit the environment set here.
+ * Runs once before any test: generates the Prisma Client when stale, then
+ * provisions the test database and gives each of the JEST_WORKERS workers its
+ * own schema `test_<k>`, cloned from the migrated `public` (see
+ * docs/testing.md). Workers inherit the environment set here.
  */
-export default async function globalSetup(): Promise<void> {
-  const started = Date.now();
-  // Tests import the generated client: collect component schemas and generate
-  // it when stale, exactly as the build does, so `npm test` works on a fresh clone.
-  const schema = await new DatabaseSchemaPlugin().run({ info: () => undefined });
-  if (schema.errors.length > 0) throw new Error(schema.errors.join('\n'));
-
-  let migrationUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
-  if (!migrationUrl) {
-    const cluster = await startEmbeddedCluster({ root: join(process.cwd(), '.data', 'test'), durability: 'disposable' });
-    (globalThis as { testCluster?: typeof cluster }).testCluster = cluster;
-    process.env.DATABASE_URL = cluster.runtimeUrl;
-    process.env.MIGRATION_DATABASE_URL = migrationUrl = cluster.ownerUrl;
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
+  const started = performance.now();
+  const workers = readJestWorkers(process.env);
+  if (globalConfig.maxWorkers > workers) {
+    throw new TestSetupError(
+      `--maxWorkers=${globalConfig.maxWorkers} is more than JEST_WORKERS=${workers}, so some workers would have no schema; raise JEST_WORKERS or lower --maxWorkers`,
+    );
   }
-  const applied = await runMigrateDeploy(migrationUrl);
-  console.log(`\ntest database ready (${applied ? 'migrations applied' : 'up to date'}) in ${Date.now() - started} ms`);
+
+  const schema = await new DatabaseSchemaPlugin().run({ info: () => undefined });
+  if (schema.errors.length > 0) throw new TestSetupError(schema.errors.join('\n'));
+
+  const run = await startTestRun({ workers, projectRoot: process.cwd(), env: process.env, log: (line) => console.log(line) });
+  (globalThis as { testRun?: TestRun }).testRun = run;
+  process.env.DATABASE_URL = run.runtimeUrl;
+  process.env.MIGRATION_DATABASE_URL = run.ownerUrl;
+
+  const { schemas, rebuilt } = run.report;
+  const state = rebuilt.length === 0 ? 'reused' : rebuilt.length === schemas.length ? 'rebuilt' : `rebuilt ${rebuilt.join(', ')}`;
+  console.log(`\ntest database ${run.database}: ${schemas.length} worker schemas ${state} (test_1 … test_${schemas.length}) in ${Math.round(performance.now() - started)} ms`);
 }

@@ -1,6 +1,6 @@
-import type { EmbeddedDatabase } from './src/database/embedded/embedded-cluster';
+import type { TestRun } from './src/database/test-schemas/test-run';
 
-/** Stops the embedded test cluster if this run started it. */
+/** Releases the run lock and stops the embedded test cluster if this run started it. */
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { testCluster?: EmbeddedDatabase }).testCluster?.stop();
+  await (globalThis as { testRun?: TestRun }).testRun?.finish();
 }

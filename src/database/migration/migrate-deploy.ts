@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pendingMigrations } from './pending-migrations';
 
 interface CliResult {
   code: number | null;
@@ -27,14 +28,14 @@ function runPrismaCli(args: string[], migrationUrl: string): Promise<CliResult> 
  * Applies pending migrations with the project's own Prisma CLI, as the role in
  * `migrationUrl`; throws with the CLI's exit code and output when it fails.
  *
- * `migrate status` (about 1 s) runs first and `migrate deploy` only when it
- * reports something to apply: on Prisma 6.19's WebAssembly engine, deploy
- * leaves a 10 s timer running and its process only exits after it.
+ * Whether anything is pending is read from `_prisma_migrations` first (a few
+ * milliseconds) and the CLI only runs when something is: it takes about a
+ * second to start, and on Prisma 6.19's WebAssembly engine `migrate deploy`
+ * leaves a 10 s timer running that its process waits for.
  * @returns whether migrations were applied
  */
-export async function runMigrateDeploy(migrationUrl: string): Promise<boolean> {
-  const status = await runPrismaCli(['migrate', 'status'], migrationUrl);
-  if (status.code === 0) return false;
+export async function runMigrateDeploy(migrationUrl: string, migrationsDir = join(process.cwd(), 'prisma', 'migrations')): Promise<boolean> {
+  if ((await pendingMigrations(migrationUrl, migrationsDir)).length === 0) return false;
   const deploy = await runPrismaCli(['migrate', 'deploy'], migrationUrl);
   if (deploy.code !== 0) {
     throw new Error(`\`prisma migrate deploy\` failed with exit code ${deploy.code}:\n${deploy.output.trim()}`);

@@ -7,9 +7,11 @@ import { ConfigurationError } from '../../server/configuration-error';
  *
  * - `DATABASE_URL`: the runtime role's connection string (DML only). `npm start`
  *   sets it itself when it provisions the embedded PostgreSQL.
- * - `DATABASE_SCHEMA`: the PostgreSQL schema the client works in. Defaults to
- *   the URL's `?schema=` parameter, then `public`. The Prisma driver adapter
- *   ignores `?schema=` on its own, so it is read here and passed explicitly.
+ * - The PostgreSQL schema the client works in: under Jest, `test_<k>` for
+ *   worker `JEST_WORKER_ID=k` (cloned by jest.globalSetup.ts), so parallel
+ *   suites never share rows; otherwise `DATABASE_SCHEMA`, else the URL's
+ *   `?schema=` parameter, else `public`. The Prisma driver adapter ignores
+ *   `?schema=` on its own, so it is read here and passed explicitly.
  * - `DATABASE_POOL_SIZE`: connections per process (default 10).
  * - `DATABASE_CONNECT_TIMEOUT_MS`: how long to wait for a connection (default 5000).
  */
@@ -36,7 +38,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 /** The schema the runtime uses; see the module comment for the order of sources. */
 export function resolveDatabaseSchema(env: NodeJS.ProcessEnv, url: string): string {
-  const schema = env.DATABASE_SCHEMA || safeSearchParam(url, 'schema') || 'public';
+  const schema = (env.JEST_WORKER_ID && `test_${env.JEST_WORKER_ID}`) || env.DATABASE_SCHEMA || safeSearchParam(url, 'schema') || 'public';
   if (!SCHEMA_NAME.test(schema)) {
     throw new DatabaseConfigError(
       `database schema "${schema}" is not a plain lower-case PostgreSQL identifier; use letters, digits and _ (set DATABASE_SCHEMA or ?schema= in DATABASE_URL)`,

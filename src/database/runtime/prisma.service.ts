@@ -35,7 +35,10 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     // With a driver adapter $connect does not open a connection; a query does,
     // so an unreachable database fails here, at startup, not on first request.
     await this.$queryRaw`SELECT 1`;
-    this.logger.log(`connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`);
+    const message = `connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`;
+    // Every test module connects; keep test output for the tests.
+    if (process.env.JEST_WORKER_ID) this.logger.debug(message);
+    else this.logger.log(message);
   }
 
   async onModuleDestroy(): Promise<void> {

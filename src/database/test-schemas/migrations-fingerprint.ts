@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Bump when the way worker schemas are built changes, so schemas cloned by an
+ * older procedure are rebuilt even though the migrations did not change.
+ */
+export const CLONE_PROCEDURE_VERSION = 1;
+
+/** SHA-256 over every file under the migrations folder (names and contents) and the clone procedure version. */
+export function migrationsFingerprint(migrationsDir: string): string {
+  const hash = createHash('sha256').update(`clone-procedure:${CLONE_PROCEDURE_VERSION}\0`);
+  for (const file of listFiles(migrationsDir)) {
+    hash.update(`${relative(migrationsDir, file)}\0`).update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { Client } from 'pg';
+import { OWN_OBJECT_NAMES_SQL, rewriteDumpForSchema } from './dump-rewriter';
+import { TestSetupError } from './test-setup-error';
+
+export const WORKER_SCHEMA = /^test_[1-9][0-9]*$/;
+const MARK_PREFIX = 'component-platform test worker schema; fingerprint ';
+
+export const workerSchemaName = (k: number) => `test_${k}`;
+
+export interface WorkerSchemaOptions {
+  /** Owner role: reads the catalog, runs pg_dump and the DDL. */
+  ownerUrl: string;
+  /** Role that gets DML on the worker schemas; null when it is the owner. */
+  runtimeRole: string | null;
+  workers: number;
+  /** Of the migrations and the clone procedure: unchanged means the schemas are current. */
+  fingerprint: string;
+  pgDump: string;
+  /** Brings `public` up to date; only called when some worker schema is rebuilt. */
+  migrate: () => Promise<unknown>;
+}
+
+export interface WorkerSchemaReport {
+  schemas: string[];
+  rebuilt: string[];
+}
+
+/**
+ * Makes `test_1` … `test_N` exact copies of the migrated `public` schema:
+ * one `pg_dump --schema-only`, rewritten per target and applied to all
+ * targets in parallel, each in one transaction. Schemas whose mark carries the
+ * current fingerprint are left alone, so a warm run costs one catalog query.
+ */
+export async function prepareWorkerSchemas(client: Client, options: WorkerSchemaOptions): Promise<WorkerSchemaReport> {
+  const schemas = Array.from({ length: options.workers }, (_, i) => workerSchemaName(i + 1));
+  const marks = await readMarks(client);
+  const stale = schemas.filter((schema) => marks.get(schema) !== MARK_PREFIX + options.fingerprint);
+  if (stale.length === 0) return { schemas, rebuilt: [] };
+
+  await refuseForeignSchemas(client, stale, marks);
+  await options.migrate();
+  const dump = await runPgDump(options.pgDump, options.ownerUrl);
+  const { rows } = await client.query(OWN_OBJECT_NAMES_SQL, ['public']);
+  const ownNames = new Set(rows.map((row: { name: string }) => row.name));
+
+  await Promise.all(
+    stale.map((schema) => applyClone(options.ownerUrl, cloneScript(dump, schema, ownNames, options), schema)),
+  );
+  return { schemas, rebuilt: stale };
+}
+
+async function readMarks(client: Client): Promise<Map<string, string | null>> {
+  const { rows } = await client.query(
+    `SELECT nspname AS name, obj_description(oid, 'pg_namespace') AS mark FROM pg_namespace WHERE nspname ~ '^test_[0-9]+$'`,
+  );
+  return new Map(rows.map((row: { name: string; mark: string | null }) => [row.name, row.mark]));
+}
+
+/** A `test_<k>` schema this setup did not create is somebody's: never drop it. */
+async function refuseForeignSchemas(client: Client, stale: string[], marks: Map<string, string | null>): Promise<void> {
+  for (const schema of stale) {
+    if (!marks.has(schema) || marks.get(schema)?.startsWith(MARK_PREFIX)) continue;
+    const { rows } = await client.query(`SELECT count(*)::int AS objects FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1`, [schema]);
+    if (rows[0].objects > 0) {
+      throw new TestSetupError(
+        `schema ${schema} exists with ${rows[0].objects} objects but was not created by the test setup, so it is not dropped; rename or drop it yourself, or use another database for tests`,
+      );
+    }
+  }
+}
+
+function cloneScript(dump: string, schema: string, ownNames: ReadonlySet<string>, options: WorkerSchemaOptions): string {
+  if (!WORKER_SCHEMA.test(schema)) throw new Error(`refusing to rebuild "${schema}": only test_<k> schemas are rebuilt`);
+  const grants = options.runtimeRole
+    ? [
+        `GRANT USAGE ON SCHEMA ${schema} TO "${options.runtimeRole}";`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO "${options.runtimeRole}";`,
+        `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO "${options.runtimeRole}";`,
+      ]
+    : [];
+  return [
+    'BEGIN;',
+    `DROP SCHEMA IF EXISTS ${schema} CASCADE;`,
+    `CREATE SCHEMA ${schema};`,
+    rewriteDumpForSchema(dump, 'public', schema, ownNames),
+    ...grants,
+    `COMMENT ON SCHEMA ${schema} IS '${MARK_PREFIX}${options.fingerprint}';`,
+    'COMMIT;',
+  ].join('\n');
+}
+
+async function applyClone(url: string, script: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(script);
+  } catch (error) {
+    throw new Error(`cloning public into ${schema} failed: ${(error as Error).message}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function runPgDump(pgDump: string, url: string): Promise<string> {
+  const args = ['--schema-only', '--schema=public', '--no-owner', '--no-privileges', '--exclude-table=public._prisma_migrations', `--dbname=${url}`];
+  return new Promise((resolve, reject) => {
+    const child = spawn(pgDump, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new TestSetupError(`${pgDump} exited with code ${code}: ${err.trim()}`)),
+    );
+  });
+}
