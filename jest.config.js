@@ -15,6 +15,7 @@ module.exports = {
     // transpiling file by file keeps the test start fast.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', transpilation: true }],
   },
+  moduleNameMapper: { '\\.(css|png|svg|jpe?g|gif|webp)$': '<rootDir>/build/jest/asset-url.stub.js' },
   globalSetup: '<rootDir>/jest.globalSetup.ts',
   globalTeardown: '<rootDir>/jest.globalTeardown.ts',
   testTimeout: 30_000,

@@ -1,11 +1,12 @@
 import type { Config } from '@jest/types';
-import { DatabaseSchemaPlugin } from './build/database-schema-plugin';
+import { generate } from './build/generate';
 import { readJestWorkers } from './src/database/test-schemas/jest-workers';
 import { TestSetupError } from './src/database/test-schemas/test-setup-error';
 import { startTestRun, TestRun } from './src/database/test-schemas/test-run';
 
 /**
- * Runs once before any test: generates the Prisma Client when stale, then
+ * Runs once before any test: runs the build's generators (component registry,
+ * Prisma Client) when stale, then
  * provisions the test database and gives each of the JEST_WORKERS workers its
  * own schema `test_<k>`, cloned from the migrated `public` (see
  * docs/testing.md). Workers inherit the environment set here.
@@ -19,8 +20,8 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
     );
   }
 
-  const schema = await new DatabaseSchemaPlugin().run({ info: () => undefined });
-  if (schema.errors.length > 0) throw new TestSetupError(schema.errors.join('\n'));
+  const problems = await generate({ info: () => undefined });
+  if (problems.length > 0) throw new TestSetupError(problems.join('\n'));
 
   const run = await startTestRun({ workers, projectRoot: process.cwd(), env: process.env, log: (line) => console.log(line) });
   (globalThis as { testRun?: TestRun }).testRun = run;

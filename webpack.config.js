@@ -3,6 +3,7 @@
 // before the TypeScript is compiled against it.
 const { join } = require('node:path');
 const nodeExternals = require('webpack-node-externals');
+const { ComponentDiscoveryPlugin } = require('./build/component-discovery-plugin');
 const { DatabaseSchemaPlugin } = require('./build/database-schema-plugin');
 
 module.exports = (env = {}, argv = {}) => {
@@ -16,18 +17,27 @@ module.exports = (env = {}, argv = {}) => {
       // Loaded by build/dev-server.js to provision the database once per watch session.
       'embedded-database': { import: './src/database/embedded/provision-embedded-database.ts', library: { type: 'commonjs2' } },
     },
-    output: { path: join(__dirname, 'dist'), filename: '[name].js', clean: true },
+    // publicPath: imported assets resolve to /static/<name>.<hash>.<ext>.
+    output: { path: join(__dirname, 'dist'), filename: '[name].js', publicPath: '/', clean: true },
     externalsPresets: { node: true },
-    externals: [nodeExternals()],
+    // React is bundled so the mode's process.env.NODE_ENV selects its
+    // production build in `npm run build`, whatever the runtime environment.
+    externals: [nodeExternals({ allowlist: [/^react($|\/)/, /^react-dom($|\/)/, /^scheduler($|\/)/] })],
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json' } } }],
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json' } } },
+        // A component's CSS and small images sit next to its pages; importing one
+        // yields its content-hashed URL, served from dist/static with long caching.
+        { test: /\.(css|png|svg|jpe?g|gif|webp)$/, type: 'asset/resource', generator: { filename: 'static/[name].[contenthash:8][ext]' } },
+      ],
     },
     devtool: 'source-map',
     // Keep class names: Nest and logs use them.
     optimization: { minimize: false, emitOnErrors: false },
     cache: { type: 'filesystem', buildDependencies: { config: [__filename] } },
-    plugins: [new DatabaseSchemaPlugin()],
+    // Discovery first: it generates the module list AppModule imports.
+    plugins: [new ComponentDiscoveryPlugin(), new DatabaseSchemaPlugin()],
     stats: 'errors-warnings',
   };
 };

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DemoComponentModule } from './components/demo/component.module';
 import { DatabaseModule } from './database/runtime/database.module';
+import { ComponentsModule } from './generated/components.module';
 import { HealthModule } from './health/health.module';
+import { SecurityModule } from './security/security.module';
 
+/** Platform modules plus every component, discovered at build time (src/generated/). */
 @Module({
-  imports: [DatabaseModule, HealthModule, DemoComponentModule],
+  imports: [DatabaseModule, SecurityModule, HealthModule, ComponentsModule],
 })
 export class AppModule {}

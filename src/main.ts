@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/embedded/provision-embedded-database';
 import { describeDatabase, validateDatabaseSettings } from './database/runtime/database-config';
 import { ConfigurationError } from './server/configuration-error';
+import { configureApp } from './server/configure-app';
 import { listenAddress } from './server/listen-address';
 
 async function main(): Promise<void> {
@@ -25,9 +27,9 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = embedded.runtimeUrl;
   }
 
-  let app;
+  let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create(AppModule, { abortOnError: false });
+    app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false }));
     await app.listen(port, host);
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   // Close the app first, then the database it was using.
   const shutdown = async (signal: string) => {
     logger.log(`${signal} received, shutting down`);
-    await app.close();
+    await app!.close();
     await embedded?.stop();
     process.exit(0);
   };

@@ -1,3 +1,4 @@
+import { isProductionRuntime } from './runtime-environment';
 import { ConfigurationError } from './configuration-error';
 
 /**
@@ -10,6 +11,6 @@ export function listenAddress(env: NodeJS.ProcessEnv): { host: string; port: num
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigurationError(`PORT="${env.PORT}" is not a port number; set it to a whole number from 0 to 65535, or remove it for 3000`);
   }
-  const host = env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+  const host = env.HOST || (isProductionRuntime(env) ? '0.0.0.0' : '127.0.0.1');
   return { host, port };
 }

@@ -68,17 +68,20 @@ export class DemoComponentService {
   }
 
   async getPost(id: string): Promise<DemoPost | null> {
+    if (!UUID.test(id)) return null;
     const row = await this.prisma.demoPost.findUnique({ where: { id }, select: POST_WITH_AUTHOR });
     return row ? toDemoPost(row) : null;
   }
 
   async updatePost(id: string, changes: DemoPostChanges): Promise<DemoPost | null> {
+    if (!UUID.test(id)) return null;
     const { count } = await this.prisma.demoPost.updateMany({ where: { id }, data: changes });
     return count === 0 ? null : this.getPost(id);
   }
 
   /** @returns whether a post was deleted */
   async deletePost(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
     const { count } = await this.prisma.demoPost.deleteMany({ where: { id } });
     return count > 0;
   }
@@ -93,10 +96,13 @@ export class DemoComponentService {
 
   /** Deletes an author and, by cascade, every post of theirs. @returns whether an author was deleted */
   async deleteAuthor(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
     const { count } = await this.prisma.demoUser.deleteMany({ where: { id } });
     return count > 0;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';

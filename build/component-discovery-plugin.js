@@ -1,0 +1,51 @@
+// Webpack plugin: discovers src/components/*/component.meta.ts, validates
+// every component and generates src/generated/component-registry.ts (metadata
+// and navigation) and src/generated/components.module.ts (imported by
+// AppModule). See docs/guides/components.md.
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { collectComponents } = require('./component-discovery/collect-components');
+
+const PLUGIN = 'ComponentDiscoveryPlugin';
+
+class ComponentDiscoveryPlugin {
+  /** @param {{ projectRoot?: string, componentsDir?: string, outputDir?: string }} [options] */
+  constructor(options = {}) {
+    this.projectRoot = options.projectRoot ?? process.cwd();
+    this.componentsDir = options.componentsDir ?? join(this.projectRoot, 'src', 'components');
+    this.outputDir = options.outputDir ?? join(this.projectRoot, 'src', 'generated');
+  }
+
+  apply(compiler) {
+    let outcome = { errors: [], watched: [], missing: [] };
+    compiler.hooks.beforeCompile.tap(PLUGIN, () => {
+      outcome = this.run();
+    });
+    compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
+      for (const message of outcome.errors) {
+        const error = new compiler.webpack.WebpackError(message);
+        error.hideStack = true;
+        compilation.errors.push(error);
+      }
+      // Adding or removing a component folder, or editing its metadata, rebuilds.
+      compilation.contextDependencies.add(this.componentsDir);
+      for (const file of outcome.watched) compilation.fileDependencies.add(file);
+      for (const file of outcome.missing) compilation.missingDependencies.add(file);
+    });
+  }
+
+  /** One discovery pass; writes the generated files only when valid and changed. */
+  run() {
+    const collected = collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
+    if (collected.errors.length === 0) {
+      mkdirSync(this.outputDir, { recursive: true });
+      for (const [name, content] of collected.files) {
+        const target = join(this.outputDir, name);
+        if (!existsSync(target) || readFileSync(target, 'utf8') !== content) writeFileSync(target, content);
+      }
+    }
+    return collected;
+  }
+}
+
+module.exports = { ComponentDiscoveryPlugin };

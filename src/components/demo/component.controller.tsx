@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Redirect, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CsrfToken } from '../../security/csrf-token.decorator';
+import { renderPage } from '../../ssr/render-page';
+import { DemoComponentService } from './component.service';
+import { EMPTY_POST_FORM, parsePostForm, PostFormErrors, PostFormValues } from './post-form';
+import { PostListPage } from './ui/PostListPage';
+
+const PAGE_SIZE = 20;
+const LIST_PATH = '/demo/posts';
+
+@Controller('demo')
+export class DemoComponentController {
+  constructor(private readonly posts: DemoComponentService) {}
+
+  @Get()
+  @Redirect(LIST_PATH, 302)
+  root(): void {}
+
+  @Get('posts')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  list(@Query('page') page: string | undefined, @CsrfToken() csrfToken: string): Promise<string> {
+    return this.renderList(parsePage(page), { values: EMPTY_POST_FORM, errors: {} }, csrfToken);
+  }
+
+  /** Valid: saved, then 303 to the list. Invalid: the page again, status 400, input kept, messages by the fields. */
+  @Post('posts')
+  async create(@Body() body: Record<string, unknown>, @CsrfToken() csrfToken: string, @Res() res: Response): Promise<void> {
+    const form = parsePostForm(body);
+    if (!form.ok) {
+      res.status(400).type('html').send(await this.renderList(1, form, csrfToken));
+      return;
+    }
+    await this.posts.createPost(form.post);
+    res.redirect(303, LIST_PATH);
+  }
+
+  /** Unknown or malformed ids change nothing and land on the list as well. */
+  @Post('posts/:id/delete')
+  async remove(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    await this.posts.deletePost(id);
+    res.redirect(303, LIST_PATH);
+  }
+
+  private async renderList(requestedPage: number, form: { values: PostFormValues; errors: PostFormErrors }, csrfToken: string): Promise<string> {
+    let result = await this.posts.listPosts(requestedPage, PAGE_SIZE);
+    const totalPages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    if (requestedPage > totalPages) result = await this.posts.listPosts(totalPages, PAGE_SIZE);
+    const posts = result.posts.map(({ id, title, content, authorName, status, createdAt }) => ({
+      id,
+      title,
+      content,
+      authorName,
+      status,
+      createdAt: createdAt.toISOString(),
+    }));
+    return renderPage(<PostListPage posts={posts} page={result.page} totalPages={totalPages} form={form} csrfToken={csrfToken} />, {
+      title: 'Posts',
+      currentPath: LIST_PATH,
+    });
+  }
+}
+
+function parsePage(raw: string | undefined): number {
+  const page = Number(raw);
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}

@@ -1,0 +1,34 @@
+import { CsrfField } from '../../../ssr/CsrfField';
+import { formatDate, truncate } from './format';
+
+export interface PostCardProps {
+  id: string;
+  title: string;
+  content: string | null;
+  authorName: string;
+  status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  /** ISO 8601 */
+  createdAt: string;
+  csrfToken: string;
+}
+
+export function PostCard({ id, title, content, authorName, status, createdAt, csrfToken }: PostCardProps) {
+  return (
+    <article className="post-card" aria-labelledby={`post-${id}-title`}>
+      <header className="post-card-header">
+        <h3 id={`post-${id}-title`}>{title}</h3>
+        <span className={`status-badge status-${status.toLowerCase()}`}>{status}</span>
+      </header>
+      <p className="post-meta">
+        by {authorName} · <time dateTime={createdAt}>{formatDate(createdAt)}</time>
+      </p>
+      {content ? <p className="post-content">{truncate(content)}</p> : null}
+      <form method="post" action={`/demo/posts/${id}/delete`} className="post-delete">
+        <CsrfField token={csrfToken} />
+        <button type="submit" aria-label={`Delete “${title}”`}>
+          Delete
+        </button>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import type { PostFormErrors, PostFormValues } from '../post-form';
+import stylesheet from './demo.css';
+import { PostCard, PostCardProps } from './PostCard';
+import { PostForm } from './PostForm';
+
+export interface PostListPageProps {
+  posts: Omit<PostCardProps, 'csrfToken'>[];
+  page: number;
+  totalPages: number;
+  form: { values: PostFormValues; errors: PostFormErrors };
+  csrfToken: string;
+}
+
+export function PostListPage({ posts, page, totalPages, form, csrfToken }: PostListPageProps) {
+  return (
+    <div className="demo-posts">
+      <link rel="stylesheet" href={stylesheet} precedence="component" />
+      <h1>Posts</h1>
+      <PostForm values={form.values} errors={form.errors} csrfToken={csrfToken} />
+      <section aria-labelledby="posts-heading" className="post-list">
+        <h2 id="posts-heading">Latest posts</h2>
+        {posts.length === 0 ? (
+          <p className="empty-state">No posts yet. Add your first post above!</p>
+        ) : (
+          posts.map((post) => <PostCard key={post.id} {...post} csrfToken={csrfToken} />)
+        )}
+      </section>
+      {totalPages > 1 ? (
+        <nav className="pagination" aria-label="Pages of posts">
+          {page > 1 ? <a href={`/demo/posts?page=${page - 1}`} rel="prev">Newer posts</a> : null}
+          <span>
+            Page {page} of {totalPages}
+          </span>
+          {page < totalPages ? <a href={`/demo/posts?page=${page + 1}`} rel="next">Older posts</a> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

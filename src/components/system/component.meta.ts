@@ -1,0 +1,9 @@
+import { defineComponent } from '../../platform/component-meta';
+
+export default defineComponent({
+  id: 'system',
+  title: 'Home',
+  description: 'The start page, listing every component of this installation.',
+  routes: [{ path: '/', title: 'Home', isPrimary: true }],
+  nav: { label: 'Home', order: 0 },
+});

@@ -1,0 +1,45 @@
+/**
+ * What a component declares about itself in `src/components/<id>/component.meta.ts`.
+ * Read at build time by build/component-discovery-plugin.js; see
+ * docs/guides/components.md.
+ */
+export interface ComponentRoute {
+  /** Absolute URL path served by the component's controller, e.g. `/blog`. */
+  path: string;
+  title: string;
+  /** The route the navigation links to; at most one per component. */
+  isPrimary?: boolean;
+}
+
+export interface ComponentNav {
+  label: string;
+  /** Lower comes first; ties are sorted by label. Default 100. */
+  order?: number;
+}
+
+export interface ComponentMeta {
+  /** Must equal the folder name. */
+  id: string;
+  title: string;
+  description?: string;
+  routes: ComponentRoute[];
+  /** Present: the component gets an entry in the left navigation (needs a primary route). */
+  nav?: ComponentNav;
+}
+
+/** Identity function that type-checks a component's metadata. */
+export function defineComponent(meta: ComponentMeta): ComponentMeta {
+  return meta;
+}
+
+export interface NavigationEntry {
+  componentId: string;
+  label: string;
+  path: string;
+  order: number;
+}
+
+export interface ComponentRegistry {
+  components: ComponentMeta[];
+  navigation: NavigationEntry[];
+}

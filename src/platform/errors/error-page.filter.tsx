@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { renderPage } from '../../ssr/render-page';
+import { ErrorPage } from '../../ssr/pages/ErrorPage';
+import { toErrorResponse } from './error-response';
+
+/**
+ * The one place errors become responses: an error page inside the layout for
+ * browsers, JSON for clients that ask for it (`Accept: application/json`).
+ * Details of unexpected errors go to the log only.
+ */
+@Catch()
+export class ErrorPageFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, heading, message, unexpected } = toErrorResponse(error);
+    if (unexpected) this.logger.error(`${request.method} ${request.originalUrl} failed`, error instanceof Error ? error.stack : String(error));
+    if (response.headersSent) return;
+
+    response.status(status);
+    if (request.accepts(['html', 'json']) === 'json') {
+      response.json({ statusCode: status, error: heading, message });
+      return;
+    }
+    response
+      .type('html')
+      .send(renderPage(<ErrorPage status={status} heading={heading} message={message} />, { title: heading, currentPath: request.path }));
+  }
+}

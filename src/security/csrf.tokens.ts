@@ -1,0 +1,2 @@
+/** Injection token of the process's `CsrfProtection`. */
+export const CSRF = Symbol('CSRF');
