@@ -34,7 +34,7 @@ export function Document({ title, currentPath, navigation, children }: DocumentP
             </a>
             <Navigation entries={navigation} currentPath={currentPath} />
           </header>
-          <main id="main" className="site-main">
+          <main id="main" className="site-main" tabIndex={-1}>
             {children}
           </main>
         </div>
