@@ -9,7 +9,10 @@
  * rule, so a trigger function writes into its own worker schema.
  */
 export function rewriteDumpForSchema(dump: string, source: string, target: string, ownNames: ReadonlySet<string>): string {
-  const qualified = new RegExp(`(?<![\\w"$])${escapeRegExp(source)}\\.("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)`, 'g');
+  // pg_dump never quotes `public`, but function bodies are dumped as written,
+  // and Prisma-style SQL quotes every name: `"public"."AuditLog"`.
+  const schema = escapeRegExp(source);
+  const qualified = new RegExp(`(?<![\\w"$])(?:${schema}|"${schema}")\\.("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)`, 'g');
   const rewritten = dump.replace(qualified, (whole, name: string) => (ownNames.has(unquote(name)) ? `${target}.${name}` : whole));
   return rewritten
     .split('\n')

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
  * Bump when the way worker schemas are built changes, so schemas cloned by an
  * older procedure are rebuilt even though the migrations did not change.
  */
-export const CLONE_PROCEDURE_VERSION = 1;
+export const CLONE_PROCEDURE_VERSION = 2;
 
 /** SHA-256 over every file under the migrations folder (names and contents) and the clone procedure version. */
 export function migrationsFingerprint(migrationsDir: string): string {

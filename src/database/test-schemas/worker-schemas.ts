@@ -61,7 +61,13 @@ async function readMarks(client: Client): Promise<Map<string, string | null>> {
 async function refuseForeignSchemas(client: Client, stale: string[], marks: Map<string, string | null>): Promise<void> {
   for (const schema of stale) {
     if (!marks.has(schema) || marks.get(schema)?.startsWith(MARK_PREFIX)) continue;
-    const { rows } = await client.query(`SELECT count(*)::int AS objects FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1`, [schema]);
+    // Every object created in a schema (table, view, sequence, type, function, …)
+    // depends on it; indexes and row types depend on their table instead.
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS objects FROM pg_depend d JOIN pg_namespace n ON n.oid = d.refobjid
+       WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND n.nspname = $1`,
+      [schema],
+    );
     if (rows[0].objects > 0) {
       throw new TestSetupError(
         `schema ${schema} exists with ${rows[0].objects} objects but was not created by the test setup, so it is not dropped; rename or drop it yourself, or use another database for tests`,
