@@ -26,7 +26,10 @@ module.exports = (env = {}, argv = {}) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json' } } },
+        // Watch mode transpiles file by file: ts-loader keeps deleted files in
+        // its program and would fail every rebuild after a component folder is
+        // removed. Types are checked by `npm run build`, `npm run typecheck` and CI.
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: Boolean(env.WATCH) } } },
         // A component's CSS and small images sit next to its pages; importing one
         // yields its content-hashed URL, served from dist/static with long caching.
         { test: /\.(css|png|svg|jpe?g|gif|webp)$/, type: 'asset/resource', generator: { filename: 'static/[name].[contenthash:8][ext]' } },
@@ -35,7 +38,10 @@ module.exports = (env = {}, argv = {}) => {
     devtool: 'source-map',
     // Keep class names: Nest and logs use them.
     optimization: { minimize: false, emitOnErrors: false },
-    cache: { type: 'filesystem', buildDependencies: { config: [__filename] } },
+    // Single builds (`npm start`) reuse a cache on disk; watch mode keeps its
+    // own in memory, and a disk cache saved while files were being moved
+    // would feed ts-loader stale modules on the next `npm run dev`.
+    cache: argv.watch || env.WATCH ? { type: 'memory' } : { type: 'filesystem', buildDependencies: { config: [__filename] } },
     // Discovery first: it generates the module list AppModule imports.
     plugins: [new ComponentDiscoveryPlugin(), new DatabaseSchemaPlugin()],
     stats: 'errors-warnings',

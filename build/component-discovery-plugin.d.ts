@@ -6,6 +6,8 @@ export interface ComponentDiscoveryRun {
   files: Map<string, string>;
   watched: string[];
   missing: string[];
+  /** Absolute paths of the generated files this run rewrote. */
+  written: string[];
 }
 
 export class ComponentDiscoveryPlugin {

@@ -5,6 +5,7 @@
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { collectComponents } = require('./component-discovery/collect-components');
+const { announceWrittenFiles, beforeEveryCompilation } = require('./webpack/announce-written-files');
 
 const PLUGIN = 'ComponentDiscoveryPlugin';
 
@@ -18,8 +19,9 @@ class ComponentDiscoveryPlugin {
 
   apply(compiler) {
     let outcome = { errors: [], watched: [], missing: [] };
-    compiler.hooks.beforeCompile.tap(PLUGIN, () => {
+    beforeEveryCompilation(compiler, PLUGIN, async () => {
       outcome = this.run();
+      announceWrittenFiles(compiler, outcome.written);
     });
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
       for (const message of outcome.errors) {
@@ -37,14 +39,17 @@ class ComponentDiscoveryPlugin {
   /** One discovery pass; writes the generated files only when valid and changed. */
   run() {
     const collected = collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
+    const written = [];
     if (collected.errors.length === 0) {
       mkdirSync(this.outputDir, { recursive: true });
       for (const [name, content] of collected.files) {
         const target = join(this.outputDir, name);
-        if (!existsSync(target) || readFileSync(target, 'utf8') !== content) writeFileSync(target, content);
+        if (existsSync(target) && readFileSync(target, 'utf8') === content) continue;
+        writeFileSync(target, content);
+        written.push(target);
       }
     }
-    return collected;
+    return { ...collected, written };
   }
 }
 

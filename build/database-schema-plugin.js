@@ -7,6 +7,7 @@ const { collectSchemas } = require('./database-schema/collect-schemas');
 const { runPrisma, PrismaCliError } = require('./database-schema/prisma-cli');
 const { withSourceLocations } = require('./database-schema/source-locations');
 const { writeSchemas } = require('./database-schema/write-schemas');
+const { announceWrittenFiles, beforeEveryCompilation } = require('./webpack/announce-written-files');
 
 const PLUGIN = 'DatabaseSchemaPlugin';
 
@@ -32,8 +33,10 @@ class DatabaseSchemaPlugin {
     const logger = compiler.getInfrastructureLogger(PLUGIN);
     let outcome = { errors: [], watched: [], missing: [] };
 
-    compiler.hooks.beforeCompile.tapPromise(PLUGIN, async () => {
+    beforeEveryCompilation(compiler, PLUGIN, async () => {
       outcome = await this.run(logger);
+      // A regenerated client changes the types the TypeScript code is checked against.
+      if (outcome.generated) announceWrittenFiles(compiler, [join(dirname(this.hashFile), 'index.d.ts')]);
     });
 
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {

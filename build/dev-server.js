@@ -37,7 +37,7 @@ function stopServer(worker) {
 
 async function main() {
   const database = await provisionDatabase();
-  const config = createConfig({}, { mode: 'development' });
+  const config = createConfig({ WATCH: true }, { mode: 'development' });
   const server = new RunScriptWebpackPlugin({ name: 'main.js', env: { ...process.env, ...database.env }, keyboard: false, signal: 'SIGTERM' });
   config.plugins.push(server);
   const watching = webpack(config).watch({}, (error, stats) => {
