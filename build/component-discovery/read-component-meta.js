@@ -7,6 +7,18 @@ const ts = require('typescript');
 
 const ALLOWED_IMPORTS = /(^|\/)platform\/component-meta$/;
 
+/** The first `import(...)` call: it would load its module after evaluation, outside the sandbox's check. */
+function findDynamicImport(sourceFile) {
+  let found;
+  const visit = (node) => {
+    if (found) return;
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
 /** @returns {{ meta?: unknown, error?: string }} */
 function readComponentMeta(file, shownPath) {
   const source = readFileSync(file, 'utf8');
@@ -19,6 +31,12 @@ function readComponentMeta(file, shownPath) {
     const d = diagnostics[0];
     const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1;
     return { error: `${shownPath}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}; fix the syntax` };
+  }
+  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const dynamicImport = findDynamicImport(sourceFile);
+  if (dynamicImport) {
+    const line = sourceFile.getLineAndCharacterOfPosition(dynamicImport.getStart(sourceFile)).line + 1;
+    return { error: `${shownPath}:${line}: uses import(); a component.meta.ts may import only defineComponent from src/platform/component-meta, with a static import` };
   }
   const module = { exports: {} };
   const sandboxRequire = (request) => {

@@ -1,0 +1,116 @@
+import { parsePostForm } from './post-form';
+
+const valid = { title: 'Hello', content: 'Some words', authorName: 'Ada', status: 'DRAFT' };
+
+/** The valid form with one field left out, as a browser sends it when the control is missing. */
+function without(field: keyof typeof valid): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...valid };
+  delete body[field];
+  return body;
+}
+
+/** The errors of a form that must be rejected. */
+function errorsOf(body: Record<string, unknown>) {
+  const result = parsePostForm(body);
+  if (result.ok) throw new Error(`expected ${JSON.stringify(body)} to be rejected, got ${JSON.stringify(result.post)}`);
+  return result.errors;
+}
+
+describe('parsePostForm', () => {
+  it('accepts a complete post and trims every text field', () => {
+    expect(parsePostForm({ title: '  Hello  ', content: '\n Some words \n', authorName: ' Ada ', status: 'DRAFT' })).toEqual({
+      ok: true,
+      post: { title: 'Hello', content: 'Some words', authorName: 'Ada', status: 'DRAFT' },
+    });
+  });
+
+  describe('title', () => {
+    it('is required', () => {
+      expect(errorsOf(without('title'))).toEqual({ title: expect.stringMatching(/title/i) });
+    });
+
+    it('rejects a title of only spaces', () => {
+      expect(errorsOf({ ...valid, title: '   ' })).toEqual({ title: expect.stringMatching(/title/i) });
+    });
+
+    it('accepts 200 characters, counted after trimming', () => {
+      const title = 'a'.repeat(200);
+
+      expect(parsePostForm({ ...valid, title: `  ${title}  ` })).toMatchObject({ ok: true, post: { title } });
+    });
+
+    it('rejects 201 characters and says what the limit is', () => {
+      expect(errorsOf({ ...valid, title: 'a'.repeat(201) }).title).toContain('200');
+    });
+  });
+
+  describe('content', () => {
+    it('is optional: missing, empty or blank content is saved as no content', () => {
+      expect(parsePostForm(without('content'))).toMatchObject({ ok: true, post: { content: null } });
+      for (const content of ['', '   ']) {
+        expect(parsePostForm({ ...valid, content })).toMatchObject({ ok: true, post: { content: null } });
+      }
+    });
+
+    it('accepts 10,000 characters and rejects 10,001', () => {
+      expect(parsePostForm({ ...valid, content: 'c'.repeat(10_000) })).toMatchObject({ ok: true });
+      expect(errorsOf({ ...valid, content: 'c'.repeat(10_001) })).toEqual({ content: expect.stringContaining('10,000') });
+    });
+  });
+
+  describe('authorName', () => {
+    it('is required, also when only spaces were typed', () => {
+      expect(errorsOf(without('authorName'))).toEqual({ authorName: expect.stringMatching(/author/i) });
+      expect(errorsOf({ ...valid, authorName: '  ' })).toEqual({ authorName: expect.stringMatching(/author/i) });
+    });
+
+    it('accepts 100 characters and rejects 101', () => {
+      expect(parsePostForm({ ...valid, authorName: 'n'.repeat(100) })).toMatchObject({ ok: true });
+      expect(errorsOf({ ...valid, authorName: 'n'.repeat(101) }).authorName).toContain('100');
+    });
+  });
+
+  describe('status', () => {
+    it('is published when missing or empty', () => {
+      expect(parsePostForm(without('status'))).toMatchObject({ ok: true, post: { status: 'PUBLISHED' } });
+      expect(parsePostForm({ ...valid, status: '' })).toMatchObject({ ok: true, post: { status: 'PUBLISHED' } });
+    });
+
+    it('accepts each of draft, published and archived', () => {
+      for (const status of ['DRAFT', 'PUBLISHED', 'ARCHIVED']) {
+        expect(parsePostForm({ ...valid, status })).toMatchObject({ ok: true, post: { status } });
+      }
+    });
+
+    it('rejects a status outside the list and names the choices', () => {
+      expect(errorsOf({ ...valid, status: 'DELETED' })).toEqual({ status: 'Choose Draft, Published or Archived.' });
+    });
+  });
+
+  it('rejects repeated fields (arrays) and other non-text values without throwing', () => {
+    const body = { title: ['a', 'b'], content: ['x'], authorName: { name: 'Ada' }, status: ['DRAFT'] };
+
+    expect(() => parsePostForm(body)).not.toThrow();
+    expect(Object.keys(errorsOf(body)).sort()).toEqual(['authorName', 'content', 'status', 'title']);
+  });
+
+  it('treats a missing body as an empty form', () => {
+    const result = parsePostForm(undefined);
+
+    expect(result).toMatchObject({ ok: false, errors: { title: expect.any(String), authorName: expect.any(String) } });
+  });
+
+  it('returns what the user typed, untrimmed, when the form is rejected', () => {
+    const body = { title: '  My title ', content: ' Long story ', authorName: '', status: 'ARCHIVED' };
+
+    expect(parsePostForm(body)).toEqual({
+      ok: false,
+      values: { title: '  My title ', content: ' Long story ', authorName: '', status: 'ARCHIVED' },
+      errors: { authorName: expect.any(String) },
+    });
+  });
+
+  it('returns the rejected status as typed so the user sees what was wrong', () => {
+    expect(parsePostForm({ ...valid, status: 'DELETED' })).toMatchObject({ ok: false, values: { ...valid, status: 'DELETED' } });
+  });
+});
