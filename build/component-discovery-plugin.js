@@ -5,7 +5,7 @@
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { collectComponents } = require('./component-discovery/collect-components');
-const { announceWrittenFiles, beforeEveryCompilation } = require('./webpack/announce-written-files');
+const { announceWrittenFiles, beforeEveryCompilation, reportToEveryCompilation } = require('./webpack/compilation-hooks');
 
 const PLUGIN = 'ComponentDiscoveryPlugin';
 
@@ -23,17 +23,7 @@ class ComponentDiscoveryPlugin {
       outcome = this.run();
       announceWrittenFiles(compiler, outcome.written);
     });
-    compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
-      for (const message of outcome.errors) {
-        const error = new compiler.webpack.WebpackError(message);
-        error.hideStack = true;
-        compilation.errors.push(error);
-      }
-      // Adding or removing a component folder, or editing its metadata, rebuilds.
-      compilation.contextDependencies.add(this.componentsDir);
-      for (const file of outcome.watched) compilation.fileDependencies.add(file);
-      for (const file of outcome.missing) compilation.missingDependencies.add(file);
-    });
+    reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
   }
 
   /** One discovery pass; writes the generated files only when valid and changed. */

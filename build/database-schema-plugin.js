@@ -7,7 +7,7 @@ const { collectSchemas } = require('./database-schema/collect-schemas');
 const { runPrisma, PrismaCliError } = require('./database-schema/prisma-cli');
 const { withSourceLocations } = require('./database-schema/source-locations');
 const { writeSchemas } = require('./database-schema/write-schemas');
-const { announceWrittenFiles, beforeEveryCompilation } = require('./webpack/announce-written-files');
+const { announceWrittenFiles, beforeEveryCompilation, reportToEveryCompilation } = require('./webpack/compilation-hooks');
 
 const PLUGIN = 'DatabaseSchemaPlugin';
 
@@ -39,17 +39,7 @@ class DatabaseSchemaPlugin {
       if (outcome.generated) announceWrittenFiles(compiler, [join(dirname(this.hashFile), 'index.d.ts')]);
     });
 
-    compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
-      for (const message of outcome.errors) {
-        const error = new compiler.webpack.WebpackError(message);
-        error.hideStack = true;
-        compilation.errors.push(error);
-      }
-      // Watch mode: editing, adding or deleting a component schema rebuilds.
-      compilation.contextDependencies.add(this.componentsDir);
-      for (const file of outcome.watched) compilation.fileDependencies.add(file);
-      for (const file of outcome.missing) compilation.missingDependencies.add(file);
-    });
+    reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
   }
 
   /** One build step, usable without webpack. @returns {Promise<{errors: string[], generated: boolean, watched: string[], missing: string[]}>} */

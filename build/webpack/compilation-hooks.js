@@ -20,4 +20,24 @@ function beforeEveryCompilation(compiler, name, prepare) {
   compiler.hooks.watchRun.tapPromise(name, () => prepare());
 }
 
-module.exports = { announceWrittenFiles, beforeEveryCompilation };
+/**
+ * Puts a build step's outcome into every compilation: its problems as
+ * compilation errors (the build fails; watch mode keeps the last good output)
+ * and what it read as watched dependencies, so adding, editing or deleting
+ * such a file, or anything under `contextDir`, rebuilds.
+ */
+function reportToEveryCompilation(compiler, name, contextDir, getOutcome) {
+  compiler.hooks.thisCompilation.tap(name, (compilation) => {
+    const { errors, watched, missing } = getOutcome();
+    for (const message of errors) {
+      const error = new compiler.webpack.WebpackError(message);
+      error.hideStack = true;
+      compilation.errors.push(error);
+    }
+    compilation.contextDependencies.add(contextDir);
+    for (const file of watched) compilation.fileDependencies.add(file);
+    for (const file of missing) compilation.missingDependencies.add(file);
+  });
+}
+
+module.exports = { announceWrittenFiles, beforeEveryCompilation, reportToEveryCompilation };
