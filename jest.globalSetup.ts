@@ -23,8 +23,14 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   const problems = await generate({ info: () => undefined });
   if (problems.length > 0) throw new TestSetupError(problems.join('\n'));
 
-  const run = await startTestRun({ workers, projectRoot: process.cwd(), env: process.env, log: (line) => console.log(line) });
-  (globalThis as { testRun?: TestRun }).testRun = run;
+  // Watch mode runs setup and teardown around every run in one process: decide
+  // from the environment as it was before the first run, not from the URLs
+  // this setup wrote into it (teardown restores them).
+  const hookState = globalThis as { testRun?: TestRun; envBeforeTests?: Record<string, string | undefined> };
+  hookState.envBeforeTests ??= { DATABASE_URL: process.env.DATABASE_URL, MIGRATION_DATABASE_URL: process.env.MIGRATION_DATABASE_URL };
+  const env = { ...process.env, ...hookState.envBeforeTests };
+  const run = await startTestRun({ workers, projectRoot: process.cwd(), env, log: (line) => console.log(line) });
+  hookState.testRun = run;
   process.env.DATABASE_URL = run.runtimeUrl;
   process.env.MIGRATION_DATABASE_URL = run.ownerUrl;
 

@@ -3,11 +3,15 @@
 // provisioned once here, not by each server process: a restart kills the old
 // server and forks the new one at once, and two processes owning one cluster
 // would stop it under each other.
+const { existsSync } = require('node:fs');
 const webpack = require('webpack');
 const { RunScriptWebpackPlugin } = require('run-script-webpack-plugin');
 const createConfig = require('../webpack.config');
 
 async function provisionDatabase() {
+  // As `npm start` does: settings in .env count, so DATABASE_URL there wins
+  // over the embedded default.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   if (process.env.DATABASE_URL) return { env: {}, stop: async () => undefined };
   // Build once so the provisioning code (a bundle entry) exists.
   await runOnce(webpack(createConfig({}, { mode: 'development' })));

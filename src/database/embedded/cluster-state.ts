@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 /** What `<root>/cluster.json` keeps between starts. Only this process's user can read it. */
 export interface ClusterState {
@@ -29,8 +29,10 @@ export function readClusterState(file: string): ClusterState | null {
   return JSON.parse(readFileSync(file, 'utf8')) as ClusterState;
 }
 
+/** Written to a temporary file and renamed, so a crash never leaves half a file. */
 export function writeClusterState(file: string, state: ClusterState): void {
-  writeFileSync(file, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
 }
 
 export function connectionUrl(state: ClusterState, role: { name: string; password: string }, database = state.database): string {

@@ -49,7 +49,18 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
 
   let state = readClusterState(paths.stateFile);
   let startedHere = false;
-  if (!state?.ready || !existsSync(join(paths.dataDir, 'PG_VERSION'))) {
+  const hasData = existsSync(join(paths.dataDir, 'PG_VERSION'));
+  if (hasData && !state) {
+    // Never guess: without cluster.json the passwords are unknown, and the
+    // data directory may hold everything the developer has.
+    throw new Error(
+      `found a PostgreSQL cluster in ${paths.dataDir} but no ${paths.stateFile}; restore that file, or delete ${options.root} to start over (its data is lost)`,
+    );
+  }
+  if (!state?.ready || !hasData) {
+    // Only a cluster whose first start never finished (state written with
+    // ready: false) or that has no data directory is (re)initialised.
+    if (hasData && serverIsRunning(bins, runAs, paths.dataDir)) await run(bins.pgCtl, ['stop', '-D', paths.dataDir, '-m', 'immediate', '-w'], runAs);
     log(`initialising a new PostgreSQL cluster in ${paths.dataDir}`);
     state = await initialiseCluster(bins, runAs, paths, options.durability);
     startedHere = true;
@@ -126,7 +137,12 @@ async function initialiseCluster(bins: PostgresBinaries, runAs: RunAs, paths: Cl
   appendFileSync(join(paths.dataDir, 'postgresql.conf'), clusterSettings(durability));
 
   await startServer(bins, runAs, paths, state.port);
-  await createRolesAndDatabase(state);
+  try {
+    await createRolesAndDatabase(state);
+  } catch (error) {
+    await run(bins.pgCtl, ['stop', '-D', paths.dataDir, '-m', 'fast', '-w'], runAs).catch(() => undefined);
+    throw error;
+  }
   state.ready = true;
   writeClusterState(paths.stateFile, state);
   return state;

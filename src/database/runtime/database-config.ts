@@ -9,9 +9,10 @@ import { ConfigurationError } from '../../server/configuration-error';
  *   sets it itself when it provisions the embedded PostgreSQL.
  * - The PostgreSQL schema the client works in: under Jest, `test_<k>` for
  *   worker `JEST_WORKER_ID=k` (cloned by jest.globalSetup.ts), so parallel
- *   suites never share rows; otherwise `DATABASE_SCHEMA`, else the URL's
- *   `?schema=` parameter, else `public`. The Prisma driver adapter ignores
- *   `?schema=` on its own, so it is read here and passed explicitly.
+ *   suites never share rows; otherwise `public`, where the migrations run.
+ *   The Prisma driver adapter ignores `?schema=` in the URL, so the schema is
+ *   passed to it explicitly; a `?schema=` naming another schema is refused
+ *   rather than silently ignored.
  * - `DATABASE_POOL_SIZE`: connections per process (default 10).
  * - `DATABASE_CONNECT_TIMEOUT_MS`: how long to wait for a connection (default 5000).
  */
@@ -24,8 +25,6 @@ export interface DatabaseConfig {
 
 export class DatabaseConfigError extends ConfigurationError {}
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -36,15 +35,16 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
-/** The schema the runtime uses; see the module comment for the order of sources. */
+/** The schema the runtime uses; see the module comment. */
 export function resolveDatabaseSchema(env: NodeJS.ProcessEnv, url: string): string {
-  const schema = (env.JEST_WORKER_ID && `test_${env.JEST_WORKER_ID}`) || env.DATABASE_SCHEMA || safeSearchParam(url, 'schema') || 'public';
-  if (!SCHEMA_NAME.test(schema)) {
+  if (env.JEST_WORKER_ID) return `test_${env.JEST_WORKER_ID}`;
+  const requested = safeSearchParam(url, 'schema');
+  if (requested && requested !== 'public') {
     throw new DatabaseConfigError(
-      `database schema "${schema}" is not a plain lower-case PostgreSQL identifier; use letters, digits and _ (set DATABASE_SCHEMA or ?schema= in DATABASE_URL)`,
+      `DATABASE_URL asks for ?schema=${requested}, but migrations create the tables in public; remove the parameter (use a database of its own to separate data)`,
     );
   }
-  return schema;
+  return 'public';
 }
 
 function safeSearchParam(url: string, name: string): string | null {

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
+import { DatabaseUnreachableError } from './database-unreachable.error';
 
 /**
  * The one Prisma Client of the process, over `@prisma/adapter-pg`, holding every
@@ -31,10 +32,16 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   }
 
   async onModuleInit(): Promise<void> {
-    await this.$connect();
-    // With a driver adapter $connect does not open a connection; a query does,
-    // so an unreachable database fails here, at startup, not on first request.
-    await this.$queryRaw`SELECT 1`;
+    try {
+      await this.$connect();
+      // With a driver adapter $connect does not open a connection; a query does,
+      // so an unreachable database fails here, at startup, not on first request.
+      await this.$queryRaw`SELECT 1`;
+    } catch (error) {
+      // Prisma puts the reason last, after "Invalid `prisma.$queryRaw()` invocation:".
+      const reason = (error as Error).message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1);
+      throw new DatabaseUnreachableError(`cannot reach the database ${describeDatabase(this.config.url)}: ${reason}`);
+    }
     const message = `connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`;
     // Every test module connects; keep test output for the tests.
     if (process.env.JEST_WORKER_ID) this.logger.debug(message);
