@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/embedded/provision-embedded-database';
+import { MigrationDriftError } from './database/migration/migrate-deploy';
 import { validateDatabaseSettings } from './database/runtime/database-config';
 import { ConfigurationError } from './server/configuration-error';
 import { configureApp } from './server/configure-app';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   if (!process.env.DATABASE_URL) {
     embedded = await provisionEmbeddedDatabase((line) => logger.log(line)).catch((error) => {
+      if (error instanceof MigrationDriftError) throw new ConfigurationError(error.message);
       throw new ConfigurationError(`cannot start the embedded PostgreSQL: ${(error as Error).message.split('\n')[0]}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`);
     });
     process.env.DATABASE_URL = embedded.runtimeUrl;

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pendingMigrations } from './pending-migrations';
+import { describeDatabase } from '../runtime/database-config';
+import { readMigrationState } from './pending-migrations';
 
 interface CliResult {
   code: number | null;
@@ -25,17 +26,35 @@ function runPrismaCli(args: string[], migrationUrl: string): Promise<CliResult> 
 }
 
 /**
+ * The database's migrations differ from prisma/migrations. `migrate deploy`
+ * would report success and change nothing, so this stops instead.
+ */
+export class MigrationDriftError extends Error {
+  override name = 'MigrationDriftError';
+}
+
+/**
  * Applies pending migrations with the project's own Prisma CLI, as the role in
  * `migrationUrl`; throws with the CLI's exit code and output when it fails.
  *
- * Whether anything is pending is read from `_prisma_migrations` first (a few
+ * What is pending is read from `_prisma_migrations` first (a few
  * milliseconds) and the CLI only runs when something is: it takes about a
  * second to start, and on Prisma 6.19's WebAssembly engine `migrate deploy`
  * leaves a 10 s timer running that its process waits for.
  * @returns whether migrations were applied
  */
 export async function runMigrateDeploy(migrationUrl: string, migrationsDir = join(process.cwd(), 'prisma', 'migrations')): Promise<boolean> {
-  if ((await pendingMigrations(migrationUrl, migrationsDir)).length === 0) return false;
+  const state = await readMigrationState(migrationUrl, migrationsDir);
+  if (state.modified.length > 0 || state.unknown.length > 0) {
+    const what = [
+      state.modified.length > 0 ? `edited after they were applied: ${state.modified.join(', ')}` : '',
+      state.unknown.length > 0 ? `applied but missing from prisma/migrations: ${state.unknown.join(', ')}` : '',
+    ].filter(Boolean);
+    throw new MigrationDriftError(
+      `the migrations of ${describeDatabase(migrationUrl)} differ from prisma/migrations (${what.join('; ')}); restore those files (for example, switch back to the branch that has them), or, in development, start the database over with \`npx prisma migrate reset\``,
+    );
+  }
+  if (state.pending.length === 0) return false;
   const deploy = await runPrismaCli(['migrate', 'deploy'], migrationUrl);
   if (deploy.code !== 0) {
     throw new Error(`\`prisma migrate deploy\` failed with exit code ${deploy.code}:\n${deploy.output.trim()}`);

@@ -3,26 +3,37 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
+export interface MigrationState {
+  /** In prisma/migrations, not applied yet: `migrate deploy` applies them. */
+  pending: string[];
+  /** Applied, but the file changed since (edited after applying). */
+  modified: string[];
+  /** Applied, but not in prisma/migrations (another branch, a deleted folder). */
+  unknown: string[];
+}
+
 /**
- * Names of migrations in `migrationsDir` that the database has not applied
- * with the same content. Prisma records each applied migration with the
- * SHA-256 of its `migration.sql` in `_prisma_migrations`; a changed file,
- * a failed or rolled-back one counts as pending, so `migrate deploy` (which
- * validates properly) gets to report it.
+ * Compares `migrationsDir` with what the database recorded in
+ * `_prisma_migrations` (Prisma stores the SHA-256 of each applied
+ * `migration.sql`). A failed or rolled-back migration counts as pending.
  */
-export async function pendingMigrations(url: string, migrationsDir: string): Promise<string[]> {
+export async function readMigrationState(url: string, migrationsDir: string): Promise<MigrationState> {
   const local = listMigrations(migrationsDir);
-  if (local.length === 0) return [];
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const { rows: exists } = await client.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`);
-    if (!exists[0].present) return local.map((migration) => migration.name);
+    if (!exists[0].present) return { pending: local.map((m) => m.name), modified: [], unknown: [] };
     const { rows } = await client.query(
       `SELECT migration_name, checksum FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const applied = new Map(rows.map((row: { migration_name: string; checksum: string }) => [row.migration_name, row.checksum]));
-    return local.filter((migration) => applied.get(migration.name) !== migration.checksum).map((migration) => migration.name);
+    const localNames = new Set(local.map((m) => m.name));
+    return {
+      pending: local.filter((m) => !applied.has(m.name)).map((m) => m.name),
+      modified: local.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name),
+      unknown: [...applied.keys()].filter((name) => !localNames.has(name)),
+    };
   } finally {
     await client.end();
   }

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-cluster';
-import { runMigrateDeploy } from '../migration/migrate-deploy';
+import { MigrationDriftError, runMigrateDeploy } from '../migration/migrate-deploy';
 import { describeDatabase } from '../runtime/database-config';
 import { migrationsFingerprint } from './migrations-fingerprint';
 import { locatePgDump } from './pg-dump-locator';
 import { ensureTestDatabase } from './test-database-guard';
 import { acquireTestRunLock } from './test-run-lock';
+import { resetPublicSchema } from './reset-public-schema';
 import { prepareWorkerSchemas, WorkerSchemaReport } from './worker-schemas';
 
 export interface TestRunOptions {
@@ -60,11 +61,25 @@ export async function startTestRun(options: TestRunOptions): Promise<TestRun> {
     const { rows } = await lock.query(`SELECT current_setting('server_version_num')::int / 10000 AS major`);
     const pgDump = locatePgDump(rows[0].major, env);
     const migrationsDir = options.migrationsDir ?? join(projectRoot, 'prisma', 'migrations');
-    const migrate = options.migrate ?? ((url: string) => runMigrateDeploy(url, migrationsDir));
-    const runtimeRole = decodeURIComponent(new URL(runtimeUrl).username);
+    const runtimeUser = decodeURIComponent(new URL(runtimeUrl).username);
+    const runtimeRole = runtimeUser === decodeURIComponent(new URL(ownerUrl).username) ? null : runtimeUser;
+    const migrate =
+      options.migrate ??
+      (async (url: string) => {
+        try {
+          return await runMigrateDeploy(url, migrationsDir);
+        } catch (error) {
+          // The embedded test cluster is disposable: rebuild public from the
+          // migrations as they are now. A configured database is reported.
+          if (!(error instanceof MigrationDriftError) || !cluster) throw error;
+          options.log(`${error.message.split(';')[0]}; rebuilding public in the embedded test database`);
+          await resetPublicSchema(url, runtimeRole);
+          return runMigrateDeploy(url, migrationsDir);
+        }
+      });
     const report = await prepareWorkerSchemas(lock, {
       ownerUrl,
-      runtimeRole: runtimeRole === decodeURIComponent(new URL(ownerUrl).username) ? null : runtimeRole,
+      runtimeRole,
       workers: options.workers,
       fingerprint: migrationsFingerprint(migrationsDir),
       pgDump: pgDump.path,
