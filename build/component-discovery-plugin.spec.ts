@@ -302,10 +302,23 @@ describe('ComponentDiscoveryPlugin', () => {
 
     const text = readFileSync(project.output('components.module.ts'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^\/\/ GENERATED\b/);
-    expect(text).toContain("import { BlogModule } from '../components/blog/component.module';");
-    expect(text).toContain("import { ShopModule } from '../components/shop/component.module';");
-    expect(text).toMatch(/imports: \[BlogModule, ShopModule\]/);
+    expect(text).toContain("import { BlogModule as BlogComponent } from '../components/blog/component.module';");
+    expect(text).toContain("import { ShopModule as ShopComponent } from '../components/shop/component.module';");
+    expect(text).toMatch(/imports: \[BlogComponent, ShopComponent\]/);
     expect(text).toMatch(/export class ComponentsModule\b/);
+  });
+
+  it('imports two components whose module classes share a name under distinct aliases', () => {
+    project.writeComponent('blog');
+    project.writeComponent('news-feed');
+    writeFileSync(join(project.componentsDir, 'blog', 'component.module.ts'), "@Module({})\nexport class FeatureModule {}\n");
+    writeFileSync(join(project.componentsDir, 'news-feed', 'component.module.ts'), "@Module({})\nexport class FeatureModule {}\n");
+
+    expect(project.plugin.run().errors).toEqual([]);
+
+    const text = readFileSync(project.output('components.module.ts'), 'utf8');
+    expect(text).toContain("import { FeatureModule as BlogComponent } from '../components/blog/component.module';");
+    expect(text).toContain("import { FeatureModule as NewsFeedComponent } from '../components/news-feed/component.module';");
   });
 
   it('does not rewrite generated files when nothing changed', () => {

@@ -23,14 +23,21 @@ export const componentRegistry: ComponentRegistry = ${JSON.stringify(registry, n
 `;
 }
 
+/** `notes-board` -> `NotesBoardComponent`: unique per folder, so two components may name their module classes alike. */
+function aliasOf(folder) {
+  return `${folder.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase())}Component`;
+}
+
 function renderComponentsModule(components) {
-  const imports = components.map((c) => `import { ${c.moduleClass} } from '../components/${c.folder}/component.module';`).join('\n');
+  const imports = components
+    .map((c) => `import { ${c.moduleClass} as ${aliasOf(c.folder)} } from '../components/${c.folder}/component.module';`)
+    .join('\n');
   return `${HEADER}import { Module } from '@nestjs/common';
 ${imports}
 
 /** Every discovered component's module; imported by AppModule. */
 @Module({
-  imports: [${components.map((c) => c.moduleClass).join(', ')}],
+  imports: [${components.map((c) => aliasOf(c.folder)).join(', ')}],
 })
 export class ComponentsModule {}
 `;

@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, Response } from 'express';
-import { CSRF_FIELD } from '../ssr/CsrfField';
+import { CSRF_FIELD } from './csrf-field';
 
-const BROWSER_ID_COOKIE = 'browser-id';
+/**
+ * Over HTTPS the cookies get the `__Host-` prefix: the browser then accepts
+ * them only from this exact host, so a sibling subdomain cannot plant its own
+ * browser id and matching token.
+ */
+const cookieNames = (secure: boolean) => ({
+  browserId: secure ? '__Host-browser-id' : 'browser-id',
+  token: secure ? '__Host-csrf-token' : 'csrf-token',
+});
 
 /**
  * Stateless CSRF protection (signed double-submit cookie, `csrf-csrf`): the
@@ -12,21 +20,22 @@ const BROWSER_ID_COOKIE = 'browser-id';
  * server-side store, so any instance with the same secret accepts it.
  */
 export function createCsrfProtection(secret: string, secureCookies: boolean) {
+  const names = cookieNames(secureCookies);
   const csrf = doubleCsrf({
     getSecret: () => secret,
     // No server sessions: a random, HttpOnly per-browser id binds the token.
-    getSessionIdentifier: (req: Request) => req.cookies?.[BROWSER_ID_COOKIE] ?? '',
-    cookieName: 'csrf-token',
+    getSessionIdentifier: (req: Request) => req.cookies?.[names.browserId] ?? '',
+    cookieName: names.token,
     cookieOptions: { sameSite: 'lax', path: '/', secure: secureCookies, httpOnly: true },
     getCsrfTokenFromRequest: (req: Request) => req.body?.[CSRF_FIELD],
   });
 
   /** Gives every browser an id cookie before anything reads it. */
   function browserId(req: Request, res: Response, next: NextFunction): void {
-    if (!req.cookies[BROWSER_ID_COOKIE]) {
+    if (!req.cookies[names.browserId]) {
       const id = randomBytes(18).toString('base64url');
-      res.cookie(BROWSER_ID_COOKIE, id, { sameSite: 'lax', path: '/', secure: secureCookies, httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
-      req.cookies[BROWSER_ID_COOKIE] = id;
+      res.cookie(names.browserId, id, { sameSite: 'lax', path: '/', secure: secureCookies, httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
+      req.cookies[names.browserId] = id;
     }
     next();
   }

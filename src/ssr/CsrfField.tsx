@@ -1,5 +1,4 @@
-/** The field name the CSRF guard reads the token from (form-encoded bodies). */
-export const CSRF_FIELD = '_csrf';
+import { CSRF_FIELD } from '../security/csrf-field';
 
 /** Put inside every form that changes state; the token comes from `@CsrfToken()` in the controller. */
 export function CsrfField({ token }: { token: string }) {

@@ -1,6 +1,6 @@
 import { PrismaService } from '../runtime/prisma.service';
+import { WORKER_SCHEMA } from '../test-schemas/worker-schemas';
 
-const WORKER_SCHEMA = /^test_[1-9][0-9]*$/;
 const deleteOrders = new Map<string, string[]>();
 
 /**
@@ -38,14 +38,18 @@ async function childFirstTables(prisma: PrismaService, schema: string): Promise<
 
   const childrenOf = (table: string) => references.filter((ref) => ref.parent === table).map((ref) => ref.child);
 
-  // Visit children before parents; a cycle of foreign keys falls back to any order
-  // (the whole delete is one transaction, so deferred constraints still pass).
+  // Visit children before parents. Tables that reference each other cannot be
+  // emptied one DELETE at a time (Prisma's foreign keys are not deferrable).
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (table: string) => {
-    if (ordered.includes(table) || visiting.has(table)) return;
+    if (ordered.includes(table)) return;
+    if (visiting.has(table)) {
+      throw new Error(`resetWorkerSchema cannot empty ${schema}: table "${table}" is part of a foreign-key cycle; give one of those relations onDelete: Cascade, or use unique values per test instead of resetting`);
+    }
     visiting.add(table);
     for (const child of childrenOf(table)) visit(child);
+    visiting.delete(table);
     ordered.push(table);
   };
   for (const { name } of tables) visit(name);

@@ -1,4 +1,5 @@
 import { CsrfField } from '../../../ssr/CsrfField';
+import type { DemoPostStatus } from '../component.types';
 import { formatDate, truncate } from './format';
 
 export interface PostCardProps {
@@ -6,7 +7,7 @@ export interface PostCardProps {
   title: string;
   content: string | null;
   authorName: string;
-  status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  status: DemoPostStatus;
   /** ISO 8601 */
   createdAt: string;
   csrfToken: string;

@@ -112,13 +112,21 @@ describe('ensureTestDatabase', () => {
     expect(await mark()).toBeNull();
   });
 
-  it('accepts a database marked by an earlier run even when it holds rows', async () => {
-    const { client } = await scratchWithTable();
+  it('refuses a database marked by an earlier run once real rows appear in it', async () => {
+    const { scratch, client } = await scratchWithTable();
     await ensureTestDatabase(client);
     await client.query('INSERT INTO public.account VALUES (7)');
 
+    await expect(ensureTestDatabase(client)).rejects.toThrow(`refusing to run tests against database "${scratch.name}"`);
+  });
+
+  it('refuses rows in a schema other than public, but not rows in worker schemas', async () => {
+    const { scratch, client } = await scratchWithTable();
+    await client.query('CREATE SCHEMA test_1; CREATE TABLE test_1.account (id int); INSERT INTO test_1.account VALUES (1)');
     await expect(ensureTestDatabase(client)).resolves.toBeUndefined();
 
-    expect((await client.query('SELECT id FROM public.account')).rows).toEqual([{ id: 7 }]);
+    await client.query('CREATE SCHEMA billing; CREATE TABLE billing.invoice (id int); INSERT INTO billing.invoice VALUES (1)');
+
+    await expect(ensureTestDatabase(client)).rejects.toThrow(`"${scratch.name}": it holds data (billing.invoice)`);
   });
 });

@@ -1,0 +1,2 @@
+/** The form field the CSRF guard reads the token from (form-encoded bodies). */
+export const CSRF_FIELD = '_csrf';
