@@ -22,6 +22,7 @@ async function main(): Promise<void> {
 
   let app: NestExpressApplication | undefined;
   let embedded: EmbeddedDatabase | undefined;
+  let provisioning: Promise<EmbeddedDatabase | undefined> = Promise.resolve(undefined);
   // Installed before provisioning, so Ctrl-C during a first start (initdb,
   // migrations) still stops the database. The app closes first, then the
   // database it was using.
@@ -33,16 +34,23 @@ async function main(): Promise<void> {
     try {
       await app?.close();
     } finally {
-      await embedded?.stop();
+      // A signal during a first start: let provisioning finish, then stop
+      // what it started rather than leave a server behind.
+      await (embedded ?? (await provisioning.catch(() => undefined)))?.stop();
       process.exit(0);
     }
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // `on`, not `once`: Ctrl-C under `npm start` arrives twice (the terminal's
+  // and npm's forwarded copy), and an unhandled second one would kill the
+  // process halfway through stopping the database.
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   if (!process.env.DATABASE_URL) {
-    embedded = await provisionEmbeddedDatabase((line) => logger.log(line)).catch((error) => {
+    const started = provisionEmbeddedDatabase((line) => logger.log(line));
+    provisioning = started;
+    embedded = await started.catch((error) => {
       if (error instanceof MigrationDriftError) throw new ConfigurationError(error.message);
       throw new ConfigurationError(`cannot start the embedded PostgreSQL: ${(error as Error).message.split('\n')[0]}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`);
     });

@@ -66,7 +66,14 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     startedHere = true;
   } else if (serverIsRunning(bins, runAs, paths.dataDir)) {
     state = { ...state, port: runningPort(paths.dataDir) ?? state.port };
-    log(`using the embedded PostgreSQL already running on port ${state.port}`);
+    if (ownerIsAlive(paths.ownerFile)) {
+      log(`using the embedded PostgreSQL already running on port ${state.port}`);
+    } else {
+      // Its starter died without stopping it (killed, crashed): adopt it, so
+      // this process stops it when it ends.
+      log(`adopting the embedded PostgreSQL left running on port ${state.port}`);
+      startedHere = true;
+    }
   } else {
     if (!(await isPortFree(state.port))) {
       state = { ...state, port: await findFreePort() };
@@ -76,6 +83,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     startedHere = true;
   }
 
+  if (startedHere) writeFileSync(paths.ownerFile, `${process.pid}\n`);
   const stopArgs = ['stop', '-D', paths.dataDir, '-m', 'fast', '-w', '-t', '60'];
   const finalState = state;
   let stopped = false;
@@ -89,11 +97,13 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
       if (stopped || !startedHere) return;
       stopped = true;
       await run(bins.pgCtl, stopArgs, runAs);
+      rmSync(paths.ownerFile, { force: true });
     },
     stopSync() {
       if (stopped || !startedHere) return;
       stopped = true;
       spawnSync(bins.pgCtl, stopArgs, { ...runAs, stdio: 'ignore' });
+      rmSync(paths.ownerFile, { force: true });
     },
   };
 }
@@ -102,10 +112,23 @@ interface ClusterPaths {
   dataDir: string;
   logDir: string;
   stateFile: string;
+  /** PID of the process that started the running server and will stop it. */
+  ownerFile: string;
 }
 
 function clusterPaths(root: string): ClusterPaths {
-  return { dataDir: join(root, 'postgres'), logDir: join(root, 'log'), stateFile: join(root, 'cluster.json') };
+  return { dataDir: join(root, 'postgres'), logDir: join(root, 'log'), stateFile: join(root, 'cluster.json'), ownerFile: join(root, 'owner.pid') };
+}
+
+function ownerIsAlive(ownerFile: string): boolean {
+  const pid = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8').trim()) : NaN;
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function initialiseCluster(bins: PostgresBinaries, runAs: RunAs, paths: ClusterPaths, durability: EmbeddedClusterOptions['durability']): Promise<ClusterState> {
