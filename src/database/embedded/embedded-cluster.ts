@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from '../run-command';
 import { createRolesAndDatabase } from './cluster-roles';
 import { ClusterState, connectionUrl, newClusterState, readClusterState, writeClusterState } from './cluster-state';
 import { resolvePostgresBinaries, PostgresBinaries } from './embedded-binaries';
@@ -208,15 +209,7 @@ function runningPort(dataDir: string): number | null {
   }
 }
 
-function run(command: string, args: string[], runAs: RunAs): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command.split('/').pop()} ${args[0]} exited with code ${code}: ${output.trim()}`)),
-    );
-  });
+async function run(command: string, args: string[], runAs: RunAs): Promise<void> {
+  const { code, output } = await runCommand(command, args, runAs);
+  if (code !== 0) throw new Error(`${command.split('/').pop()} ${args[0]} exited with code ${code}: ${output.trim()}`);
 }

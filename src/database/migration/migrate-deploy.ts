@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { CommandResult, runCommand } from '../run-command';
 import { describeDatabase } from '../runtime/database-config';
-import { readMigrationState } from './pending-migrations';
+import { readMigrationState } from './migration-state';
 
-interface CliResult {
-  code: number | null;
-  output: string;
-}
-
-function runPrismaCli(args: string[], migrationUrl: string): Promise<CliResult> {
+function runPrismaCli(args: string[], migrationUrl: string): Promise<CommandResult> {
   const cli = createRequire(join(process.cwd(), 'package.json')).resolve('prisma/build/index.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, output }));
+  return runCommand(process.execPath, [cli, ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
   });
 }
 

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { Client } from 'pg';
+import { runCommand } from '../run-command';
 import { OWN_OBJECT_NAMES_SQL, rewriteDumpForSchema } from './dump-rewriter';
 import { TestSetupError } from './test-setup-error';
 
@@ -108,17 +108,9 @@ async function applyClone(url: string, script: string, schema: string): Promise<
   }
 }
 
-function runPgDump(pgDump: string, url: string): Promise<string> {
+async function runPgDump(pgDump: string, url: string): Promise<string> {
   const args = ['--schema-only', '--schema=public', '--no-owner', '--no-privileges', '--exclude-table=public._prisma_migrations', `--dbname=${url}`];
-  return new Promise((resolve, reject) => {
-    const child = spawn(pgDump, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new TestSetupError(`${pgDump} exited with code ${code}: ${err.trim()}`)),
-    );
-  });
+  const { code, stdout, output } = await runCommand(pgDump, args);
+  if (code !== 0) throw new TestSetupError(`${pgDump} exited with code ${code}: ${output.trim()}`);
+  return stdout;
 }

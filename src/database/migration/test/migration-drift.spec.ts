@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScratchDatabase, ScratchDatabase } from '../../test-schemas/test/scratch-database';
 import { MigrationDriftError, runMigrateDeploy } from '../migrate-deploy';
-import { readMigrationState } from '../pending-migrations';
+import { readMigrationState } from '../migration-state';
 
 describe('migration state against _prisma_migrations', () => {
   let scratch: ScratchDatabase;
