@@ -16,7 +16,9 @@ module.exports = {
     // Type errors are caught by `npm run typecheck` and the webpack build.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
-  moduleNameMapper: { '\\.(css|png|svg|jpe?g|gif|webp)$': '<rootDir>/build/jest/asset-url.stub.js' },
+  moduleNameMapper: { '\\.(css|png|svg|jpe?g|gif|webp)$': '<rootDir>/src/testing/jest/asset-url.stub.js' },
+  // Points each worker at its own schema through DATABASE_SCHEMA, as an operator would configure the app.
+  setupFiles: ['<rootDir>/src/testing/jest/worker-environment.ts'],
   globalSetup: '<rootDir>/jest.globalSetup.ts',
   globalTeardown: '<rootDir>/jest.globalTeardown.ts',
   testTimeout: 30_000,

@@ -1,8 +1,8 @@
 import type { Config } from '@jest/types';
 import { generate } from './build/generate';
-import { readJestWorkers } from './src/database/test-schemas/jest-workers';
-import { TestSetupError } from './src/database/test-schemas/test-setup-error';
-import { startTestRun, TestRun } from './src/database/test-schemas/test-run';
+import { readJestWorkers } from './src/testing/worker-schemas/jest-workers';
+import { TestSetupError } from './src/platform/errors/test-setup.error';
+import { startTestRun, TestRun } from './src/testing/worker-schemas/test-run';
 
 /**
  * Runs once before any test: runs the build's generators (component registry,

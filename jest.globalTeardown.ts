@@ -1,4 +1,4 @@
-import type { TestRun } from './src/database/test-schemas/test-run';
+import type { TestRun } from './src/testing/worker-schemas/test-run';
 
 /**
  * Releases the run lock, stops the embedded test cluster if this run started

@@ -15,7 +15,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       main: './src/main.ts',
       // Loaded by build/dev-server.js to provision the database once per watch session.
-      'embedded-database': { import: './src/database/embedded/provision-embedded-database.ts', library: { type: 'commonjs2' } },
+      'embedded-database': { import: './src/database/provisioning/provision-embedded-database.ts', library: { type: 'commonjs2' } },
     },
     // publicPath: imported assets resolve to /static/<name>.<hash>.<ext>.
     output: { path: join(__dirname, 'dist'), filename: '[name].js', publicPath: '/', clean: true },

@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { locatePgDump } from '../src/database/test-schemas/pg-dump-locator';
+import { locatePgDump } from '../src/testing/worker-schemas/pg-dump-locator';
 import { startBenchCluster } from './test-setup/bench-cluster';
 import { BusyWatch, describeSection } from './test-setup/busy-watch';
 import { describeMachine } from './test-setup/machine';

@@ -5,10 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
-import { provisionEmbeddedDatabase } from './database/embedded/provision-embedded-database';
-import { MigrationDriftError } from './database/migration/migrate-deploy';
+import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
 import { validateDatabaseSettings } from './database/runtime/database-config';
-import { ConfigurationError } from './server/configuration-error';
+import { ConfigurationError } from './platform/errors/configuration.error';
 import { configureApp } from './server/configure-app';
 import { listenAddress } from './server/listen-address';
 import { describeStartupFailure } from './server/startup-failure';
@@ -51,7 +50,8 @@ async function main(): Promise<void> {
     const started = provisionEmbeddedDatabase((line) => logger.log(line));
     provisioning = started;
     embedded = await started.catch((error) => {
-      if (error instanceof MigrationDriftError) throw new ConfigurationError(error.message);
+      // A migration drift (or another setting) is already one clear line.
+      if (error instanceof ConfigurationError) throw error;
       throw new ConfigurationError(`cannot start the embedded PostgreSQL: ${(error as Error).message.split('\n')[0]}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`);
     });
     process.env.DATABASE_URL = embedded.runtimeUrl;

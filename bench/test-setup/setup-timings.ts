@@ -1,4 +1,4 @@
-import { startTestRun } from '../../src/database/test-schemas/test-run';
+import { startTestRun } from '../../src/testing/worker-schemas/test-run';
 import { dropWorkerSchemas } from './bench-cluster';
 import { runChild } from './child-process';
 import { runReferenceRecipe } from './reference-recipe';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, Response } from 'express';
-import { CSRF_FIELD } from './csrf-field';
+import { CSRF_FIELD, pageLocals } from '../platform/http/page-locals';
 
 /**
  * Over HTTPS the cookies get the `__Host-` prefix: the browser then accepts
@@ -30,19 +30,24 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
     getCsrfTokenFromRequest: (req: Request) => req.body?.[CSRF_FIELD],
   });
 
-  /** Gives every browser an id cookie before anything reads it. */
-  function browserId(req: Request, res: Response, next: NextFunction): void {
+  /**
+   * Gives every browser an id cookie before anything reads it, and lets the
+   * page renderer ask for a token (`res.locals`, see PageLocals): generated on
+   * first use, so only pages with a form set the token cookie.
+   */
+  function middleware(req: Request, res: Response, next: NextFunction): void {
     if (!req.cookies[names.browserId]) {
       const id = randomBytes(18).toString('base64url');
       res.cookie(names.browserId, id, { sameSite: 'lax', path: '/', secure: secureCookies, httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
       req.cookies[names.browserId] = id;
     }
+    let token: string | undefined;
+    pageLocals(res).csrfToken = () => (token ??= csrf.generateCsrfToken(req, res));
     next();
   }
 
   return {
-    browserId,
-    generateToken: (req: Request, res: Response) => csrf.generateCsrfToken(req, res),
+    middleware,
     isValid: (req: Request) => csrf.validateRequest(req),
   };
 }

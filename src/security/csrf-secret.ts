@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isProductionRuntime } from '../server/runtime-environment';
-import { ConfigurationError } from '../server/configuration-error';
+import { isProductionRuntime } from '../platform/environment/runtime-environment';
+import { ConfigurationError } from '../platform/errors/configuration.error';
 
 /**
  * The key that signs CSRF tokens. Every instance behind a load balancer needs

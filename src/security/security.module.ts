@@ -3,21 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { CsrfGuard } from './csrf.guard';
 import { createCsrfProtection } from './csrf-protection';
 import { readCsrfSecret } from './csrf-secret';
-import { useCsrfProtection } from './csrf-token.decorator';
 import { CSRF } from './csrf.tokens';
-import { isProductionRuntime } from '../server/runtime-environment';
+import { isProductionRuntime } from '../platform/environment/runtime-environment';
 
-/** CSRF protection for the whole app: the global guard and the token decorator. */
+/** CSRF protection for the whole app: the global guard, and the middleware `configureApp` installs. */
 @Global()
 @Module({
   providers: [
     {
       provide: CSRF,
-      useFactory: () => {
-        const csrf = createCsrfProtection(readCsrfSecret(process.env), isProductionRuntime(process.env));
-        useCsrfProtection(csrf);
-        return csrf;
-      },
+      useFactory: () => createCsrfProtection(readCsrfSecret(process.env), isProductionRuntime(process.env)),
     },
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],

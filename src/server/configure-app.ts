@@ -1,19 +1,20 @@
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { ErrorPageFilter } from '../platform/errors/error-page.filter';
+import { ErrorPageFilter } from './errors/error-page.filter';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
 import { securityHeaders } from '../security/security-headers';
 
 /**
  * HTTP concerns shared by the server and the tests that start it: security
- * headers, cookies, the browser id, static assets and the error filter.
+ * headers, cookies, the browser id and CSRF tokens for pages, static
+ * assets and the error filter.
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
   app.use(securityHeaders());
   app.use(cookieParser());
-  app.use(app.get<CsrfProtection>(CSRF).browserId);
+  app.use(app.get<CsrfProtection>(CSRF).middleware);
   // File names carry a content hash, so they can be cached for a year.
   app.useStaticAssets(staticDir, { prefix: '/static/', immutable: true, maxAge: '365d', index: false, fallthrough: true });
   app.useGlobalFilters(new ErrorPageFilter());

@@ -1,5 +1,5 @@
-import { isProductionRuntime } from './runtime-environment';
-import { ConfigurationError } from './configuration-error';
+import { isProductionRuntime } from '../platform/environment/runtime-environment';
+import { ConfigurationError } from '../platform/errors/configuration.error';
 
 /**
  * `PORT` (default 3000) and `HOST`. Without `HOST` the server listens on

@@ -1,5 +1,5 @@
-import { DatabaseUnreachableError } from '../database/runtime/database-unreachable.error';
-import { ConfigurationError } from './configuration-error';
+import { DatabaseUnreachableError } from '../platform/errors/database-unreachable.error';
+import { ConfigurationError } from '../platform/errors/configuration.error';
 import { describeStartupFailure } from './startup-failure';
 
 describe('describeStartupFailure', () => {

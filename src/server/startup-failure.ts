@@ -1,5 +1,5 @@
-import { DatabaseUnreachableError } from '../database/runtime/database-unreachable.error';
-import { ConfigurationError } from './configuration-error';
+import { DatabaseUnreachableError } from '../platform/errors/database-unreachable.error';
+import { ConfigurationError } from '../platform/errors/configuration.error';
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: 'the port is in use; stop the other process or set PORT to a free port',

@@ -1,4 +1,6 @@
+import { renderToString } from 'react-dom/server';
 import type { NavigationEntry } from '../platform/component-meta';
+import { CsrfField } from './CsrfField';
 import { renderPage } from './render-page';
 
 const navigation: NavigationEntry[] = [
@@ -7,7 +9,8 @@ const navigation: NavigationEntry[] = [
   { componentId: 'shop', label: 'Shop', path: '/shop', order: 20 },
 ];
 
-const render = (currentPath: string, page = <p>hi</p>) => renderPage(page, { title: 'T', currentPath, navigation });
+const render = (currentPath: string, page = <p>hi</p>, csrfToken = () => 'token-1') =>
+  renderPage(page, { title: 'T', context: { currentPath, csrfToken }, navigation });
 
 const headOf = (html: string) => html.match(/<head>([\s\S]*?)<\/head>/)?.[1] ?? '';
 const bodyOf = (html: string) => html.match(/<body>([\s\S]*?)<\/body>/)?.[1] ?? '';
@@ -88,5 +91,26 @@ describe('renderPage', () => {
     expect(headOf(html)).toContain('href="/x.css"');
     expect(bodyOf(html)).not.toContain('/x.css');
     expect(bodyOf(html)).toContain('<p>styled</p>');
+  });
+
+  it("gives every form's CsrfField the request's token", () => {
+    const csrfToken = jest.fn(() => 'token-42');
+
+    const html = render('/demo/posts', <><form><CsrfField /></form><form><CsrfField /></form></>, csrfToken);
+
+    expect(html.match(/<input type="hidden" name="_csrf" value="token-42"\/>/g)).toHaveLength(2);
+    expect(csrfToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for no CSRF token when the page has no form', () => {
+    const csrfToken = jest.fn(() => 'unused');
+
+    render('/demo/posts', <p>read only</p>, csrfToken);
+
+    expect(csrfToken).not.toHaveBeenCalled();
+  });
+
+  it('says how to fix a CsrfField rendered outside renderPage', () => {
+    expect(() => renderToString(<CsrfField />)).toThrow('rendered outside renderPage(): render pages with renderPage(page, { title, context })');
   });
 });

@@ -3,10 +3,12 @@ import { renderToString } from 'react-dom/server';
 import { componentRegistry } from '../generated/component-registry';
 import type { NavigationEntry } from '../platform/component-meta';
 import { Document } from './layout/Document';
+import { RenderContext, RenderContextReact } from './render-context';
 
 export interface RenderPageOptions {
   title: string;
-  currentPath: string;
+  /** From `@PageContext()` in the handler (or `renderContextOf` in a filter). */
+  context: RenderContext;
   /** Defaults to the navigation generated from every component's metadata. */
   navigation?: NavigationEntry[];
 }
@@ -15,10 +17,12 @@ export interface RenderPageOptions {
  * A complete HTML5 document with the layout and navigation around a page.
  * Stylesheets a page renders with `precedence` are hoisted into the head.
  */
-export function renderPage(page: ReactElement, { title, currentPath, navigation = componentRegistry.navigation }: RenderPageOptions): string {
+export function renderPage(page: ReactElement, { title, context, navigation = componentRegistry.navigation }: RenderPageOptions): string {
   return `<!DOCTYPE html>${renderToString(
-    <Document title={title} currentPath={currentPath} navigation={navigation}>
-      {page}
-    </Document>,
+    <RenderContextReact.Provider value={context}>
+      <Document title={title} currentPath={context.currentPath} navigation={navigation}>
+        {page}
+      </Document>
+    </RenderContextReact.Provider>,
   )}`;
 }

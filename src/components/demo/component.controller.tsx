@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Redirect, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CsrfToken } from '../../security/csrf-token.decorator';
+import { PageContext } from '../../ssr/page-context';
+import type { RenderContext } from '../../ssr/render-context';
 import { renderPage } from '../../ssr/render-page';
 import { DemoComponentService } from './component.service';
 import { EMPTY_POST_FORM, parsePostForm, PostFormErrors, PostFormValues } from './post-form';
+import { toPostCard } from './post-view';
 import { PostListPage } from './ui/PostListPage';
 
 const PAGE_SIZE = 20;
@@ -19,16 +21,16 @@ export class DemoComponentController {
 
   @Get('posts')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  list(@Query('page') page: string | undefined, @CsrfToken() csrfToken: string): Promise<string> {
-    return this.renderList(parsePage(page), { values: EMPTY_POST_FORM, errors: {} }, csrfToken);
+  list(@Query('page') page: string | undefined, @PageContext() context: RenderContext): Promise<string> {
+    return this.renderList(parsePage(page), { values: EMPTY_POST_FORM, errors: {} }, context);
   }
 
   /** Valid: saved, then 303 to the list. Invalid: the page again, status 400, input kept, messages by the fields. */
   @Post('posts')
-  async create(@Body() body: Record<string, unknown>, @CsrfToken() csrfToken: string, @Res() res: Response): Promise<void> {
+  async create(@Body() body: Record<string, unknown>, @PageContext() context: RenderContext, @Res() res: Response): Promise<void> {
     const form = parsePostForm(body);
     if (!form.ok) {
-      res.status(400).type('html').send(await this.renderList(1, form, csrfToken));
+      res.status(400).type('html').send(await this.renderList(1, form, context));
       return;
     }
     await this.posts.createPost(form.post);
@@ -42,22 +44,9 @@ export class DemoComponentController {
     res.redirect(303, LIST_PATH);
   }
 
-  private async renderList(requestedPage: number, form: { values: PostFormValues; errors: PostFormErrors }, csrfToken: string): Promise<string> {
-    let result = await this.posts.listPosts(requestedPage, PAGE_SIZE);
-    const totalPages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-    if (requestedPage > totalPages) result = await this.posts.listPosts(totalPages, PAGE_SIZE);
-    const posts = result.posts.map(({ id, title, content, authorName, status, createdAt }) => ({
-      id,
-      title,
-      content,
-      authorName,
-      status,
-      createdAt: createdAt.toISOString(),
-    }));
-    return renderPage(<PostListPage posts={posts} page={result.page} totalPages={totalPages} form={form} csrfToken={csrfToken} />, {
-      title: 'Posts',
-      currentPath: LIST_PATH,
-    });
+  private async renderList(requestedPage: number, form: { values: PostFormValues; errors: PostFormErrors }, context: RenderContext): Promise<string> {
+    const { posts, page, totalPages } = await this.posts.listPosts(requestedPage, PAGE_SIZE);
+    return renderPage(<PostListPage posts={posts.map(toPostCard)} page={page} totalPages={totalPages} form={form} />, { title: 'Posts', context });
   }
 }
 

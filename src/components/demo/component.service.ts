@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../database/runtime/prisma.service';
+import { uniqueViolationFields } from '../../database/runtime/unique-violation';
+import { DomainError } from '../../platform/errors/domain.error';
 import { DemoAuthor, DemoPost, DemoPostChanges, DemoPostPage, NewDemoPost } from './component.types';
 
 const POST_WITH_AUTHOR = {
@@ -19,6 +21,8 @@ type PostRow = Prisma.DemoPostGetPayload<{ select: typeof POST_WITH_AUTHOR }>;
 function toDemoPost({ author, ...post }: PostRow): DemoPost {
   return { ...post, authorName: author.name };
 }
+
+const AUTHOR = { id: true, name: true, email: true } satisfies Prisma.DemoUserSelect;
 
 /** Posts and their authors. Takes and returns the component's own types only. */
 @Injectable()
@@ -48,23 +52,28 @@ export class DemoComponentService {
           return toDemoPost(row);
         });
       } catch (error) {
-        if (attempt < 3 && isUniqueViolation(error)) continue;
+        if (attempt < 3 && uniqueViolationFields(error)) continue;
         throw error;
       }
     }
   }
 
-  async listPosts(page = 1, pageSize = 20): Promise<DemoPostPage> {
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.demoPost.findMany({
-        select: POST_WITH_AUTHOR,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      }),
-      this.prisma.demoPost.count(),
-    ]);
-    return { posts: rows.map(toDemoPost), total, page, pageSize };
+  /**
+   * One page of posts, newest first. The page asked for is clamped to the
+   * pages there are before the list is read, so an address past the end
+   * shows the last page (and a page number too large to count with, too).
+   */
+  async listPosts(requestedPage = 1, pageSize = 20): Promise<DemoPostPage> {
+    const total = await this.prisma.demoPost.count();
+    const totalPages = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(Number.isFinite(requestedPage) ? Math.max(1, Math.floor(requestedPage)) : 1, totalPages);
+    const rows = await this.prisma.demoPost.findMany({
+      select: POST_WITH_AUTHOR,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { posts: rows.map(toDemoPost), total, page, pageSize, totalPages };
   }
 
   async getPost(id: string): Promise<DemoPost | null> {
@@ -87,11 +96,19 @@ export class DemoComponentService {
   }
 
   async findAuthorByName(name: string): Promise<DemoAuthor | null> {
-    return this.prisma.demoUser.findUnique({ where: { name }, select: { id: true, name: true, email: true } });
+    return this.prisma.demoUser.findUnique({ where: { name }, select: AUTHOR });
   }
 
+  /** @throws DomainError CONFLICT when the name or the email belongs to another author */
   async createAuthor(name: string, email: string): Promise<DemoAuthor> {
-    return this.prisma.demoUser.create({ data: { name, email }, select: { id: true, name: true, email: true } });
+    try {
+      return await this.prisma.demoUser.create({ data: { name, email }, select: AUTHOR });
+    } catch (error) {
+      const fields = uniqueViolationFields(error);
+      if (!fields) throw error;
+      const taken = fields.includes('email') ? `the email ${email}` : `the name ${name}`;
+      throw new DomainError('CONFLICT', `Another author already has ${taken}; choose another.`);
+    }
   }
 
   /** Deletes an author and, by cascade, every post of theirs. @returns whether an author was deleted */
@@ -103,7 +120,3 @@ export class DemoComponentService {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}

@@ -1,6 +1,17 @@
+import { DemoPostStatus as DemoPostStatusEnum } from '@prisma/client';
+
 /** The demo component's own types: what its service takes and returns. */
-export const DEMO_POST_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
-export type DemoPostStatus = (typeof DEMO_POST_STATUSES)[number];
+
+/** The statuses of the Prisma enum `DemoPostStatus`, in schema order: the one source of the list. */
+export type DemoPostStatus = DemoPostStatusEnum;
+export const DEMO_POST_STATUSES: readonly DemoPostStatus[] = Object.values(DemoPostStatusEnum);
+
+/** What a reader sees for each status; a status added to the schema without a label does not compile. */
+export const DEMO_POST_STATUS_LABELS: Readonly<Record<DemoPostStatus, string>> = {
+  DRAFT: 'Draft',
+  PUBLISHED: 'Published',
+  ARCHIVED: 'Archived',
+};
 
 export interface DemoPost {
   id: string;
@@ -34,6 +45,9 @@ export interface DemoAuthor {
 export interface DemoPostPage {
   posts: DemoPost[];
   total: number;
+  /** The page shown: the one asked for, clamped to 1 … totalPages. */
   page: number;
   pageSize: number;
+  /** At least 1, even with no posts. */
+  totalPages: number;
 }

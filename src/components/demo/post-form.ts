@@ -1,28 +1,33 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsString, Length, MaxLength, validateSync } from 'class-validator';
-import { DEMO_POST_STATUSES, DemoPostStatus, NewDemoPost } from './component.types';
+import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES, DemoPostStatus, NewDemoPost } from './component.types';
 
+/** The one source of the form's limits: the parser enforces them and the page sets them as `maxLength`. */
+export const POST_LIMITS = { title: 200, content: 10_000, authorName: 100 } as const;
+
+const count = (limit: number) => limit.toLocaleString('en-US');
+const statusChoices = new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(DEMO_POST_STATUSES.map((status) => DEMO_POST_STATUS_LABELS[status]));
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The add-post form as submitted (form-encoded), with the rules from the issue. */
 class PostFormBody {
   @Transform(trimmed)
   @IsString({ message: 'Enter a title.' })
-  @Length(1, 200, { message: 'Enter a title of 1 to 200 characters.' })
+  @Length(1, POST_LIMITS.title, { message: `Enter a title of 1 to ${count(POST_LIMITS.title)} characters.` })
   title!: string;
 
   @Transform(trimmed)
   @IsString({ message: 'Content must be text.' })
-  @MaxLength(10_000, { message: 'Keep the content to 10,000 characters or fewer.' })
+  @MaxLength(POST_LIMITS.content, { message: `Keep the content to ${count(POST_LIMITS.content)} characters or fewer.` })
   content: string = '';
 
   @Transform(trimmed)
   @IsString({ message: 'Enter the author name.' })
-  @Length(1, 100, { message: 'Enter an author name of 1 to 100 characters.' })
+  @Length(1, POST_LIMITS.authorName, { message: `Enter an author name of 1 to ${count(POST_LIMITS.authorName)} characters.` })
   authorName!: string;
 
   @Transform(({ value }) => (value === undefined || value === '' ? 'PUBLISHED' : value))
-  @IsIn(DEMO_POST_STATUSES, { message: 'Choose Draft, Published or Archived.' })
+  @IsIn(DEMO_POST_STATUSES, { message: `Choose ${statusChoices}.` })
   status: DemoPostStatus = 'PUBLISHED';
 }
 

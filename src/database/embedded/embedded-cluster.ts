@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '../run-command';
+import { runCommand } from '../process/run-command';
 import { createRolesAndDatabase } from './cluster-roles';
 import { ClusterState, connectionUrl, newClusterState, readClusterState, writeClusterState } from './cluster-state';
 import { resolvePostgresBinaries, PostgresBinaries } from './embedded-binaries';

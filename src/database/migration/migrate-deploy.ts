@@ -1,28 +1,14 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CommandResult, runCommand } from '../run-command';
+import { MigrationDriftError } from '../../platform/errors/migration-drift.error';
+import { runPrismaCli } from '../process/prisma-cli';
 import { describeDatabase } from '../runtime/database-config';
 import { readMigrationState } from './migration-state';
 
-function runPrismaCli(args: string[], migrationUrl: string): Promise<CommandResult> {
-  const cli = createRequire(join(process.cwd(), 'package.json')).resolve('prisma/build/index.js');
-  return runCommand(process.execPath, [cli, ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-  });
-}
-
-/**
- * The database's migrations differ from prisma/migrations. `migrate deploy`
- * would report success and change nothing, so this stops instead.
- */
-export class MigrationDriftError extends Error {
-  override name = 'MigrationDriftError';
-}
-
 /**
  * Applies pending migrations with the project's own Prisma CLI, as the role in
- * `migrationUrl`; throws with the CLI's exit code and output when it fails.
+ * `migrationUrl`; rejects with the CLI's exit code and output when it fails,
+ * and with `MigrationDriftError` when the database's migrations differ from
+ * the folder.
  *
  * What is pending is read from `_prisma_migrations` first (a few
  * milliseconds) and the CLI only runs when something is: it takes about a
@@ -42,9 +28,6 @@ export async function runMigrateDeploy(migrationUrl: string, migrationsDir = joi
     );
   }
   if (state.pending.length === 0) return false;
-  const deploy = await runPrismaCli(['migrate', 'deploy'], migrationUrl);
-  if (deploy.code !== 0) {
-    throw new Error(`\`prisma migrate deploy\` failed with exit code ${deploy.code}:\n${deploy.output.trim()}`);
-  }
+  await runPrismaCli(['migrate', 'deploy'], { env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl } });
   return true;
 }

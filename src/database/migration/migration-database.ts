@@ -1,5 +1,5 @@
 import { startEmbeddedCluster } from '../embedded/embedded-cluster';
-import { APP_CLUSTER_ROOT } from '../embedded/provision-embedded-database';
+import { APP_CLUSTER_ROOT } from '../embedded/app-cluster-root';
 
 /**
  * The connection string the Prisma CLI migrates with: the configured one

@@ -4,16 +4,22 @@ describe('readDatabaseConfig', () => {
   const url = 'postgresql://u:p@127.0.0.1:5432/app';
 
   it('uses public, 10 connections and a 5 s connect timeout when nothing else is set', () => {
-    expect(readDatabaseConfig({ DATABASE_URL: url, JEST_WORKER_ID: '' })).toEqual({ url, schema: 'public', poolSize: 10, connectTimeoutMs: 5000 });
+    expect(readDatabaseConfig({ DATABASE_URL: url })).toEqual({ url, schema: 'public', poolSize: 10, connectTimeoutMs: 5000 });
   });
 
-  it('uses test_<k> for Jest worker k and public otherwise', () => {
-    expect(resolveDatabaseSchema({ JEST_WORKER_ID: '2' }, url)).toBe('test_2');
-    expect(resolveDatabaseSchema({ JEST_WORKER_ID: '' }, `${url}?schema=public`)).toBe('public');
+  it('uses DATABASE_SCHEMA when set and public otherwise', () => {
+    expect(resolveDatabaseSchema({ DATABASE_SCHEMA: 'test_2' }, url)).toBe('test_2');
+    expect(resolveDatabaseSchema({ DATABASE_SCHEMA: '' }, `${url}?schema=public`)).toBe('public');
+  });
+
+  it('refuses a DATABASE_SCHEMA that is not a plain lower-case identifier, and says what to do', () => {
+    expect(() => resolveDatabaseSchema({ DATABASE_SCHEMA: 'x; DROP TABLE "DemoPost"' }, url)).toThrow(
+      'DATABASE_SCHEMA="x; DROP TABLE "DemoPost"" is not a plain schema name; use lower-case letters, digits and underscores',
+    );
   });
 
   it('refuses a ?schema= that migrations would not follow, and says what to do', () => {
-    expect(() => resolveDatabaseSchema({ JEST_WORKER_ID: '' }, `${url}?schema=other`)).toThrow(
+    expect(() => resolveDatabaseSchema({}, `${url}?schema=other`)).toThrow(
       'DATABASE_URL asks for ?schema=other, but migrations create the tables in public; remove the parameter',
     );
   });

@@ -1,18 +1,19 @@
-import { ConfigurationError } from '../../server/configuration-error';
+import { ConfigurationError } from '../../platform/errors/configuration.error';
+import { positiveIntegerSetting } from '../../platform/environment/environment-settings';
 
 /**
  * Where the runtime reads its database settings. Everything that decides which
- * database, which schema and how many connections lives here, so tests and
- * operators have one place to look.
+ * database, which schema and how many connections lives here, so operators
+ * and tests have one place to look, and tests use the same variables.
  *
  * - `DATABASE_URL`: the runtime role's connection string (DML only). `npm start`
  *   sets it itself when it provisions the embedded PostgreSQL.
- * - The PostgreSQL schema the client works in: under Jest, `test_<k>` for
- *   worker `JEST_WORKER_ID=k` (cloned by jest.globalSetup.ts), so parallel
- *   suites never share rows; otherwise `public`, where the migrations run.
- *   The Prisma driver adapter ignores `?schema=` in the URL, so the schema is
- *   passed to it explicitly; a `?schema=` naming another schema is refused
- *   rather than silently ignored.
+ * - `DATABASE_SCHEMA`: the PostgreSQL schema the client works in, default
+ *   `public`, where the migrations create the tables. Another value only makes
+ *   sense for a copy of `public`, such as the per-worker clones the test setup
+ *   makes. The Prisma driver adapter ignores `?schema=` in the URL, so the
+ *   schema is passed to it explicitly; a `?schema=` naming another schema is
+ *   refused rather than silently ignored.
  * - `DATABASE_POOL_SIZE`: connections per process (default 10).
  * - `DATABASE_CONNECT_TIMEOUT_MS`: how long to wait for a connection (default 5000).
  */
@@ -23,28 +24,24 @@ export interface DatabaseConfig {
   connectTimeoutMs: number;
 }
 
-export class DatabaseConfigError extends ConfigurationError {}
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new DatabaseConfigError(`${name}="${raw}" is not a positive whole number; set it to e.g. ${fallback} or remove it`);
-  }
-  return value;
-}
+/** Lower-case, unquoted PostgreSQL identifiers only: the name goes into `search_path` and qualified SQL. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The schema the runtime uses; see the module comment. */
 export function resolveDatabaseSchema(env: NodeJS.ProcessEnv, url: string): string {
-  if (env.JEST_WORKER_ID) return `test_${env.JEST_WORKER_ID}`;
   const requested = safeSearchParam(url, 'schema');
   if (requested && requested !== 'public') {
-    throw new DatabaseConfigError(
+    throw new ConfigurationError(
       `DATABASE_URL asks for ?schema=${requested}, but migrations create the tables in public; remove the parameter (use a database of its own to separate data)`,
     );
   }
-  return 'public';
+  const schema = env.DATABASE_SCHEMA || 'public';
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new ConfigurationError(
+      `DATABASE_SCHEMA="${schema}" is not a plain schema name; use lower-case letters, digits and underscores, or remove it for public`,
+    );
+  }
+  return schema;
 }
 
 function safeSearchParam(url: string, name: string): string | null {
@@ -66,15 +63,15 @@ export function validateDatabaseSettings(env: NodeJS.ProcessEnv = process.env): 
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL;
   if (!url) {
-    throw new DatabaseConfigError(
+    throw new ConfigurationError(
       'DATABASE_URL is not set; run the app with `npm start` (it provisions the embedded PostgreSQL) or set DATABASE_URL as in .env.example',
     );
   }
   return {
     url,
     schema: resolveDatabaseSchema(env, url),
-    poolSize: positiveInteger(env, 'DATABASE_POOL_SIZE', 10),
-    connectTimeoutMs: positiveInteger(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
+    poolSize: positiveIntegerSetting(env, 'DATABASE_POOL_SIZE', 10),
+    connectTimeoutMs: positiveIntegerSetting(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
   };
 }
 

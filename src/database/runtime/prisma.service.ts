@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import { ConfigurationError } from '../../platform/errors/configuration.error';
+import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
-import { DatabaseUnreachableError } from './database-unreachable.error';
 
 /**
  * The one Prisma Client of the process, over `@prisma/adapter-pg`, holding every
@@ -32,20 +33,28 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   }
 
   async onModuleInit(): Promise<void> {
+    let schemaExists: boolean;
     try {
       await this.$connect();
       // With a driver adapter $connect does not open a connection; a query does,
       // so an unreachable database fails here, at startup, not on first request.
-      await this.$queryRaw`SELECT 1`;
+      const rows = await this.$queryRaw<{ present: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${this.config.schema}) AS present`;
+      schemaExists = rows[0]?.present === true;
     } catch (error) {
       // Prisma puts the reason last, after "Invalid `prisma.$queryRaw()` invocation:".
-      const reason = (error as Error).message.split('\n').map((line) => line.trim()).filter(Boolean).at(-1);
+      const reason = (error as Error).message
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1);
       throw new DatabaseUnreachableError(`cannot reach the database ${describeDatabase(this.config.url)}: ${reason}`);
     }
-    const message = `connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`;
-    // Every test module connects; keep test output for the tests.
-    if (process.env.JEST_WORKER_ID) this.logger.debug(message);
-    else this.logger.log(message);
+    if (!schemaExists) {
+      throw new ConfigurationError(
+        `the database ${describeDatabase(this.config.url)} has no schema "${this.config.schema}" (DATABASE_SCHEMA); remove DATABASE_SCHEMA to use public, or create that schema as a copy of public`,
+      );
+    }
+    this.logger.log(`connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
-import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../../database/runtime/prisma.service';
-import { createDatabaseTestingModule } from '../../../database/test-utils/create-database-testing-module';
+import { createDatabaseTestingModule } from '../../../testing/create-database-testing-module';
+import { DomainError } from '../../../platform/errors/domain.error';
 import { DemoComponentModule } from '../component.module';
 import { DemoComponentService } from '../component.service';
 
@@ -85,13 +85,34 @@ describe('DemoComponentService against PostgreSQL', () => {
     expect(page.total).toBeGreaterThanOrEqual(2);
   });
 
-  it('surfaces a duplicate author name as Prisma error P2002 naming the field', async () => {
+  it('refuses a second author with the same name as a conflict the user can act on, naming the name', async () => {
     const name = unique('Alan');
     await service.createAuthor(name, `${randomUUID()}@example.test`);
 
     const duplicate = service.createAuthor(name, `${randomUUID()}@example.test`);
 
-    await expect(duplicate).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
-    await expect(duplicate).rejects.toMatchObject({ code: 'P2002' });
+    await expect(duplicate).rejects.toBeInstanceOf(DomainError);
+    await expect(duplicate).rejects.toMatchObject({ code: 'CONFLICT', message: `Another author already has the name ${name}; choose another.` });
+  });
+
+  it('refuses a second author with the same email as a conflict naming the email', async () => {
+    const email = `${randomUUID()}@example.test`;
+    await service.createAuthor(unique('Alan'), email);
+
+    await expect(service.createAuthor(unique('Turing'), email)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `Another author already has the email ${email}; choose another.`,
+    });
+  });
+
+  it('shows the last page when asked for a page past the end, even one too large to count with', async () => {
+    const authorName = unique('Frances');
+    await service.createPost({ title: 'only one here', authorName });
+    const total = await prisma.demoPost.count();
+
+    const beyond = await service.listPosts(1e20, 1);
+
+    expect(beyond).toMatchObject({ page: total, totalPages: total, total });
+    expect(beyond.posts).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { resetWorkerSchema } from '../../../database/test-utils/reset-worker-schema';
-import { CookieClient } from '../../../server/testing/cookie-client';
-import { startTestServer, TestServer } from '../../../server/testing/start-test-server';
+import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { startTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('demo routes over HTTP', () => {
   let server: TestServer;

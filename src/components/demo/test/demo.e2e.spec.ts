@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { resetWorkerSchema } from '../../../database/test-utils/reset-worker-schema';
-import { launchBrowser } from '../../../server/testing/launch-browser';
-import { startTestServer, TestServer } from '../../../server/testing/start-test-server';
+import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { launchBrowser } from '../../../testing/browser/launch-browser';
+import { startTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('the demo in a real browser', () => {
   let server: TestServer;

@@ -1,6 +1,6 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { CookieClient } from '../../../server/testing/cookie-client';
-import { startTestServer, TestServer } from '../../../server/testing/start-test-server';
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { startTestServer, TestServer } from '../../../testing/start-test-server';
 
 /** A route that fails the way a bug would, with internals in the message. */
 @Controller('test-failure')

@@ -1,6 +1,7 @@
 import { CsrfField } from '../../../ssr/CsrfField';
+import type { DisplayDate } from '../../../ssr/display-date';
 import type { DemoPostStatus } from '../component.types';
-import { formatDate, truncate } from './format';
+import { truncate } from './format';
 
 export interface PostCardProps {
   id: string;
@@ -8,12 +9,10 @@ export interface PostCardProps {
   content: string | null;
   authorName: string;
   status: DemoPostStatus;
-  /** ISO 8601 */
-  createdAt: string;
-  csrfToken: string;
+  createdAt: DisplayDate;
 }
 
-export function PostCard({ id, title, content, authorName, status, createdAt, csrfToken }: PostCardProps) {
+export function PostCard({ id, title, content, authorName, status, createdAt }: PostCardProps) {
   return (
     <article className="post-card" aria-labelledby={`post-${id}-title`}>
       <header className="post-card-header">
@@ -21,11 +20,11 @@ export function PostCard({ id, title, content, authorName, status, createdAt, cs
         <span className={`status-badge status-${status.toLowerCase()}`}>{status}</span>
       </header>
       <p className="post-meta">
-        by {authorName} · <time dateTime={createdAt}>{formatDate(createdAt)}</time>
+        by {authorName} · <time dateTime={createdAt.iso}>{createdAt.text}</time>
       </p>
       {content ? <p className="post-content">{truncate(content)}</p> : null}
       <form method="post" action={`/demo/posts/${id}/delete`} className="post-delete">
-        <CsrfField token={csrfToken} />
+        <CsrfField />
         <button type="submit" aria-label={`Delete “${title}”`}>
           Delete
         </button>

@@ -1,13 +1,11 @@
 import { CsrfField } from '../../../ssr/CsrfField';
-import type { PostFormErrors, PostFormValues } from '../post-form';
+import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES } from '../component.types';
+import { POST_LIMITS, type PostFormErrors, type PostFormValues } from '../post-form';
 
 export interface PostFormProps {
   values: PostFormValues;
   errors: PostFormErrors;
-  csrfToken: string;
 }
-
-const STATUS_LABELS = { DRAFT: 'Draft', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -18,7 +16,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /** Each field's error sits right under it and is announced with it (aria-describedby). */
-export function PostForm({ values, errors, csrfToken }: PostFormProps) {
+export function PostForm({ values, errors }: PostFormProps) {
   const invalid = (field: keyof PostFormErrors) =>
     errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
   return (
@@ -29,28 +27,28 @@ export function PostForm({ values, errors, csrfToken }: PostFormProps) {
           The post was not saved. Correct the fields marked below.
         </p>
       ) : null}
-      <CsrfField token={csrfToken} />
+      <CsrfField />
       <div className="field">
         <label htmlFor="title">Title</label>
-        <input id="title" name="title" type="text" required maxLength={200} defaultValue={values.title} {...invalid('title')} />
+        <input id="title" name="title" type="text" required maxLength={POST_LIMITS.title} defaultValue={values.title} {...invalid('title')} />
         <FieldError id="title-error" message={errors.title} />
       </div>
       <div className="field">
         <label htmlFor="content">Content (optional)</label>
-        <textarea id="content" name="content" rows={4} maxLength={10_000} defaultValue={values.content} {...invalid('content')} />
+        <textarea id="content" name="content" rows={4} maxLength={POST_LIMITS.content} defaultValue={values.content} {...invalid('content')} />
         <FieldError id="content-error" message={errors.content} />
       </div>
       <div className="field">
         <label htmlFor="authorName">Author</label>
-        <input id="authorName" name="authorName" type="text" required maxLength={100} defaultValue={values.authorName} {...invalid('authorName')} />
+        <input id="authorName" name="authorName" type="text" required maxLength={POST_LIMITS.authorName} defaultValue={values.authorName} {...invalid('authorName')} />
         <FieldError id="authorName-error" message={errors.authorName} />
       </div>
       <div className="field">
         <label htmlFor="status">Status</label>
         <select id="status" name="status" defaultValue={values.status} {...invalid('status')}>
-          {Object.entries(STATUS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
+          {DEMO_POST_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {DEMO_POST_STATUS_LABELS[status]}
             </option>
           ))}
         </select>

@@ -4,25 +4,24 @@ import { PostCard, PostCardProps } from './PostCard';
 import { PostForm } from './PostForm';
 
 export interface PostListPageProps {
-  posts: Omit<PostCardProps, 'csrfToken'>[];
+  posts: PostCardProps[];
   page: number;
   totalPages: number;
   form: { values: PostFormValues; errors: PostFormErrors };
-  csrfToken: string;
 }
 
-export function PostListPage({ posts, page, totalPages, form, csrfToken }: PostListPageProps) {
+export function PostListPage({ posts, page, totalPages, form }: PostListPageProps) {
   return (
     <div className="demo-posts">
       <link rel="stylesheet" href={stylesheet} precedence="component" />
       <h1>Posts</h1>
-      <PostForm values={form.values} errors={form.errors} csrfToken={csrfToken} />
+      <PostForm values={form.values} errors={form.errors} />
       <section aria-labelledby="posts-heading" className="post-list">
         <h2 id="posts-heading">Latest posts</h2>
         {posts.length === 0 ? (
           <p className="empty-state">No posts yet. Add your first post above!</p>
         ) : (
-          posts.map((post) => <PostCard key={post.id} {...post} csrfToken={csrfToken} />)
+          posts.map((post) => <PostCard key={post.id} {...post} />)
         )}
       </section>
       {totalPages > 1 ? (

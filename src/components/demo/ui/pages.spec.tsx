@@ -1,25 +1,28 @@
-import { renderToString } from 'react-dom/server';
+import { displayDate } from '../../../ssr/display-date';
+import { renderFragment } from '../../../testing/render-fragment';
 import { EMPTY_POST_FORM, PostFormErrors, PostFormValues } from '../post-form';
 import { PostCard, PostCardProps } from './PostCard';
 import { PostForm } from './PostForm';
 import { PostListPage, PostListPageProps } from './PostListPage';
 
-const post: Omit<PostCardProps, 'csrfToken'> = {
+const post: PostCardProps = {
   id: 'post-1',
   title: 'First steps',
   content: 'Hello there.',
   authorName: 'Ada Lovelace',
   status: 'PUBLISHED',
-  createdAt: '2025-10-21T10:00:00.000Z',
+  createdAt: displayDate(new Date('2025-10-21T10:00:00.000Z')),
 };
 
-const card = (changes: Partial<PostCardProps> = {}) => renderToString(<PostCard {...post} csrfToken="token-123" {...changes} />);
+const inPage = { csrfToken: () => 'token-123' };
+
+const card = (changes: Partial<PostCardProps> = {}) => renderFragment(<PostCard {...post} {...changes} />, inPage);
 
 const listPage = (changes: Partial<PostListPageProps> = {}) =>
-  renderToString(<PostListPage posts={[post]} page={1} totalPages={1} form={{ values: EMPTY_POST_FORM, errors: {} }} csrfToken="token-123" {...changes} />);
+  renderFragment(<PostListPage posts={[post]} page={1} totalPages={1} form={{ values: EMPTY_POST_FORM, errors: {} }} {...changes} />, inPage);
 
 const form = (values: PostFormValues = EMPTY_POST_FORM, errors: PostFormErrors = {}) =>
-  renderToString(<PostForm values={values} errors={errors} csrfToken="token-123" />);
+  renderFragment(<PostForm values={values} errors={errors} />, inPage);
 
 /** The text a reader sees: tags and React's text separators removed, entities decoded. */
 function visibleText(html: string): string {

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchDatabase, ScratchDatabase } from '../../test-schemas/test/scratch-database';
-import { MigrationDriftError, runMigrateDeploy } from '../migrate-deploy';
+import { createScratchDatabase, ScratchDatabase } from '../../../testing/worker-schemas/test/scratch-database';
+import { MigrationDriftError } from '../../../platform/errors/migration-drift.error';
+import { runMigrateDeploy } from '../migrate-deploy';
 import { readMigrationState } from '../migration-state';
 
 describe('migration state against _prisma_migrations', () => {

@@ -1,9 +1,6 @@
-import { join } from 'node:path';
+import { APP_CLUSTER_ROOT } from '../embedded/app-cluster-root';
+import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-cluster';
 import { runMigrateDeploy } from '../migration/migrate-deploy';
-import { EmbeddedDatabase, startEmbeddedCluster } from './embedded-cluster';
-
-/** Where the app's embedded cluster lives; tests use their own (see jest.globalSetup.ts). */
-export const APP_CLUSTER_ROOT = join(process.cwd(), '.data', 'dev');
 
 /**
  * The no-configuration default: start (or attach to) the embedded cluster under

@@ -1,6 +1,6 @@
 import { ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import { DomainError, DomainErrorCode } from './domain-error';
+import { DomainError, DomainErrorCode } from '../../platform/errors/domain.error';
 import { toErrorResponse } from './error-response';
 
 const prismaError = (code: string, message: string) => new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: Prisma.prismaVersion.client });

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { TestSetupError } from './test-setup-error';
+import { TestSetupError } from '../../platform/errors/test-setup.error';
+import { WORKER_SCHEMA_SQL_PATTERN } from './worker-schema-name';
 
 export const TEST_DATABASE_MARK = 'component-platform: test database (worker schemas test_<k> are rebuilt by jest.globalSetup.ts)';
 
@@ -15,8 +16,10 @@ export async function ensureTestDatabase(client: Client): Promise<void> {
   const { name, mark } = rows[0] as { name: string; mark: string | null };
   const tables = await client.query(`
     SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p') AND n.nspname !~ '^(pg_|information_schema$|test_[0-9]+$)'
-      AND NOT (n.nspname = 'public' AND c.relname = '_prisma_migrations')`);
+    WHERE c.relkind IN ('r', 'p') AND n.nspname !~ '^(pg_|information_schema$)' AND n.nspname !~ $1
+      AND NOT (n.nspname = 'public' AND c.relname = '_prisma_migrations')`,
+    [WORKER_SCHEMA_SQL_PATTERN],
+  );
   const withRows: string[] = [];
   for (const { name: table } of tables.rows as { name: string }[]) {
     const { rows: probe } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${table}) AS has_rows`);

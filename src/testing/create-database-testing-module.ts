@@ -1,6 +1,6 @@
 import { ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
-import { DatabaseModule } from '../runtime/database.module';
+import { DatabaseModule } from '../database/runtime/database.module';
 
 /**
  * A compiled and initialised Nest testing module with the real, global

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { renderPage } from '../../ssr/render-page';
+import { renderContextOf } from '../../ssr/page-context';
 import { ErrorPage } from '../../ssr/pages/ErrorPage';
+import { renderPage } from '../../ssr/render-page';
 import { toErrorResponse } from './error-response';
 
 /**
@@ -27,6 +28,6 @@ export class ErrorPageFilter implements ExceptionFilter {
     }
     response
       .type('html')
-      .send(renderPage(<ErrorPage status={status} heading={heading} message={message} />, { title: heading, currentPath: request.path }));
+      .send(renderPage(<ErrorPage status={status} heading={heading} message={message} />, { title: heading, context: renderContextOf(request, response) }));
   }
 }

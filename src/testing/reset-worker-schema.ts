@@ -1,5 +1,5 @@
-import { PrismaService } from '../runtime/prisma.service';
-import { WORKER_SCHEMA } from '../test-schemas/worker-schemas';
+import { PrismaService } from '../database/runtime/prisma.service';
+import { isWorkerSchema } from './worker-schemas/worker-schema-name';
 
 const deleteOrders = new Map<string, string[]>();
 
@@ -13,7 +13,7 @@ const deleteOrders = new Map<string, string[]>();
  */
 export async function resetWorkerSchema(prisma: PrismaService): Promise<void> {
   const schema = prisma.config.schema;
-  if (!WORKER_SCHEMA.test(schema)) {
+  if (!isWorkerSchema(schema)) {
     throw new Error(`resetWorkerSchema refuses schema "${schema}": it only empties Jest worker schemas (test_<k>); is this running outside \`npm test\`?`);
   }
   let order = deleteOrders.get(schema);

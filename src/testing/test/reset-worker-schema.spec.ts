@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
-import { PrismaService } from '../../runtime/prisma.service';
+import { PrismaService } from '../../database/runtime/prisma.service';
 import { createDatabaseTestingModule } from '../create-database-testing-module';
 import { resetWorkerSchema } from '../reset-worker-schema';
 

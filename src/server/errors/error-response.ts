@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
+import { DOMAIN_ERROR_STATUS, DomainError } from '../../platform/errors/domain.error';
 
 export interface ErrorResponse {
   status: number;

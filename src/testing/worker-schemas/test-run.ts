@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-cluster';
-import { MigrationDriftError, runMigrateDeploy } from '../migration/migrate-deploy';
-import { describeDatabase } from '../runtime/database-config';
+import { EmbeddedDatabase, startEmbeddedCluster } from '../../database/embedded/embedded-cluster';
+import { runMigrateDeploy } from '../../database/migration/migrate-deploy';
+import { MigrationDriftError } from '../../platform/errors/migration-drift.error';
+import { describeDatabase } from '../../database/runtime/database-config';
 import { migrationsFingerprint } from './migrations-fingerprint';
 import { locatePgDump } from './pg-dump-locator';
 import { ensureTestDatabase } from './test-database-guard';

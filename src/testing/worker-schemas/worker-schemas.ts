@@ -1,12 +1,10 @@
 import { Client } from 'pg';
-import { runCommand } from '../run-command';
+import { runCommand } from '../../database/process/run-command';
+import { TestSetupError } from '../../platform/errors/test-setup.error';
 import { OWN_OBJECT_NAMES_SQL, rewriteDumpForSchema } from './dump-rewriter';
-import { TestSetupError } from './test-setup-error';
+import { isWorkerSchema, WORKER_SCHEMA_SQL_PATTERN, workerSchemaName } from './worker-schema-name';
 
-export const WORKER_SCHEMA = /^test_[1-9][0-9]*$/;
 const MARK_PREFIX = 'component-platform test worker schema; fingerprint ';
-
-export const workerSchemaName = (k: number) => `test_${k}`;
 
 export interface WorkerSchemaOptions {
   /** Owner role: reads the catalog, runs pg_dump and the DDL. */
@@ -52,7 +50,8 @@ export async function prepareWorkerSchemas(client: Client, options: WorkerSchema
 
 async function readMarks(client: Client): Promise<Map<string, string | null>> {
   const { rows } = await client.query(
-    `SELECT nspname AS name, obj_description(oid, 'pg_namespace') AS mark FROM pg_namespace WHERE nspname ~ '^test_[0-9]+$'`,
+    `SELECT nspname AS name, obj_description(oid, 'pg_namespace') AS mark FROM pg_namespace WHERE nspname ~ $1`,
+    [WORKER_SCHEMA_SQL_PATTERN],
   );
   return new Map(rows.map((row: { name: string; mark: string | null }) => [row.name, row.mark]));
 }
@@ -77,7 +76,7 @@ async function refuseForeignSchemas(client: Client, stale: string[], marks: Map<
 }
 
 function cloneScript(dump: string, schema: string, ownNames: ReadonlySet<string>, options: WorkerSchemaOptions): string {
-  if (!WORKER_SCHEMA.test(schema)) throw new Error(`refusing to rebuild "${schema}": only test_<k> schemas are rebuilt`);
+  if (!isWorkerSchema(schema)) throw new Error(`refusing to rebuild "${schema}": only test_<k> schemas are rebuilt`);
   const grants = options.runtimeRole
     ? [
         `GRANT USAGE ON SCHEMA ${schema} TO "${options.runtimeRole}";`,

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TestingModule } from '@nestjs/testing';
-import { PrismaService } from '../../runtime/prisma.service';
-import { createDatabaseTestingModule } from '../../test-utils/create-database-testing-module';
+import { PrismaService } from '../../../database/runtime/prisma.service';
+import { createDatabaseTestingModule } from '../../create-database-testing-module';
+import { jestWorkerSchema } from '../worker-schema-name';
 
 const NAME = 'isolation-same-name';
 const EMAIL = 'isolation@example.test';
@@ -16,7 +17,7 @@ export function describeIsolationScenario(suite: string): void {
   describe(`worker schema isolation (suite ${suite})`, () => {
     let moduleRef: TestingModule;
     let prisma: PrismaService;
-    const schema = `test_${process.env.JEST_WORKER_ID}`;
+    const schema = jestWorkerSchema(process.env);
 
     beforeAll(async () => {
       moduleRef = await createDatabaseTestingModule();

@@ -1,9 +1,9 @@
 import { ModuleMetadata } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { AppModule } from '../../app.module';
-import { PrismaService } from '../../database/runtime/prisma.service';
-import { configureApp } from '../configure-app';
+import { AppModule } from '../app.module';
+import { PrismaService } from '../database/runtime/prisma.service';
+import { configureApp } from '../server/configure-app';
 
 export interface TestServer {
   app: NestExpressApplication;

@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { pageLocals } from '../platform/http/page-locals';
+import type { RenderContext } from './render-context';
+
+/** The render context of a request: its path and, when the CSRF middleware ran, its token generator. */
+export function renderContextOf(request: Request, response: Response): RenderContext {
+  const { csrfToken } = pageLocals(response);
+  return {
+    currentPath: request.path,
+    csrfToken:
+      csrfToken ??
+      (() => {
+        throw new Error('no CSRF token for this request: the CSRF middleware did not run; install it with configureApp()');
+      }),
+  };
+}
+
+/** `@PageContext() context: RenderContext` in a page handler: pass it to `renderPage`. */
+export const PageContext = createParamDecorator((_: unknown, context: ExecutionContext): RenderContext => {
+  const http = context.switchToHttp();
+  return renderContextOf(http.getRequest<Request>(), http.getResponse<Response>());
+});
