@@ -170,7 +170,7 @@ describe('DatabaseSchemaPlugin with the real Prisma CLI', () => {
 
   afterEach(() => rmSync(inRepo.root, { recursive: true, force: true }));
 
-  it('reports a Prisma syntax error with the copy Prisma names and the source line to edit', async () => {
+  it('reports a Prisma syntax error with the source line to edit first, then the copy Prisma names', async () => {
     const clientBefore = readFileSync(realClientSchema, 'utf8');
     inRepo.writeComponent('broken', 'model Broken {\n  id Int @id\n  name\n}\n');
     const { componentsDir, schemaDir, hashFile } = inRepo;
@@ -184,7 +184,7 @@ describe('DatabaseSchemaPlugin with the real Prisma CLI', () => {
     expect(error).toContain('Prisma schema validation');
     expect(error).toContain('This field declaration is invalid');
     expect(error).toContain(`${relative(repoRoot, schemaDir)}/broken.prisma:4`);
-    expect(error).toContain(`edit ${relative(repoRoot, componentsDir)}/broken/prisma/schema.prisma:3`);
+    expect(error.split('\n')[0]).toContain(`edit ${relative(repoRoot, componentsDir)}/broken/prisma/schema.prisma:3`);
     expect(error).not.toContain('binaries.prisma.sh');
     expect(existsSync(hashFile)).toBe(false);
     expect(readFileSync(realClientSchema, 'utf8')).toBe(clientBefore);

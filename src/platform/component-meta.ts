@@ -3,6 +3,13 @@
  * Read at build time by build/component-discovery-plugin.js; see
  * docs/guides/components.md.
  */
+
+/**
+ * A component id: the folder name under `src/components/`, lower-case letters,
+ * digits and dashes, starting with a letter. Checked by the build.
+ */
+export const COMPONENT_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+
 export interface ComponentRoute {
   /** Absolute URL path served by the component's controller, e.g. `/blog`. */
   path: string;

@@ -1,10 +1,25 @@
-// A plugin that writes source files in watchRun must tell webpack and
-// ts-loader, or this very compilation reads the old content from their caches
-// (webpack's cached input file system; ts-loader re-reads only files whose
-// timestamp in compiler.fileTimestamps is newer than its last look).
-function announceWrittenFiles(compiler, paths) {
+import type { Compiler } from 'webpack';
+
+/** What a build step reports to webpack after each run. */
+export interface BuildStepOutcome {
+  /** Problems, each a complete message: the compilation fails with them. */
+  errors: string[];
+  /** Files the step read: editing one rebuilds in watch mode. */
+  watched: string[];
+  /** Files the step looked for and did not find: creating one rebuilds. */
+  missing: string[];
+}
+
+/**
+ * A plugin that writes source files in watchRun must tell webpack and
+ * ts-loader, or this very compilation reads the old content from their caches
+ * (webpack's cached input file system; ts-loader re-reads only files whose
+ * timestamp in compiler.fileTimestamps is newer than its last look).
+ */
+export function announceWrittenFiles(compiler: Compiler, paths: string[]): void {
   if (paths.length === 0) return;
-  compiler.inputFileSystem?.purge?.(paths);
+  const inputFileSystem = compiler.inputFileSystem as { purge?: (files: string[]) => void } | null;
+  inputFileSystem?.purge?.(paths);
   const now = Date.now();
   if (compiler.fileTimestamps instanceof Map) {
     for (const path of paths) compiler.fileTimestamps.set(path, { safeTime: now, timestamp: now });
@@ -15,7 +30,7 @@ function announceWrittenFiles(compiler, paths) {
 }
 
 /** Runs `prepare` before every compilation: single builds (`run`) and watch rebuilds (`watchRun`). */
-function beforeEveryCompilation(compiler, name, prepare) {
+export function beforeEveryCompilation(compiler: Compiler, name: string, prepare: () => Promise<void>): void {
   compiler.hooks.run.tapPromise(name, () => prepare());
   compiler.hooks.watchRun.tapPromise(name, () => prepare());
 }
@@ -26,7 +41,7 @@ function beforeEveryCompilation(compiler, name, prepare) {
  * and what it read as watched dependencies, so adding, editing or deleting
  * such a file, or anything under `contextDir`, rebuilds.
  */
-function reportToEveryCompilation(compiler, name, contextDir, getOutcome) {
+export function reportToEveryCompilation(compiler: Compiler, name: string, contextDir: string, getOutcome: () => BuildStepOutcome): void {
   compiler.hooks.thisCompilation.tap(name, (compilation) => {
     const { errors, watched, missing } = getOutcome();
     for (const message of errors) {
@@ -39,5 +54,3 @@ function reportToEveryCompilation(compiler, name, contextDir, getOutcome) {
     for (const file of missing) compilation.missingDependencies.add(file);
   });
 }
-
-module.exports = { announceWrittenFiles, beforeEveryCompilation, reportToEveryCompilation };

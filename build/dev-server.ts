@@ -3,64 +3,60 @@
 // provisioned once here, not by each server process: a restart kills the old
 // server and forks the new one at once, and two processes owning one cluster
 // would stop it under each other.
-const { existsSync } = require('node:fs');
-const webpack = require('webpack');
-const { RunScriptWebpackPlugin } = require('run-script-webpack-plugin');
-const createConfig = require('../webpack.config');
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { RunScriptWebpackPlugin } from 'run-script-webpack-plugin';
+import webpack from 'webpack';
+import { provisionEmbeddedDatabase } from '../src/database/provisioning/provision-embedded-database';
+import createConfig from '../webpack.config';
 
-async function provisionDatabase() {
+interface DevDatabase {
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+async function provisionDatabase(): Promise<DevDatabase> {
   // As `npm start` does: settings in .env count, so DATABASE_URL there wins
   // over the embedded default.
   if (existsSync('.env')) process.loadEnvFile('.env');
-  if (process.env.DATABASE_URL) return { env: {}, stop: async () => undefined };
-  // Build once so the provisioning code (a bundle entry) exists.
-  await runOnce(webpack(createConfig({}, { mode: 'development' })));
-  const { provisionEmbeddedDatabase } = require('../dist/embedded-database.js');
+  if (process.env.DATABASE_URL) return { env: {}, stop: () => Promise.resolve() };
   const cluster = await provisionEmbeddedDatabase((line) => console.log(`[dev] ${line}`));
   return { env: { DATABASE_URL: cluster.runtimeUrl, MIGRATION_DATABASE_URL: cluster.ownerUrl }, stop: () => cluster.stop() };
 }
 
-function runOnce(compiler) {
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) return reject(error);
-      if (stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
-      resolve();
-    }),
-  );
-}
-
-function stopServer(worker) {
+function stopServer(worker: ChildProcess | undefined): Promise<void> {
   if (!worker || worker.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    worker.once('exit', resolve);
+    worker.once('exit', () => resolve());
     worker.kill('SIGTERM');
   });
 }
 
-async function main() {
+async function main(): Promise<void> {
   const database = await provisionDatabase();
   const config = createConfig({ WATCH: true }, { mode: 'development' });
   const server = new RunScriptWebpackPlugin({ name: 'main.js', env: { ...process.env, ...database.env }, keyboard: false, signal: 'SIGTERM' });
   config.plugins.push(server);
-  const watching = webpack(config).watch({}, (error, stats) => {
+  // Without a callback webpack returns the compiler (null only with one), and watch() a Watching.
+  const watching = webpack(config)!.watch({}, (error, stats) => {
     if (error) console.error(error);
-    else if (stats.hasErrors()) console.error(`${stats.toString('errors-only')}\n[dev] build failed: the last good server keeps running`);
+    else if (stats?.hasErrors()) console.error(`${stats.toString('errors-only')}\n[dev] build failed: the last good server keeps running`);
   });
+  // The plugin keeps the server process to itself; it is read here only to stop it before the database.
+  const serverProcess = () => (server as unknown as { worker?: ChildProcess }).worker;
 
   // The server closes its connections before the database stops.
   const shutdown = () =>
-    watching.close(async () => {
-      await stopServer(server.worker);
-      await database.stop();
-      process.exit(0);
+    watching!.close(() => {
+      void stopServer(serverProcess())
+        .then(() => database.stop())
+        .then(() => process.exit(0));
     });
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
+main().catch((error: Error) => {
   console.error(`error: ${error.message}`);
   process.exit(1);
 });

@@ -1,18 +1,29 @@
 // Pure: every rule a component's metadata must satisfy. Returns all problems
 // at once, each naming the file, the field and the fix.
-const COMPONENT_ID = /^[a-z][a-z0-9-]*$/;
+import { COMPONENT_ID_PATTERN } from '../../src/platform/component-meta';
 
-/**
- * @param {{ folder: string, metaPath: string, modulePath: string, meta?: any, moduleClasses?: string[] }[]} entries
- * @returns {string[]}
- */
-function validateComponents(entries) {
-  const problems = [];
-  const routeOwners = new Map();
+/** One folder under src/components, as read: its metadata is unchecked until validated here. */
+export interface ComponentEntry {
+  folder: string;
+  metaPath: string;
+  modulePath: string;
+  meta?: unknown;
+  /** Exported @Module() classes; undefined when component.module.ts is missing. */
+  moduleClasses?: string[];
+}
+
+type Fields = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+export function validateComponents(entries: ComponentEntry[]): string[] {
+  const problems: string[] = [];
+  const routeOwners = new Map<string, string>();
   for (const entry of entries) {
     const { folder, metaPath, meta } = entry;
-    const at = (field, text) => problems.push(`${metaPath}: field "${field}" ${text}`);
-    if (!COMPONENT_ID.test(folder)) {
+    const at = (field: string, text: string) => problems.push(`${metaPath}: field "${field}" ${text}`);
+    if (!COMPONENT_ID_PATTERN.test(folder)) {
       problems.push(`${metaPath}: folder "${folder}" is not a valid component id; rename it to lower-case letters, digits and dashes, starting with a letter`);
     }
     if (entry.moduleClasses === undefined) {
@@ -20,20 +31,21 @@ function validateComponents(entries) {
     } else if (entry.moduleClasses.length !== 1) {
       problems.push(`${entry.modulePath}: exports ${entry.moduleClasses.length} @Module() classes (${entry.moduleClasses.join(', ') || 'none'}); export exactly one`);
     }
-    if (!meta || typeof meta !== 'object') continue;
+    if (!isObject(meta)) continue;
 
     if (typeof meta.id !== 'string' || meta.id === '') at('id', `is required; set id: '${folder}'`);
     else if (meta.id !== folder) at('id', `is "${meta.id}" but the folder is "${folder}"; set id: '${folder}' or rename the folder`);
-    if (typeof meta.title !== 'string' || meta.title.trim() === '') at('title', 'is required; set a human-readable title');
+    if (!isText(meta.title)) at('title', 'is required; set a human-readable title');
     if (meta.description !== undefined && typeof meta.description !== 'string') at('description', 'must be a string; remove it or write a sentence');
 
     if (!Array.isArray(meta.routes)) {
-      at('routes', 'is required; list the routes the controller serves, e.g. routes: [{ path: \'/' + folder + '\', title: \'…\', isPrimary: true }] (or [] for none)');
+      at('routes', `is required; list the routes the controller serves, e.g. routes: [{ path: '/${folder}', title: '…', isPrimary: true }] (or [] for none)`);
       continue;
     }
-    meta.routes.forEach((route, i) => {
+    const routes = meta.routes as unknown[];
+    routes.forEach((route, i) => {
       const field = `routes[${i}]`;
-      if (!route || typeof route !== 'object') return at(field, 'must be an object { path, title, isPrimary? }');
+      if (!isObject(route)) return at(field, 'must be an object { path, title, isPrimary? }');
       if (typeof route.path !== 'string' || !/^\/[A-Za-z0-9\-._~/:]*$/.test(route.path)) {
         at(`${field}.path`, `is ${JSON.stringify(route.path)}; use an absolute URL path such as '/${folder}'`);
       } else if (routeOwners.has(route.path)) {
@@ -41,16 +53,16 @@ function validateComponents(entries) {
       } else {
         routeOwners.set(route.path, metaPath);
       }
-      if (typeof route.title !== 'string' || route.title.trim() === '') at(`${field}.title`, 'is required; set the page title');
+      if (!isText(route.title)) at(`${field}.title`, 'is required; set the page title');
       if (route.isPrimary !== undefined && typeof route.isPrimary !== 'boolean') at(`${field}.isPrimary`, 'must be true or false');
     });
-    const primaries = meta.routes.filter((route) => route && route.isPrimary === true);
-    if (primaries.length > 1) at('routes', `has ${primaries.length} primary routes (${primaries.map((r) => r.path).join(', ')}); mark at most one isPrimary: true`);
+    const primaries = routes.filter((route): route is Fields => isObject(route) && route.isPrimary === true);
+    if (primaries.length > 1) at('routes', `has ${primaries.length} primary routes (${primaries.map((r) => String(r.path)).join(', ')}); mark at most one isPrimary: true`);
 
     if (meta.nav !== undefined) {
-      if (!meta.nav || typeof meta.nav !== 'object') at('nav', 'must be an object { label, order? }');
+      if (!isObject(meta.nav)) at('nav', 'must be an object { label, order? }');
       else {
-        if (typeof meta.nav.label !== 'string' || meta.nav.label.trim() === '') at('nav.label', 'is required; set the text of the navigation link');
+        if (!isText(meta.nav.label)) at('nav.label', 'is required; set the text of the navigation link');
         if (meta.nav.order !== undefined && !Number.isFinite(meta.nav.order)) at('nav.order', 'must be a number');
         if (primaries.length === 0) at('nav', 'needs a primary route to link to; mark one route isPrimary: true or remove nav');
       }
@@ -58,5 +70,3 @@ function validateComponents(entries) {
   }
   return problems;
 }
-
-module.exports = { validateComponents };

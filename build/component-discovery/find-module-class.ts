@@ -1,21 +1,17 @@
 // Finds the Nest module class a component.module.ts exports: an exported
 // class decorated with @Module(...). Read from the syntax tree, not executed.
-const { readFileSync } = require('node:fs');
-const ts = require('typescript');
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 
-/** @returns {string[]} names of exported classes decorated with @Module */
-function findModuleClasses(file) {
+/** @returns names of exported classes decorated with @Module */
+export function findModuleClasses(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const names = [];
+  const names: string[] = [];
   for (const statement of source.statements) {
     if (!ts.isClassDeclaration(statement) || !statement.name) continue;
     const exported = ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isModule = ts.getDecorators(statement)?.some(
-      (d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(source) === 'Module',
-    );
+    const isModule = ts.getDecorators(statement)?.some((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(source) === 'Module');
     if (exported && isModule) names.push(statement.name.text);
   }
   return names;
 }
-
-module.exports = { findModuleClasses };

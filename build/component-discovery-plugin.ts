@@ -1,0 +1,52 @@
+// Webpack plugin: discovers src/components/*/component.meta.ts, validates
+// every component and generates src/generated/component-registry.ts (metadata
+// and navigation) and src/generated/components.module.ts (imported by
+// AppModule). See docs/guides/components.md.
+import { join } from 'node:path';
+import type { Compiler } from 'webpack';
+import { collectComponents, CollectedComponents } from './component-discovery/collect-components';
+import { writeIfChanged } from './output/write-if-changed';
+import { announceWrittenFiles, beforeEveryCompilation, BuildStepOutcome, reportToEveryCompilation } from './webpack/compilation-hooks';
+
+const PLUGIN = 'ComponentDiscoveryPlugin';
+
+export interface ComponentDiscoveryRun extends CollectedComponents {
+  /** Absolute paths of the generated files this run rewrote. */
+  written: string[];
+}
+
+export class ComponentDiscoveryPlugin {
+  private readonly projectRoot: string;
+  private readonly componentsDir: string;
+  private readonly outputDir: string;
+
+  constructor(options: { projectRoot?: string; componentsDir?: string; outputDir?: string } = {}) {
+    this.projectRoot = options.projectRoot ?? process.cwd();
+    this.componentsDir = options.componentsDir ?? join(this.projectRoot, 'src', 'components');
+    this.outputDir = options.outputDir ?? join(this.projectRoot, 'src', 'generated');
+  }
+
+  apply(compiler: Compiler): void {
+    let outcome: BuildStepOutcome = { errors: [], watched: [], missing: [] };
+    beforeEveryCompilation(compiler, PLUGIN, () => {
+      const run = this.run();
+      outcome = run;
+      announceWrittenFiles(compiler, run.written);
+      return Promise.resolve();
+    });
+    reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
+  }
+
+  /** One discovery pass; writes the generated files only when valid and changed. */
+  run(): ComponentDiscoveryRun {
+    const collected = collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
+    const written: string[] = [];
+    if (collected.errors.length === 0) {
+      for (const [name, content] of collected.files) {
+        const target = join(this.outputDir, name);
+        if (writeIfChanged(target, content)) written.push(target);
+      }
+    }
+    return { ...collected, written };
+  }
+}

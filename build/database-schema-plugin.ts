@@ -1,0 +1,97 @@
+// Webpack plugin: collects every component's Prisma schema into prisma/schema/
+// and regenerates the one Prisma Client when the collected content changed.
+// See docs/architecture.md ("Schema pipeline").
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Compiler } from 'webpack';
+import { runPrismaCli } from '../src/database/process/prisma-cli';
+import { PrismaCliError } from '../src/platform/errors/prisma-cli.error';
+import { collectSchemas } from './database-schema/collect-schemas';
+import { withSourceLocations } from './database-schema/source-locations';
+import { writeSchemas } from './database-schema/write-schemas';
+import { writeIfChanged } from './output/write-if-changed';
+import { announceWrittenFiles, beforeEveryCompilation, BuildStepOutcome, reportToEveryCompilation } from './webpack/compilation-hooks';
+
+const PLUGIN = 'DatabaseSchemaPlugin';
+
+export interface DatabaseSchemaPluginOptions {
+  /** Where package.json and prisma.config.ts are. */
+  projectRoot?: string;
+  /** Default `<root>/src/components`. */
+  componentsDir?: string;
+  /** Default `<root>/prisma/schema`. */
+  schemaDir?: string;
+  /**
+   * Remembers what the client was generated from; kept inside the generated
+   * client so a reinstall (which deletes it) forces a generate.
+   */
+  hashFile?: string;
+  /** Runs `prisma generate`; default: the project's own CLI. */
+  generate?: (schemaDir: string) => Promise<unknown>;
+}
+
+export interface DatabaseSchemaRun extends BuildStepOutcome {
+  generated: boolean;
+}
+
+interface InfoLogger {
+  info(message: string): void;
+}
+
+export class DatabaseSchemaPlugin {
+  private readonly projectRoot: string;
+  private readonly componentsDir: string;
+  private readonly schemaDir: string;
+  private readonly hashFile: string;
+  private readonly generate: (schemaDir: string) => Promise<unknown>;
+
+  constructor(options: DatabaseSchemaPluginOptions = {}) {
+    this.projectRoot = options.projectRoot ?? process.cwd();
+    this.componentsDir = options.componentsDir ?? join(this.projectRoot, 'src', 'components');
+    this.schemaDir = options.schemaDir ?? join(this.projectRoot, 'prisma', 'schema');
+    this.hashFile = options.hashFile ?? join(this.projectRoot, 'node_modules', '.prisma', 'client', 'component-schemas.sha256');
+    this.generate = options.generate ?? ((schemaDir) => runPrismaCli(['generate', '--schema', schemaDir], { cwd: this.projectRoot }));
+  }
+
+  apply(compiler: Compiler): void {
+    const logger = compiler.getInfrastructureLogger(PLUGIN);
+    let outcome: BuildStepOutcome = { errors: [], watched: [], missing: [] };
+
+    beforeEveryCompilation(compiler, PLUGIN, async () => {
+      const run = await this.run(logger);
+      outcome = run;
+      // A regenerated client changes the types the TypeScript code is checked against.
+      if (run.generated) announceWrittenFiles(compiler, [join(dirname(this.hashFile), 'index.d.ts')]);
+    });
+
+    reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
+  }
+
+  /** One build step, usable without webpack. */
+  async run(logger: InfoLogger = console): Promise<DatabaseSchemaRun> {
+    const collected = collectSchemas({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
+    const watched = [...collected.sources.values()].map((source) => join(this.projectRoot, source));
+    const base = { watched, missing: collected.missing, generated: false };
+    // Invalid input changes nothing: the last good schema and client stay.
+    if (collected.errors.length > 0) return { ...base, errors: collected.errors };
+
+    const { removed } = writeSchemas(this.schemaDir, collected.files);
+    if (removed.length > 0) logger.info(`removed stale schema copies: ${removed.join(', ')}`);
+    if (this.readHash() === collected.hash) return { ...base, errors: [] };
+
+    const started = Date.now();
+    try {
+      await this.generate(this.schemaDir);
+    } catch (error) {
+      const message = error instanceof PrismaCliError ? error.message : `prisma generate could not run: ${(error as Error).message}`;
+      return { ...base, errors: [withSourceLocations(message, collected.sources)] };
+    }
+    writeIfChanged(this.hashFile, `${collected.hash}\n`);
+    logger.info(`generated Prisma Client from ${collected.sources.size} component schema(s) in ${Date.now() - started} ms`);
+    return { ...base, errors: [], generated: true };
+  }
+
+  private readHash(): string | null {
+    return existsSync(this.hashFile) ? readFileSync(this.hashFile, 'utf8').trim() : null;
+  }
+}
