@@ -36,5 +36,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
 
   const { schemas, rebuilt } = run.report;
   const state = rebuilt.length === 0 ? 'reused' : rebuilt.length === schemas.length ? 'rebuilt' : `rebuilt ${rebuilt.join(', ')}`;
-  console.log(`\ntest database ${run.database}: ${schemas.length} worker schemas ${state} (test_1 … test_${schemas.length}) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `\ntest database ${run.database}: ${schemas.length} worker schemas ${state} (test_1 … test_${schemas.length}) in ${Math.round(performance.now() - started)} ms`,
+  );
 }

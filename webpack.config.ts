@@ -11,7 +11,10 @@ import { DatabaseSchemaPlugin } from './build/database-schema-plugin';
 type Mode = 'production' | 'development';
 
 /** webpack-cli calls this with `--env` values and the CLI arguments; build/dev-server.ts with `WATCH`. */
-export default function createConfig(env: { WATCH?: boolean } = {}, argv: { mode?: Mode; watch?: boolean } = {}): Configuration & { plugins: WebpackPluginInstance[] } {
+export default function createConfig(
+  env: { WATCH?: boolean } = {},
+  argv: { mode?: Mode; watch?: boolean } = {},
+): Configuration & { plugins: WebpackPluginInstance[] } {
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
   return {
@@ -31,7 +34,11 @@ export default function createConfig(env: { WATCH?: boolean } = {}, argv: { mode
         // Watch mode transpiles file by file: ts-loader keeps deleted files in
         // its program and would fail every rebuild after a component folder is
         // removed. Types are checked by `npm run build`, `npm run typecheck` and CI.
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: watching } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: watching } },
+        },
         // A component's CSS and small images sit next to its pages; importing one
         // yields its content-hashed URL, served from dist/static with long caching.
         { test: /\.(css|png|svg|jpe?g|gif|webp)$/, type: 'asset/resource', generator: { filename: 'static/[name].[contenthash:8][ext]' } },

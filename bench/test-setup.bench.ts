@@ -56,12 +56,18 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\n## Global setup: startTestRun + finish, median (min–max) of ${REPEATS}\n`);
-    console.log(`synthetic = ${SYNTHETIC_SHAPE.tables} tables in ${SYNTHETIC_SHAPE.components} components, ${SYNTHETIC_SHAPE.enums} enums, citext, ${SYNTHETIC_SHAPE.triggers} audit triggers.`);
-    console.log('cold = fingerprint changed, N existing schemas dropped and rebuilt (migrations already applied); warm = fingerprint unchanged.');
+    console.log(
+      `synthetic = ${SYNTHETIC_SHAPE.tables} tables in ${SYNTHETIC_SHAPE.components} components, ${SYNTHETIC_SHAPE.enums} enums, citext, ${SYNTHETIC_SHAPE.triggers} audit triggers.`,
+    );
+    console.log(
+      'cold = fingerprint changed, N existing schemas dropped and rebuilt (migrations already applied); warm = fingerprint unchanged.',
+    );
     console.log(`While measuring: ${describeSection(watch.takeSection())}.\n`);
     console.log(setupTable(setupRows));
     for (const subject of subjects) {
-      console.log(`\none pg_dump --schema-only of ${subject.label} (part of every cold run): ${formatSamples(await timePgDump(subject, REPEATS, pgDump))}`);
+      console.log(
+        `\none pg_dump --schema-only of ${subject.label} (part of every cold run): ${formatSamples(await timePgDump(subject, REPEATS, pgDump))}`,
+      );
     }
 
     // Two rounds over all worker counts, keeping the second: its global setup
@@ -70,13 +76,19 @@ async function main(): Promise<void> {
     const rounds: { run: SuiteRun; others: { busy: number; samples: number } }[][] = [[], []];
     for (const round of rounds) {
       for (const workers of SUITE_WORKERS) {
-        console.log(`${round === rounds[0] && workers === SUITE_WORKERS[0] ? '\n' : ''}suite round ${rounds.indexOf(round) + 1}, JEST_WORKERS=${workers} …`);
+        console.log(
+          `${round === rounds[0] && workers === SUITE_WORKERS[0] ? '\n' : ''}suite round ${rounds.indexOf(round) + 1}, JEST_WORKERS=${workers} …`,
+        );
         watch.takeSection();
         const run = await runSuite(projectRoot, workDir, workers, (pid) => watch.addOwnGroup(pid));
         round.push({ run, others: watch.takeSection() });
       }
     }
-    const suite: SuiteResult[] = SUITE_WORKERS.map((_, i) => ({ first: rounds[0][i].run, second: rounds[1][i].run, others: rounds[1][i].others }));
+    const suite: SuiteResult[] = SUITE_WORKERS.map((_, i) => ({
+      first: rounds[0][i].run,
+      second: rounds[1][i].run,
+      others: rounds[1][i].others,
+    }));
     console.log(`\n## Whole suite (jest, .data/test cluster), wall time\n\n${suiteTable(suite)}`);
     console.log(`\n## Targets\n\n${targetsTable(setupRows, suite)}\n`);
   } finally {

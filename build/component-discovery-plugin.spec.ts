@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpack, { type Stats } from 'webpack';
 
+import type { ComponentRegistry } from '../src/platform/component-meta';
 import { ComponentDiscoveryPlugin } from './component-discovery-plugin';
 
 const HELPER_IMPORT = "import { defineComponent } from '../../platform/component-meta';";
@@ -24,7 +25,10 @@ function makeProject() {
   const writeMeta = (id: string, source: string) => writeFileSync(join(folder(id), 'component.meta.ts'), source);
   const writeModule = (id: string, source = moduleSource(className(id))) => writeFileSync(join(folder(id), 'component.module.ts'), source);
   /** A component with a module class; `meta` defaults to a valid one for its id. */
-  const writeComponent = (id: string, meta = `{ id: '${id}', title: '${id} pages', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }] }`) => {
+  const writeComponent = (
+    id: string,
+    meta = `{ id: '${id}', title: '${id} pages', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }] }`,
+  ) => {
     writeMeta(id, metaSource(meta));
     writeModule(id);
   };
@@ -34,11 +38,16 @@ function makeProject() {
 }
 
 /** The registry value the generated component-registry.ts declares. */
-function registryIn(text: string) {
+function registryIn(text: string): ComponentRegistry {
   const marker = 'export const componentRegistry: ComponentRegistry = ';
   const start = text.indexOf(marker);
   if (start < 0) throw new Error(`no componentRegistry declaration in:\n${text}`);
-  return JSON.parse(text.slice(start + marker.length).trim().replace(/;$/, ''));
+  return JSON.parse(
+    text
+      .slice(start + marker.length)
+      .trim()
+      .replace(/;$/, ''),
+  ) as ComponentRegistry;
 }
 
 describe('ComponentDiscoveryPlugin', () => {
@@ -112,7 +121,10 @@ describe('ComponentDiscoveryPlugin', () => {
 
     it('rejects a route path another component already declares and names that component’s file', () => {
       project.writeComponent('blog');
-      project.writeComponent('shop', "{ id: 'shop', title: 'Shop', routes: [{ path: '/shop', title: 'Shop' }, { path: '/blog', title: 'Also blog' }] }");
+      project.writeComponent(
+        'shop',
+        "{ id: 'shop', title: 'Shop', routes: [{ path: '/shop', title: 'Shop' }, { path: '/blog', title: 'Also blog' }] }",
+      );
 
       const error = onlyError();
 
@@ -147,7 +159,10 @@ describe('ComponentDiscoveryPlugin', () => {
     });
 
     it('rejects a navigation entry without a label', () => {
-      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', title: 'Blog', isPrimary: true }], nav: { order: 1 } }");
+      project.writeComponent(
+        'blog',
+        "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', title: 'Blog', isPrimary: true }], nav: { order: 1 } }",
+      );
 
       const error = onlyError();
 
@@ -207,7 +222,10 @@ describe('ComponentDiscoveryPlugin', () => {
 
     it('rejects a meta file that loads a module with import(), instead of crashing the build later', () => {
       project.writeComponent('blog');
-      project.writeMeta('blog', `${HELPER_IMPORT}\n\nvoid import('node:fs');\nexport default defineComponent({ id: 'blog', title: 'Blog', routes: [] });\n`);
+      project.writeMeta(
+        'blog',
+        `${HELPER_IMPORT}\n\nvoid import('node:fs');\nexport default defineComponent({ id: 'blog', title: 'Blog', routes: [] });\n`,
+      );
 
       const error = onlyError();
 
@@ -219,7 +237,10 @@ describe('ComponentDiscoveryPlugin', () => {
 
     it('rejects a meta file with a syntax error and gives the line', () => {
       project.writeComponent('blog');
-      project.writeMeta('blog', `${HELPER_IMPORT}\n\nexport default defineComponent({\n  id: 'blog',\n  title: 'Blog'\n  routes: [],\n});\n`);
+      project.writeMeta(
+        'blog',
+        `${HELPER_IMPORT}\n\nexport default defineComponent({\n  id: 'blog',\n  title: 'Blog'\n  routes: [],\n});\n`,
+      );
 
       const error = onlyError();
 
@@ -261,7 +282,10 @@ describe('ComponentDiscoveryPlugin', () => {
     project.plugin.run();
     const before = ['component-registry.ts', 'components.module.ts'].map((name) => readFileSync(project.output(name), 'utf8'));
 
-    project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/journal', title: 'Journal', isPrimary: true }], nav: {} }");
+    project.writeComponent(
+      'blog',
+      "{ id: 'blog', title: 'Blog', routes: [{ path: '/journal', title: 'Journal', isPrimary: true }], nav: {} }",
+    );
     project.writeComponent('shop');
     const { errors } = project.plugin.run();
 
@@ -272,7 +296,10 @@ describe('ComponentDiscoveryPlugin', () => {
 
   it('generates a registry whose navigation is sorted by order, then by label', () => {
     const withNav = (id: string, nav: string) =>
-      project.writeComponent(id, `{ id: '${id}', title: '${id}', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }], nav: ${nav} }`);
+      project.writeComponent(
+        id,
+        `{ id: '${id}', title: '${id}', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }], nav: ${nav} }`,
+      );
     withNav('alpha', "{ label: 'Zebra', order: 5 }");
     withNav('beta', "{ label: 'Apple', order: 20 }");
     withNav('delta', "{ label: 'Aardvark' }");
@@ -291,7 +318,7 @@ describe('ComponentDiscoveryPlugin', () => {
       { componentId: 'beta', label: 'Apple', path: '/beta', order: 20 },
       { componentId: 'delta', label: 'Aardvark', path: '/delta', order: 100 },
     ]);
-    expect(registry.components.map((meta: { id: string }) => meta.id)).toEqual(['alpha', 'beta', 'delta', 'gamma', 'quiet']);
+    expect(registry.components.map((meta) => meta.id)).toEqual(['alpha', 'beta', 'delta', 'gamma', 'quiet']);
   });
 
   it('generates components.module.ts importing every component’s module class', () => {
@@ -311,8 +338,8 @@ describe('ComponentDiscoveryPlugin', () => {
   it('imports two components whose module classes share a name under distinct aliases', () => {
     project.writeComponent('blog');
     project.writeComponent('news-feed');
-    writeFileSync(join(project.componentsDir, 'blog', 'component.module.ts'), "@Module({})\nexport class FeatureModule {}\n");
-    writeFileSync(join(project.componentsDir, 'news-feed', 'component.module.ts'), "@Module({})\nexport class FeatureModule {}\n");
+    writeFileSync(join(project.componentsDir, 'blog', 'component.module.ts'), '@Module({})\nexport class FeatureModule {}\n');
+    writeFileSync(join(project.componentsDir, 'news-feed', 'component.module.ts'), '@Module({})\nexport class FeatureModule {}\n');
 
     expect(project.plugin.run().errors).toEqual([]);
 
@@ -359,7 +386,9 @@ describe('ComponentDiscoveryPlugin', () => {
     if (!compiler) throw new Error('webpack rejected the configuration');
 
     try {
-      const stats = await new Promise<Stats>((done, fail) => compiler.run((error, result) => (error || !result ? fail(error) : done(result))));
+      const stats = await new Promise<Stats>((done, fail) =>
+        compiler.run((error, result) => (error || !result ? fail(error ?? new Error('webpack gave no result')) : done(result))),
+      );
 
       expect(stats.hasErrors()).toBe(true);
       const messages = stats.toJson({ all: false, errors: true }).errors?.map((e) => e.message) ?? [];

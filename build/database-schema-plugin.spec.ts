@@ -28,7 +28,9 @@ async function build(config: webpack.Configuration): Promise<Stats> {
   const compiler = webpack(config);
   if (!compiler) throw new Error('webpack rejected the configuration');
   try {
-    return await new Promise<Stats>((done, fail) => compiler.run((error, stats) => (error || !stats ? fail(error) : done(stats))));
+    return await new Promise<Stats>((done, fail) =>
+      compiler.run((error, stats) => (error || !stats ? fail(error ?? new Error('webpack gave no result')) : done(stats))),
+    );
   } finally {
     await new Promise((done) => compiler.close(done));
   }
@@ -43,7 +45,13 @@ describe('DatabaseSchemaPlugin', () => {
     project = makeProject(tmpdir());
     generateCalls = 0;
     const { root: projectRoot, componentsDir, schemaDir, hashFile } = project;
-    plugin = new DatabaseSchemaPlugin({ projectRoot, componentsDir, schemaDir, hashFile, generate: async () => void generateCalls++ });
+    plugin = new DatabaseSchemaPlugin({
+      projectRoot,
+      componentsDir,
+      schemaDir,
+      hashFile,
+      generate: () => Promise.resolve(void generateCalls++),
+    });
   });
 
   afterEach(() => rmSync(project.root, { recursive: true, force: true }));
@@ -56,7 +64,10 @@ describe('DatabaseSchemaPlugin', () => {
 
     expect(result.errors).toEqual([]);
     expect(readdirSync(project.schemaDir).sort()).toEqual(['blog.prisma', 'main.prisma', 'shop.prisma']);
-    for (const [id, source] of [['blog', blogSchema], ['shop', shopSchema]]) {
+    for (const [id, source] of [
+      ['blog', blogSchema],
+      ['shop', shopSchema],
+    ]) {
       const [header, ...rest] = project.copy(`${id}.prisma`).split('\n');
       expect(header).toMatch(/^\/\/ GENERATED\b/);
       expect(header).toContain(`src/components/${id}/prisma/schema.prisma`);
@@ -87,7 +98,10 @@ describe('DatabaseSchemaPlugin', () => {
   });
 
   it('rejects a datasource and a generator block at once, naming file, line and fix, and writes nothing', async () => {
-    project.writeComponent('blog', `${blogSchema}\ndatasource db {\n  provider = "sqlite"\n}\n\ngenerator client {\n  provider = "prisma-client-js"\n}\n`);
+    project.writeComponent(
+      'blog',
+      `${blogSchema}\ndatasource db {\n  provider = "sqlite"\n}\n\ngenerator client {\n  provider = "prisma-client-js"\n}\n`,
+    );
 
     const result = await plugin.run(silentLogger);
 
@@ -147,12 +161,22 @@ describe('DatabaseSchemaPlugin', () => {
       entry: join(projectRoot, 'entry.js'),
       output: { path: join(projectRoot, 'dist') },
       infrastructureLogging: { level: 'none' },
-      plugins: [new DatabaseSchemaPlugin({ projectRoot, componentsDir, schemaDir, hashFile, generate: async () => void generateCalls++ })],
+      plugins: [
+        new DatabaseSchemaPlugin({
+          projectRoot,
+          componentsDir,
+          schemaDir,
+          hashFile,
+          generate: () => Promise.resolve(void generateCalls++),
+        }),
+      ],
     });
 
     expect(stats.hasErrors()).toBe(true);
     const messages = stats.toJson({ errors: true }).errors?.map((e) => e.message);
-    expect(messages).toEqual([expect.stringContaining('src/components/blog/prisma/schema.prisma:5: a component schema cannot declare a datasource')]);
+    expect(messages).toEqual([
+      expect.stringContaining('src/components/blog/prisma/schema.prisma:5: a component schema cannot declare a datasource'),
+    ]);
     expect(generateCalls).toBe(0);
   });
 });

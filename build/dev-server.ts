@@ -35,7 +35,12 @@ function stopServer(worker: ChildProcess | undefined): Promise<void> {
 async function main(): Promise<void> {
   const database = await provisionDatabase();
   const config = createConfig({ WATCH: true }, { mode: 'development' });
-  const server = new RunScriptWebpackPlugin({ name: 'main.js', env: { ...process.env, ...database.env }, keyboard: false, signal: 'SIGTERM' });
+  const server = new RunScriptWebpackPlugin({
+    name: 'main.js',
+    env: { ...process.env, ...database.env },
+    keyboard: false,
+    signal: 'SIGTERM',
+  });
   config.plugins.push(server);
   // Without a callback webpack returns the compiler (null only with one), and watch() a Watching.
   const watching = webpack(config)!.watch({}, (error, stats) => {

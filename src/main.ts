@@ -42,8 +42,8 @@ async function main(): Promise<void> {
   // `on`, not `once`: Ctrl-C under `npm start` arrives twice (the terminal's
   // and npm's forwarded copy), and an unhandled second one would kill the
   // process halfway through stopping the database.
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
 
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   if (!process.env.DATABASE_URL) {
@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     embedded = await started.catch((error) => {
       // A migration drift (or another setting) is already one clear line.
       if (error instanceof ConfigurationError) throw error;
-      throw new ConfigurationError(`cannot start the embedded PostgreSQL: ${(error as Error).message.split('\n')[0]}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`);
+      throw new ConfigurationError(
+        `cannot start the embedded PostgreSQL: ${(error as Error).message.split('\n')[0]}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`,
+      );
     });
     process.env.DATABASE_URL = embedded.runtimeUrl;
   }

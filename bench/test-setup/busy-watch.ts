@@ -49,4 +49,6 @@ export class BusyWatch {
 }
 
 export const describeSection = ({ busy, samples }: { busy: number; samples: number }) =>
-  busy === 0 ? `no other Jest run seen (${samples} samples)` : `another Jest run was running during ${busy} of ${samples} one-second samples`;
+  busy === 0
+    ? `no other Jest run seen (${samples} samples)`
+    : `another Jest run was running during ${busy} of ${samples} one-second samples`;

@@ -39,7 +39,12 @@ process.on('exit', () => {
 export function runChild(command: string, args: string[], options: ChildOptions): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     if (child.pid) {
       live.add(child.pid);
       options.onStart?.(child.pid);

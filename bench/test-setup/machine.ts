@@ -14,7 +14,7 @@ export interface Machine {
 export async function describeMachine(ownerUrl: string, pgDump: string): Promise<Machine> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
-  const { rows } = await client.query('SHOW server_version').finally(() => client.end());
+  const { rows } = await client.query<{ server_version: string }>('SHOW server_version').finally(() => client.end());
   const dumpVersion = await runChild(pgDump, ['--version'], { timeoutMs: 10_000 });
   return {
     cpu: cpus()[0]?.model ?? 'unknown',

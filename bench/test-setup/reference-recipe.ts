@@ -27,9 +27,16 @@ export async function runReferenceRecipe(ownerUrl: string, pgDump: string, worke
   const started = performance.now();
   for (let k = 1; k <= workers; k++) {
     const schema = `test_${k}`;
-    const result = await runChild('bash', ['-o', 'pipefail', '-c', PIPELINE, 'reference-recipe', pgDump, ownerUrl, schema, PSQL], { timeoutMs: 120_000 });
+    const result = await runChild('bash', ['-o', 'pipefail', '-c', PIPELINE, 'reference-recipe', pgDump, ownerUrl, schema, PSQL], {
+      timeoutMs: 120_000,
+    });
     if (result.code !== 0) {
-      const error = result.timedOut ? 'timed out after 120 s' : (result.stderr.trim().split('\n').find((line) => /ERROR/.test(line)) ?? result.stderr.trim());
+      const error = result.timedOut
+        ? 'timed out after 120 s'
+        : (result.stderr
+            .trim()
+            .split('\n')
+            .find((line) => /ERROR/.test(line)) ?? result.stderr.trim());
       return { ok: false, ms: performance.now() - started, schema, error };
     }
   }

@@ -41,7 +41,18 @@ export interface SuiteResult {
 export function suiteTable(runs: SuiteResult[]): string {
   const base = runs.find((run) => run.second.workers === 1)?.second.ms;
   return markdownTable(
-    ['JEST_WORKERS', 'wall time (round 2)', 'round 1', '÷ 1 worker', 'tests', 'files', 'Σ file time', 'slowest file', 'global setup (round 2)', 'other Jest seen'],
+    [
+      'JEST_WORKERS',
+      'wall time (round 2)',
+      'round 1',
+      '÷ 1 worker',
+      'tests',
+      'files',
+      'Σ file time',
+      'slowest file',
+      'global setup (round 2)',
+      'other Jest seen',
+    ],
     runs.map(({ first, second, others }) => [
       String(second.workers),
       formatMs(second.ms) + flags(second),
@@ -78,7 +89,11 @@ export function targetsTable(setup: SetupRow[], suite: SuiteResult[]): string {
   for (const { second } of suite) {
     if (!base || second.workers === 1) continue;
     const ratio = second.ms / base.ms;
-    rows.push([`suite, ${second.workers} workers vs 1`, `${formatMs(second.ms)} vs ${formatMs(base.ms)} = ${ratio.toFixed(2)}×`, verdict(ratio <= 0.65, '≤ 0.65×')]);
+    rows.push([
+      `suite, ${second.workers} workers vs 1`,
+      `${formatMs(second.ms)} vs ${formatMs(base.ms)} = ${ratio.toFixed(2)}×`,
+      verdict(ratio <= 0.65, '≤ 0.65×'),
+    ]);
   }
   return markdownTable(['target', 'measured (median)', 'verdict'], rows);
 }

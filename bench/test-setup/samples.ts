@@ -23,4 +23,5 @@ export async function repeat(times: number, measure: () => Promise<number>): Pro
 export const formatMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 /** `median (min–max)`, the cell every timing table uses. */
-export const formatSamples = (s: Samples) => (s.runs === 1 ? formatMs(s.median) : `${formatMs(s.median)} (${formatMs(s.min)}–${formatMs(s.max)})`);
+export const formatSamples = (s: Samples) =>
+  s.runs === 1 ? formatMs(s.median) : `${formatMs(s.median)} (${formatMs(s.min)}–${formatMs(s.max)})`;

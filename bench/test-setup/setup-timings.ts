@@ -31,7 +31,9 @@ async function timeTestRun(subject: BenchSubject, workers: number, projectRoot: 
   await run.finish();
   const ms = performance.now() - started;
   if (run.report.rebuilt.length !== expectRebuilt) {
-    throw new Error(`${subject.label}, ${workers} workers: expected ${expectRebuilt} schemas rebuilt, got ${run.report.rebuilt.length}; the measurement would be wrong`);
+    throw new Error(
+      `${subject.label}, ${workers} workers: expected ${expectRebuilt} schemas rebuilt, got ${run.report.rebuilt.length}; the measurement would be wrong`,
+    );
   }
   return ms;
 }
@@ -42,7 +44,13 @@ async function timeTestRun(subject: BenchSubject, workers: number, projectRoot: 
  * An untimed run first leaves N schemas in place, so every cold run and every
  * recipe run starts by dropping N existing schemas.
  */
-export async function measureSetup(subject: BenchSubject, workers: number, times: number, projectRoot: string, pgDump: string): Promise<SetupRow> {
+export async function measureSetup(
+  subject: BenchSubject,
+  workers: number,
+  times: number,
+  projectRoot: string,
+  pgDump: string,
+): Promise<SetupRow> {
   subject.changeFingerprint();
   await timeTestRun(subject, workers, projectRoot, workers);
   const cold = await repeat(times, () => {
@@ -66,7 +74,14 @@ export async function measureSetup(subject: BenchSubject, workers: number, times
 
 /** One `pg_dump --schema-only` as the setup runs it: the part of a cold run that does not shrink with parallelism. */
 export function timePgDump(subject: BenchSubject, times: number, pgDump: string): Promise<Samples> {
-  const args = ['--schema-only', '--schema=public', '--no-owner', '--no-privileges', '--exclude-table=public._prisma_migrations', `--dbname=${subject.db.ownerUrl}`];
+  const args = [
+    '--schema-only',
+    '--schema=public',
+    '--no-owner',
+    '--no-privileges',
+    '--exclude-table=public._prisma_migrations',
+    `--dbname=${subject.db.ownerUrl}`,
+  ];
   return repeat(times, async () => {
     const result = await runChild(pgDump, args, { timeoutMs: 60_000 });
     if (result.code !== 0) throw new Error(`pg_dump of ${subject.label} failed: ${result.stderr.trim()}`);

@@ -52,7 +52,7 @@ export async function prepareSyntheticSubject(cluster: EmbeddedDatabase, workDir
   writeFileSync(join(migrationsDir, SYNTHETIC_MIGRATION_NAME, 'migration.sql'), sql);
   const migrate = (url: string) =>
     asOwner({ ...db, ownerUrl: url }, async (client) => {
-      const { rows } = await client.query(`SELECT to_regclass('public."AuditLog"') IS NOT NULL AS applied`);
+      const { rows } = await client.query<{ applied: boolean }>(`SELECT to_regclass('public."AuditLog"') IS NOT NULL AS applied`);
       if (!rows[0].applied) await client.query(`BEGIN;\n${sql}\nCOMMIT;`);
     });
   await migrate(db.ownerUrl);
@@ -64,13 +64,17 @@ export async function prepareSyntheticSubject(cluster: EmbeddedDatabase, workDir
 async function verifySyntheticClone(client: Client, schema: string): Promise<void> {
   await client.query('BEGIN');
   try {
-    await client.query(`INSERT INTO ${schema}."Account" ("id", "email", "name", "updatedAt") VALUES (gen_random_uuid(), 'Ada@Example.org', 'Ada', now())`);
-    const { rows } = await client.query(
+    await client.query(
+      `INSERT INTO ${schema}."Account" ("id", "email", "name", "updatedAt") VALUES (gen_random_uuid(), 'Ada@Example.org', 'Ada', now())`,
+    );
+    const { rows } = await client.query<{ own: number; public: number; matched: number }>(
       `SELECT (SELECT count(*)::int FROM ${schema}."AuditLog") AS own, (SELECT count(*)::int FROM public."AuditLog") AS public,
               (SELECT count(*)::int FROM ${schema}."Account" WHERE "email" = 'ada@example.org') AS matched`,
     );
     if (rows[0].own !== 1 || rows[0].public !== 0 || rows[0].matched !== 1) {
-      throw new Error(`clone ${schema} of the synthetic schema is wrong: ${JSON.stringify(rows[0])} (expected own audit row 1, public 0, case-insensitive match 1)`);
+      throw new Error(
+        `clone ${schema} of the synthetic schema is wrong: ${JSON.stringify(rows[0])} (expected own audit row 1, public 0, case-insensitive match 1)`,
+      );
     }
   } finally {
     await client.query('ROLLBACK');

@@ -43,7 +43,12 @@ export async function runSuite(projectRoot: string, workDir: string, workers: nu
   delete env.MIGRATION_DATABASE_URL;
   const jsonFile = join(workDir, `jest-${workers}.json`);
   rmSync(jsonFile, { force: true });
-  const result = await runChild(process.execPath, [jest, '--json', `--outputFile=${jsonFile}`], { cwd: projectRoot, env, timeoutMs: SUITE_TIMEOUT_MS, onStart });
+  const result = await runChild(process.execPath, [jest, '--json', `--outputFile=${jsonFile}`], {
+    cwd: projectRoot,
+    env,
+    timeoutMs: SUITE_TIMEOUT_MS,
+    onStart,
+  });
   const output = `${result.stdout}\n${result.stderr}`;
   const json = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as JestJson) : null;
   const files = (json?.testResults ?? []).map((file) => ({ file: relative(projectRoot, file.name), ms: file.endTime - file.startTime }));

@@ -26,7 +26,9 @@ export function collectComponents({ projectRoot, componentsDir }: { projectRoot:
     const moduleFile = join(componentsDir, folder, 'component.module.ts');
     if (!existsSync(metaFile)) {
       missing.push(metaFile);
-      errors.push(`${shown(join(componentsDir, folder))}: has no component.meta.ts; add one (see docs/guides/components.md) or move the folder out of src/components`);
+      errors.push(
+        `${shown(join(componentsDir, folder))}: has no component.meta.ts; add one (see docs/guides/components.md) or move the folder out of src/components`,
+      );
       continue;
     }
     watched.push(metaFile);
@@ -35,7 +37,13 @@ export function collectComponents({ projectRoot, componentsDir }: { projectRoot:
     const moduleExists = existsSync(moduleFile);
     if (moduleExists) watched.push(moduleFile);
     else missing.push(moduleFile);
-    entries.push({ folder, metaPath: shown(metaFile), modulePath: shown(moduleFile), meta, moduleClasses: moduleExists ? findModuleClasses(moduleFile) : undefined });
+    entries.push({
+      folder,
+      metaPath: shown(metaFile),
+      modulePath: shown(moduleFile),
+      meta,
+      moduleClasses: moduleExists ? findModuleClasses(moduleFile) : undefined,
+    });
   }
   errors.push(...validateComponents(entries));
   if (errors.length > 0) return { errors, files: new Map(), watched, missing };

@@ -10,7 +10,9 @@ export function findModuleClasses(file: string): string[] {
   for (const statement of source.statements) {
     if (!ts.isClassDeclaration(statement) || !statement.name) continue;
     const exported = ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isModule = ts.getDecorators(statement)?.some((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(source) === 'Module');
+    const isModule = ts
+      .getDecorators(statement)
+      ?.some((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(source) === 'Module');
     if (exported && isModule) names.push(statement.name.text);
   }
   return names;

@@ -31,14 +31,17 @@ export function readComponentMeta(file: string, shownPath: string): ReadMeta {
   });
   const diagnostic = diagnostics?.[0];
   if (diagnostic) {
-    const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 1;
+    const line =
+      diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 1;
     return { error: `${shownPath}:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}; fix the syntax` };
   }
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const dynamicImport = findDynamicImport(sourceFile);
   if (dynamicImport) {
     const line = sourceFile.getLineAndCharacterOfPosition(dynamicImport.getStart(sourceFile)).line + 1;
-    return { error: `${shownPath}:${line}: uses import(); a component.meta.ts may import only defineComponent from src/platform/component-meta, with a static import` };
+    return {
+      error: `${shownPath}:${line}: uses import(); a component.meta.ts may import only defineComponent from src/platform/component-meta, with a static import`,
+    };
   }
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const sandboxRequire = (request: string) => {

@@ -35,7 +35,9 @@ function aliasOf(folder: string): string {
 }
 
 export function renderComponentsModule(components: DiscoveredComponent[]): string {
-  const imports = components.map((c) => `import { ${c.moduleClass} as ${aliasOf(c.folder)} } from '../components/${c.folder}/component.module';`).join('\n');
+  const imports = components
+    .map((c) => `import { ${c.moduleClass} as ${aliasOf(c.folder)} } from '../components/${c.folder}/component.module';`)
+    .join('\n');
   return `${HEADER}import { Module } from '@nestjs/common';
 ${imports}
 

@@ -24,22 +24,30 @@ export function validateComponents(entries: ComponentEntry[]): string[] {
     const { folder, metaPath, meta } = entry;
     const at = (field: string, text: string) => problems.push(`${metaPath}: field "${field}" ${text}`);
     if (!COMPONENT_ID_PATTERN.test(folder)) {
-      problems.push(`${metaPath}: folder "${folder}" is not a valid component id; rename it to lower-case letters, digits and dashes, starting with a letter`);
+      problems.push(
+        `${metaPath}: folder "${folder}" is not a valid component id; rename it to lower-case letters, digits and dashes, starting with a letter`,
+      );
     }
     if (entry.moduleClasses === undefined) {
       problems.push(`${entry.modulePath}: file is missing; every component needs a component.module.ts exporting its @Module() class`);
     } else if (entry.moduleClasses.length !== 1) {
-      problems.push(`${entry.modulePath}: exports ${entry.moduleClasses.length} @Module() classes (${entry.moduleClasses.join(', ') || 'none'}); export exactly one`);
+      problems.push(
+        `${entry.modulePath}: exports ${entry.moduleClasses.length} @Module() classes (${entry.moduleClasses.join(', ') || 'none'}); export exactly one`,
+      );
     }
     if (!isObject(meta)) continue;
 
     if (typeof meta.id !== 'string' || meta.id === '') at('id', `is required; set id: '${folder}'`);
     else if (meta.id !== folder) at('id', `is "${meta.id}" but the folder is "${folder}"; set id: '${folder}' or rename the folder`);
     if (!isText(meta.title)) at('title', 'is required; set a human-readable title');
-    if (meta.description !== undefined && typeof meta.description !== 'string') at('description', 'must be a string; remove it or write a sentence');
+    if (meta.description !== undefined && typeof meta.description !== 'string')
+      at('description', 'must be a string; remove it or write a sentence');
 
     if (!Array.isArray(meta.routes)) {
-      at('routes', `is required; list the routes the controller serves, e.g. routes: [{ path: '/${folder}', title: '…', isPrimary: true }] (or [] for none)`);
+      at(
+        'routes',
+        `is required; list the routes the controller serves, e.g. routes: [{ path: '/${folder}', title: '…', isPrimary: true }] (or [] for none)`,
+      );
       continue;
     }
     const routes = meta.routes as unknown[];
@@ -49,7 +57,10 @@ export function validateComponents(entries: ComponentEntry[]): string[] {
       if (typeof route.path !== 'string' || !/^\/[A-Za-z0-9\-._~/:]*$/.test(route.path)) {
         at(`${field}.path`, `is ${JSON.stringify(route.path)}; use an absolute URL path such as '/${folder}'`);
       } else if (routeOwners.has(route.path)) {
-        at(`${field}.path`, `"${route.path}" is already declared by ${routeOwners.get(route.path)}; route paths must be unique across components`);
+        at(
+          `${field}.path`,
+          `"${route.path}" is already declared by ${routeOwners.get(route.path)}; route paths must be unique across components`,
+        );
       } else {
         routeOwners.set(route.path, metaPath);
       }
@@ -57,7 +68,11 @@ export function validateComponents(entries: ComponentEntry[]): string[] {
       if (route.isPrimary !== undefined && typeof route.isPrimary !== 'boolean') at(`${field}.isPrimary`, 'must be true or false');
     });
     const primaries = routes.filter((route): route is Fields => isObject(route) && route.isPrimary === true);
-    if (primaries.length > 1) at('routes', `has ${primaries.length} primary routes (${primaries.map((r) => String(r.path)).join(', ')}); mark at most one isPrimary: true`);
+    if (primaries.length > 1)
+      at(
+        'routes',
+        `has ${primaries.length} primary routes (${primaries.map((r) => String(r.path)).join(', ')}); mark at most one isPrimary: true`,
+      );
 
     if (meta.nav !== undefined) {
       if (!isObject(meta.nav)) at('nav', 'must be an object { label, order? }');

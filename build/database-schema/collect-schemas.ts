@@ -54,11 +54,15 @@ export function collectSchemas({ projectRoot, componentsDir }: { projectRoot: st
     }
     const shownPath = relative(projectRoot, schemaPath);
     if (!COMPONENT_ID_PATTERN.test(id)) {
-      errors.push(`${shownPath}: component folder "${id}" is not a valid id; rename it to lower-case letters, digits and dashes, starting with a letter`);
+      errors.push(
+        `${shownPath}: component folder "${id}" is not a valid id; rename it to lower-case letters, digits and dashes, starting with a letter`,
+      );
       continue;
     }
     if (id === 'main') {
-      errors.push(`${shownPath}: a component cannot be called "main" (prisma/schema/main.prisma is the generated datasource file); rename the folder`);
+      errors.push(
+        `${shownPath}: a component cannot be called "main" (prisma/schema/main.prisma is the generated datasource file); rename the folder`,
+      );
       continue;
     }
     const content = readFileSync(schemaPath, 'utf8');

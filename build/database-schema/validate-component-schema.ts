@@ -23,7 +23,9 @@ export function validateComponentSchema(content: string, shownPath: string): str
     }
     const match = FORBIDDEN_BLOCK.exec(line);
     if (match) {
-      problems.push(`${shownPath}:${index + 1}: a component schema cannot declare a ${match[1]} ("${match[1]} ${match[2]}"); ${FIXES[match[1]]}`);
+      problems.push(
+        `${shownPath}:${index + 1}: a component schema cannot declare a ${match[1]} ("${match[1]} ${match[2]}"); ${FIXES[match[1]]}`,
+      );
     }
   });
   return problems;

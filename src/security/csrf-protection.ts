@@ -13,6 +13,15 @@ const cookieNames = (secure: boolean) => ({
   token: secure ? '__Host-csrf-token' : 'csrf-token',
 });
 
+/** Parsed by cookie-parser, which configureApp installs first; Express types them as any. */
+const cookiesOf = (req: Request) => (req.cookies ??= {}) as Record<string, string | undefined>;
+
+/** A field of a form-encoded body, or undefined when the body has no such text field. */
+function formField(req: Request, name: string): string | undefined {
+  const value: unknown = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Stateless CSRF protection (signed double-submit cookie, `csrf-csrf`): the
  * token is an HMAC over a random value and the browser's id, set as a cookie
@@ -24,10 +33,10 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
   const csrf = doubleCsrf({
     getSecret: () => secret,
     // No server sessions: a random, HttpOnly per-browser id binds the token.
-    getSessionIdentifier: (req: Request) => req.cookies?.[names.browserId] ?? '',
+    getSessionIdentifier: (req: Request) => cookiesOf(req)[names.browserId] ?? '',
     cookieName: names.token,
     cookieOptions: { sameSite: 'lax', path: '/', secure: secureCookies, httpOnly: true },
-    getCsrfTokenFromRequest: (req: Request) => req.body?.[CSRF_FIELD],
+    getCsrfTokenFromRequest: (req: Request) => formField(req, CSRF_FIELD),
   });
 
   /**
@@ -36,10 +45,16 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
    * first use, so only pages with a form set the token cookie.
    */
   function middleware(req: Request, res: Response, next: NextFunction): void {
-    if (!req.cookies[names.browserId]) {
+    if (!cookiesOf(req)[names.browserId]) {
       const id = randomBytes(18).toString('base64url');
-      res.cookie(names.browserId, id, { sameSite: 'lax', path: '/', secure: secureCookies, httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
-      req.cookies[names.browserId] = id;
+      res.cookie(names.browserId, id, {
+        sameSite: 'lax',
+        path: '/',
+        secure: secureCookies,
+        httpOnly: true,
+        maxAge: 365 * 24 * 3600 * 1000,
+      });
+      cookiesOf(req)[names.browserId] = id;
     }
     let token: string | undefined;
     pageLocals(res).csrfToken = () => (token ??= csrf.generateCsrfToken(req, res));

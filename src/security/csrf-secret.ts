@@ -11,11 +11,14 @@ import { ConfigurationError } from '../platform/errors/configuration.error';
  */
 export function readCsrfSecret(env: NodeJS.ProcessEnv = process.env, file = join(process.cwd(), '.data', 'csrf-secret')): string {
   if (env.CSRF_SECRET) {
-    if (env.CSRF_SECRET.length < 32) throw new ConfigurationError('CSRF_SECRET is shorter than 32 characters; set a long random value, e.g. `openssl rand -base64 48`');
+    if (env.CSRF_SECRET.length < 32)
+      throw new ConfigurationError('CSRF_SECRET is shorter than 32 characters; set a long random value, e.g. `openssl rand -base64 48`');
     return env.CSRF_SECRET;
   }
   if (isProductionRuntime(env)) {
-    throw new ConfigurationError('CSRF_SECRET is not set; production needs the same long random value on every instance, e.g. `openssl rand -base64 48`');
+    throw new ConfigurationError(
+      'CSRF_SECRET is not set; production needs the same long random value on every instance, e.g. `openssl rand -base64 48`',
+    );
   }
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });

@@ -9,7 +9,9 @@ import { ConfigurationError } from '../platform/errors/configuration.error';
 export function listenAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigurationError(`PORT="${env.PORT}" is not a port number; set it to a whole number from 0 to 65535, or remove it for 3000`);
+    throw new ConfigurationError(
+      `PORT="${env.PORT}" is not a port number; set it to a whole number from 0 to 65535, or remove it for 3000`,
+    );
   }
   const host = env.HOST || (isProductionRuntime(env) ? '0.0.0.0' : '127.0.0.1');
   return { host, port };

@@ -7,7 +7,9 @@ describe('describeStartupFailure', () => {
   const listenError = (code: string) => Object.assign(new Error(`listen ${code}`), { code });
 
   it('names the address and the fix when the port is taken, forbidden or the host unknown', () => {
-    expect(describeStartupFailure(listenError('EADDRINUSE'), where)).toBe('cannot listen on 127.0.0.1:3000: the port is in use; stop the other process or set PORT to a free port');
+    expect(describeStartupFailure(listenError('EADDRINUSE'), where)).toBe(
+      'cannot listen on 127.0.0.1:3000: the port is in use; stop the other process or set PORT to a free port',
+    );
     expect(describeStartupFailure(listenError('EACCES'), where)).toContain('set PORT to 1024 or above');
     expect(describeStartupFailure(listenError('EADDRNOTAVAIL'), where)).toContain('set HOST');
   });

@@ -18,7 +18,9 @@ export const RenderContextReact = createContext<RenderContext | null>(null);
 export function useRenderContext(): RenderContext {
   const context = useContext(RenderContextReact);
   if (!context) {
-    throw new Error('rendered outside renderPage(): render pages with renderPage(page, { title, context }) and take the context from @PageContext()');
+    throw new Error(
+      'rendered outside renderPage(): render pages with renderPage(page, { title, context }) and take the context from @PageContext()',
+    );
   }
   return context;
 }

@@ -25,7 +25,10 @@ function navLinks(html: string) {
   }));
 }
 
-const currentLabels = (html: string) => navLinks(html).filter((link) => link.current).map((link) => link.label);
+const currentLabels = (html: string) =>
+  navLinks(html)
+    .filter((link) => link.current)
+    .map((link) => link.label);
 
 describe('renderPage', () => {
   it('returns a complete HTML5 document in English with charset, viewport and the site title', () => {
@@ -96,7 +99,18 @@ describe('renderPage', () => {
   it("gives every form's CsrfField the request's token", () => {
     const csrfToken = jest.fn(() => 'token-42');
 
-    const html = render('/demo/posts', <><form><CsrfField /></form><form><CsrfField /></form></>, csrfToken);
+    const html = render(
+      '/demo/posts',
+      <>
+        <form>
+          <CsrfField />
+        </form>
+        <form>
+          <CsrfField />
+        </form>
+      </>,
+      csrfToken,
+    );
 
     expect(html.match(/<input type="hidden" name="_csrf" value="token-42"\/>/g)).toHaveLength(2);
     expect(csrfToken).toHaveBeenCalledTimes(2);
@@ -111,6 +125,8 @@ describe('renderPage', () => {
   });
 
   it('says how to fix a CsrfField rendered outside renderPage', () => {
-    expect(() => renderToString(<CsrfField />)).toThrow('rendered outside renderPage(): render pages with renderPage(page, { title, context })');
+    expect(() => renderToString(<CsrfField />)).toThrow(
+      'rendered outside renderPage(): render pages with renderPage(page, { title, context })',
+    );
   });
 });

@@ -14,7 +14,9 @@ const deleteOrders = new Map<string, string[]>();
 export async function resetWorkerSchema(prisma: PrismaService): Promise<void> {
   const schema = prisma.config.schema;
   if (!isWorkerSchema(schema)) {
-    throw new Error(`resetWorkerSchema refuses schema "${schema}": it only empties Jest worker schemas (test_<k>); is this running outside \`npm test\`?`);
+    throw new Error(
+      `resetWorkerSchema refuses schema "${schema}": it only empties Jest worker schemas (test_<k>); is this running outside \`npm test\`?`,
+    );
   }
   let order = deleteOrders.get(schema);
   if (!order) {
@@ -45,7 +47,9 @@ async function childFirstTables(prisma: PrismaService, schema: string): Promise<
   const visit = (table: string) => {
     if (ordered.includes(table)) return;
     if (visiting.has(table)) {
-      throw new Error(`resetWorkerSchema cannot empty ${schema}: table "${table}" is part of a foreign-key cycle; give one of those relations onDelete: Cascade, or use unique values per test instead of resetting`);
+      throw new Error(
+        `resetWorkerSchema cannot empty ${schema}: table "${table}" is part of a foreign-key cycle; give one of those relations onDelete: Cascade, or use unique values per test instead of resetting`,
+      );
     }
     visiting.add(table);
     for (const child of childrenOf(table)) visit(child);

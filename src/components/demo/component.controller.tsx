@@ -30,7 +30,10 @@ export class DemoComponentController {
   async create(@Body() body: Record<string, unknown>, @PageContext() context: RenderContext, @Res() res: Response): Promise<void> {
     const form = parsePostForm(body);
     if (!form.ok) {
-      res.status(400).type('html').send(await this.renderList(1, form, context));
+      res
+        .status(400)
+        .type('html')
+        .send(await this.renderList(1, form, context));
       return;
     }
     await this.posts.createPost(form.post);
@@ -44,9 +47,16 @@ export class DemoComponentController {
     res.redirect(303, LIST_PATH);
   }
 
-  private async renderList(requestedPage: number, form: { values: PostFormValues; errors: PostFormErrors }, context: RenderContext): Promise<string> {
+  private async renderList(
+    requestedPage: number,
+    form: { values: PostFormValues; errors: PostFormErrors },
+    context: RenderContext,
+  ): Promise<string> {
     const { posts, page, totalPages } = await this.posts.listPosts(requestedPage, PAGE_SIZE);
-    return renderPage(<PostListPage posts={posts.map(toPostCard)} page={page} totalPages={totalPages} form={form} />, { title: 'Posts', context });
+    return renderPage(<PostListPage posts={posts.map(toPostCard)} page={page} totalPages={totalPages} form={form} />, {
+      title: 'Posts',
+      context,
+    });
   }
 }
 

@@ -7,8 +7,20 @@ import { DemoComponentService } from './component.service';
 // lost race for a new author). Everything that touches data is tested against
 // PostgreSQL in test/component.service.spec.ts.
 describe('DemoComponentService.createPost (unit)', () => {
-  const uniqueViolation = () => new Prisma.PrismaClientKnownRequestError('Unique constraint failed on the fields: (`name`)', { code: 'P2002', clientVersion: '6.19.3' });
-  const saved = { id: 'p1', title: 'T', content: null, status: 'PUBLISHED', authorName: 'Ada', createdAt: new Date(0), updatedAt: new Date(0) };
+  const uniqueViolation = () =>
+    new Prisma.PrismaClientKnownRequestError('Unique constraint failed on the fields: (`name`)', {
+      code: 'P2002',
+      clientVersion: '6.19.3',
+    });
+  const saved = {
+    id: 'p1',
+    title: 'T',
+    content: null,
+    status: 'PUBLISHED',
+    authorName: 'Ada',
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  };
 
   function serviceWith(transaction: jest.Mock) {
     const prisma = { $transaction: transaction } as unknown as PrismaService;

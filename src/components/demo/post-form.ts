@@ -6,7 +6,9 @@ import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES, DemoPostStatus, NewDemoPos
 export const POST_LIMITS = { title: 200, content: 10_000, authorName: 100 } as const;
 
 const count = (limit: number) => limit.toLocaleString('en-US');
-const statusChoices = new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(DEMO_POST_STATUSES.map((status) => DEMO_POST_STATUS_LABELS[status]));
+const statusChoices = new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(
+  DEMO_POST_STATUSES.map((status) => DEMO_POST_STATUS_LABELS[status]),
+);
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The add-post form as submitted (form-encoded), with the rules from the issue. */
@@ -26,7 +28,7 @@ class PostFormBody {
   @Length(1, POST_LIMITS.authorName, { message: `Enter an author name of 1 to ${count(POST_LIMITS.authorName)} characters.` })
   authorName!: string;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 'PUBLISHED' : value))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 'PUBLISHED' : value))
   @IsIn(DEMO_POST_STATUSES, { message: `Choose ${statusChoices}.` })
   status: DemoPostStatus = 'PUBLISHED';
 }
@@ -58,5 +60,8 @@ export function parsePostForm(body: Record<string, unknown> | undefined): Parsed
     }
     return { ok: false, values, errors };
   }
-  return { ok: true, post: { title: form.title, content: form.content === '' ? null : form.content, authorName: form.authorName, status: form.status } };
+  return {
+    ok: true,
+    post: { title: form.title, content: form.content === '' ? null : form.content, authorName: form.authorName, status: form.status },
+  };
 }

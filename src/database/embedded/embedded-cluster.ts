@@ -61,7 +61,8 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   if (!state?.ready || !hasData) {
     // Only a cluster whose first start never finished (state written with
     // ready: false) or that has no data directory is (re)initialised.
-    if (hasData && serverIsRunning(bins, runAs, paths.dataDir)) await run(bins.pgCtl, ['stop', '-D', paths.dataDir, '-m', 'immediate', '-w'], runAs);
+    if (hasData && serverIsRunning(bins, runAs, paths.dataDir))
+      await run(bins.pgCtl, ['stop', '-D', paths.dataDir, '-m', 'immediate', '-w'], runAs);
     log(`initialising a new PostgreSQL cluster in ${paths.dataDir}`);
     state = await initialiseCluster(bins, runAs, paths, options.durability);
     startedHere = true;
@@ -118,7 +119,12 @@ interface ClusterPaths {
 }
 
 function clusterPaths(root: string): ClusterPaths {
-  return { dataDir: join(root, 'postgres'), logDir: join(root, 'log'), stateFile: join(root, 'cluster.json'), ownerFile: join(root, 'owner.pid') };
+  return {
+    dataDir: join(root, 'postgres'),
+    logDir: join(root, 'log'),
+    stateFile: join(root, 'cluster.json'),
+    ownerFile: join(root, 'owner.pid'),
+  };
 }
 
 function ownerIsAlive(ownerFile: string): boolean {
@@ -132,7 +138,12 @@ function ownerIsAlive(ownerFile: string): boolean {
   }
 }
 
-async function initialiseCluster(bins: PostgresBinaries, runAs: RunAs, paths: ClusterPaths, durability: EmbeddedClusterOptions['durability']): Promise<ClusterState> {
+async function initialiseCluster(
+  bins: PostgresBinaries,
+  runAs: RunAs,
+  paths: ClusterPaths,
+  durability: EmbeddedClusterOptions['durability'],
+): Promise<ClusterState> {
   // A cluster without a ready state never held application data: an earlier
   // first start was interrupted. Start it over.
   rmSync(paths.dataDir, { recursive: true, force: true });
@@ -147,14 +158,20 @@ async function initialiseCluster(bins: PostgresBinaries, runAs: RunAs, paths: Cl
   writeFileSync(passwordFile, state.superuser.password + '\n', { mode: 0o600 });
   if (runAs.uid !== undefined) chownSync(passwordFile, runAs.uid, runAs.gid!);
   try {
-    await run(bins.initdb, [
-      '-D', paths.dataDir,
-      '-U', state.superuser.name,
-      `--pwfile=${passwordFile}`,
-      '--auth=scram-sha-256',
-      '--encoding=UTF8',
-      '--locale=C',
-    ], runAs);
+    await run(
+      bins.initdb,
+      [
+        '-D',
+        paths.dataDir,
+        '-U',
+        state.superuser.name,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      runAs,
+    );
   } finally {
     rmSync(passwordFile, { force: true });
   }
@@ -180,7 +197,12 @@ function clusterSettings(durability: EmbeddedClusterOptions['durability']): stri
     "unix_socket_directories = ''",
   ];
   if (durability === 'disposable') {
-    lines.push('# Test cluster: data is rebuilt on demand, so trade durability for speed.', 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off');
+    lines.push(
+      '# Test cluster: data is rebuilt on demand, so trade durability for speed.',
+      'fsync = off',
+      'synchronous_commit = off',
+      'full_page_writes = off',
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -191,7 +213,9 @@ async function startServer(bins: PostgresBinaries, runAs: RunAs, paths: ClusterP
     await run(bins.pgCtl, ['start', '-D', paths.dataDir, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port}`], runAs);
   } catch (error) {
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
-    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${tail}\n(full log: ${logFile})`);
+    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${tail}\n(full log: ${logFile})`, {
+      cause: error,
+    });
   }
 }
 

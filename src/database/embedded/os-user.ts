@@ -26,6 +26,7 @@ export function postgresRunAs(): RunAs {
     } catch (error) {
       throw new Error(
         `embedded PostgreSQL: running as root and could not create the system user "postgres" (${(error as Error).message.trim()}); create it (useradd --system postgres) or run as a normal user`,
+        { cause: error },
       );
     }
     return lookup();

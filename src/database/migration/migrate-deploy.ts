@@ -16,7 +16,10 @@ import { readMigrationState } from './migration-state';
  * leaves a 10 s timer running that its process waits for.
  * @returns whether migrations were applied
  */
-export async function runMigrateDeploy(migrationUrl: string, migrationsDir = join(process.cwd(), 'prisma', 'migrations')): Promise<boolean> {
+export async function runMigrateDeploy(
+  migrationUrl: string,
+  migrationsDir = join(process.cwd(), 'prisma', 'migrations'),
+): Promise<boolean> {
   const state = await readMigrationState(migrationUrl, migrationsDir);
   if (state.modified.length > 0 || state.unknown.length > 0) {
     const what = [

@@ -22,12 +22,14 @@ export async function readMigrationState(url: string, migrationsDir: string): Pr
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: exists } = await client.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`);
+    const { rows: exists } = await client.query<{ present: boolean }>(
+      `SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`,
+    );
     if (!exists[0].present) return { pending: local.map((m) => m.name), modified: [], unknown: [] };
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       `SELECT migration_name, checksum FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
-    const applied = new Map(rows.map((row: { migration_name: string; checksum: string }) => [row.migration_name, row.checksum]));
+    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const localNames = new Set(local.map((m) => m.name));
     return {
       pending: local.filter((m) => !applied.has(m.name)).map((m) => m.name),
@@ -45,7 +47,9 @@ function listMigrations(dir: string): { name: string; checksum: string }[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
     .map((entry) => ({
       name: entry.name,
-      checksum: createHash('sha256').update(readFileSync(join(dir, entry.name, 'migration.sql'))).digest('hex'),
+      checksum: createHash('sha256')
+        .update(readFileSync(join(dir, entry.name, 'migration.sql')))
+        .digest('hex'),
     }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }

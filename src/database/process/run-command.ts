@@ -11,14 +11,17 @@ export interface CommandResult {
 export function runCommand(command: string, args: string[], options: SpawnOptions = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Decoded once at the end, so a character split across two chunks stays whole.
     const stdout: Buffer[] = [];
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout.push(chunk);
-      output += chunk;
+      output.push(chunk);
     });
-    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), output }));
+    child.once('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), output: Buffer.concat(output).toString('utf8') }),
+    );
   });
 }

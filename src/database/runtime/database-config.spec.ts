@@ -25,7 +25,9 @@ describe('readDatabaseConfig', () => {
   });
 
   it('rejects a pool size that is not a positive whole number', () => {
-    expect(() => readDatabaseConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE="0" is not a positive whole number');
+    expect(() => readDatabaseConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toThrow(
+      'DATABASE_POOL_SIZE="0" is not a positive whole number',
+    );
   });
 
   it('explains what to do when DATABASE_URL is missing', () => {

@@ -38,7 +38,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
       await this.$connect();
       // With a driver adapter $connect does not open a connection; a query does,
       // so an unreachable database fails here, at startup, not on first request.
-      const rows = await this.$queryRaw<{ present: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${this.config.schema}) AS present`;
+      const rows = await this.$queryRaw<
+        { present: boolean }[]
+      >`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${this.config.schema}) AS present`;
       schemaExists = rows[0]?.present === true;
     } catch (error) {
       // Prisma puts the reason last, after "Invalid `prisma.$queryRaw()` invocation:".

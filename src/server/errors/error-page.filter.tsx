@@ -18,7 +18,8 @@ export class ErrorPageFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, heading, message, unexpected } = toErrorResponse(error);
-    if (unexpected) this.logger.error(`${request.method} ${request.originalUrl} failed`, error instanceof Error ? error.stack : String(error));
+    if (unexpected)
+      this.logger.error(`${request.method} ${request.originalUrl} failed`, error instanceof Error ? error.stack : String(error));
     if (response.headersSent) return;
 
     response.status(status);
@@ -26,8 +27,11 @@ export class ErrorPageFilter implements ExceptionFilter {
       response.json({ statusCode: status, error: heading, message });
       return;
     }
-    response
-      .type('html')
-      .send(renderPage(<ErrorPage status={status} heading={heading} message={message} />, { title: heading, context: renderContextOf(request, response) }));
+    response.type('html').send(
+      renderPage(<ErrorPage status={status} heading={heading} message={message} />, {
+        title: heading,
+        context: renderContextOf(request, response),
+      }),
+    );
   }
 }

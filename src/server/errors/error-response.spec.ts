@@ -3,7 +3,8 @@ import { Prisma } from '@prisma/client';
 import { DomainError, DomainErrorCode } from '../../platform/errors/domain.error';
 import { toErrorResponse } from './error-response';
 
-const prismaError = (code: string, message: string) => new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: Prisma.prismaVersion.client });
+const prismaError = (code: string, message: string) =>
+  new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: Prisma.prismaVersion.client });
 
 describe('toErrorResponse', () => {
   it.each<[DomainErrorCode, number, string]>([

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { DOMAIN_ERROR_STATUS, DomainError } from '../../platform/errors/domain.error';
 
@@ -26,8 +26,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   }
   if (error instanceof HttpException && error.getStatus() < 500) {
     const status = error.getStatus();
-    const message =
-      status === HttpStatus.NOT_FOUND ? 'There is no page at this address. Check the link, or start again from the home page.' : error.message;
+    const message = status === 404 ? 'There is no page at this address. Check the link, or start again from the home page.' : error.message;
     return { status, heading: HEADINGS[status] ?? 'Request failed', message, unexpected: false };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {

@@ -8,7 +8,9 @@ import { Browser, chromium } from 'playwright-core';
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}; install it (Debian/Ubuntu: apt-get install chromium, which .ci/run does) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${executablePath}; install it (Debian/Ubuntu: apt-get install chromium, which .ci/run does) or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath,

@@ -27,7 +27,9 @@ export function rewriteDumpForSchema(dump: string, source: string, target: strin
 function isDroppedLine(line: string, source: string): boolean {
   if (line.startsWith('\\')) return true;
   const schema = escapeRegExp(source);
-  return new RegExp(`^(CREATE SCHEMA ${schema};|ALTER SCHEMA ${schema} |COMMENT ON SCHEMA ${schema} |CREATE EXTENSION |COMMENT ON EXTENSION )`).test(line);
+  return new RegExp(
+    `^(CREATE SCHEMA ${schema};|ALTER SCHEMA ${schema} |COMMENT ON SCHEMA ${schema} |CREATE EXTENSION |COMMENT ON EXTENSION )`,
+  ).test(line);
 }
 
 function unquote(name: string): string {

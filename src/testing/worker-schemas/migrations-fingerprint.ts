@@ -12,7 +12,10 @@ export const CLONE_PROCEDURE_VERSION = 2;
 export function migrationsFingerprint(migrationsDir: string): string {
   const hash = createHash('sha256').update(`clone-procedure:${CLONE_PROCEDURE_VERSION}\0`);
   for (const file of listFiles(migrationsDir)) {
-    hash.update(`${relative(migrationsDir, file)}\0`).update(readFileSync(file)).update('\0');
+    hash
+      .update(`${relative(migrationsDir, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -8,7 +8,8 @@ export interface PgDump {
   major: number;
 }
 
-const INSTALL_HINT = 'install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client-15; macOS: brew install postgresql@15) or set PG_DUMP to its path';
+const INSTALL_HINT =
+  'install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client-15; macOS: brew install postgresql@15) or set PG_DUMP to its path';
 
 /** Usual install folders, newest major first: Debian/Ubuntu, RHEL (PGDG), Homebrew, source builds. */
 function conventionalCandidates(): string[] {
@@ -28,7 +29,10 @@ function conventionalCandidates(): string[] {
 }
 
 function pathCandidates(env: NodeJS.ProcessEnv): string[] {
-  return (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'pg_dump'));
+  return (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, 'pg_dump'));
 }
 
 export function pgDumpMajor(path: string): number | null {
@@ -53,7 +57,9 @@ export function locatePgDump(serverMajor: number, env: NodeJS.ProcessEnv = proce
     const major = existsSync(env.PG_DUMP) ? pgDumpMajor(env.PG_DUMP) : null;
     if (major === null) throw new TestSetupError(`PG_DUMP=${env.PG_DUMP} is not a working pg_dump; ${INSTALL_HINT}`);
     if (major < serverMajor) {
-      throw new TestSetupError(`pg_dump ${serverMajor} or newer is required to clone the test schemas, but PG_DUMP=${env.PG_DUMP} is ${major}; ${INSTALL_HINT}`);
+      throw new TestSetupError(
+        `pg_dump ${serverMajor} or newer is required to clone the test schemas, but PG_DUMP=${env.PG_DUMP} is ${major}; ${INSTALL_HINT}`,
+      );
     }
     return { path: env.PG_DUMP, major };
   }
@@ -67,7 +73,11 @@ export function locatePgDump(serverMajor: number, env: NodeJS.ProcessEnv = proce
     tooOld.push(`${path} is ${major}`);
   }
   if (tooOld.length > 0) {
-    throw new TestSetupError(`pg_dump ${serverMajor} or newer is required to clone the test schemas, but ${tooOld.join(', ')}; ${INSTALL_HINT}`);
+    throw new TestSetupError(
+      `pg_dump ${serverMajor} or newer is required to clone the test schemas, but ${tooOld.join(', ')}; ${INSTALL_HINT}`,
+    );
   }
-  throw new TestSetupError(`pg_dump not found (looked at PG_DUMP, PATH and the usual PostgreSQL folders); it clones the test schemas: ${INSTALL_HINT}`);
+  throw new TestSetupError(
+    `pg_dump not found (looked at PG_DUMP, PATH and the usual PostgreSQL folders); it clones the test schemas: ${INSTALL_HINT}`,
+  );
 }

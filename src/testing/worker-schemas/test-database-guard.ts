@@ -12,17 +12,20 @@ export const TEST_DATABASE_MARK = 'component-platform: test database (worker sch
  * accepted database is marked (a comment) so people can tell what it is for.
  */
 export async function ensureTestDatabase(client: Client): Promise<void> {
-  const { rows } = await client.query(`SELECT current_database() AS name, shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()`);
-  const { name, mark } = rows[0] as { name: string; mark: string | null };
-  const tables = await client.query(`
+  const { rows } = await client.query<{ name: string; mark: string | null }>(
+    `SELECT current_database() AS name, shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()`,
+  );
+  const { name, mark } = rows[0];
+  const tables = await client.query<{ name: string }>(
+    `
     SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p') AND n.nspname !~ '^(pg_|information_schema$)' AND n.nspname !~ $1
       AND NOT (n.nspname = 'public' AND c.relname = '_prisma_migrations')`,
     [WORKER_SCHEMA_SQL_PATTERN],
   );
   const withRows: string[] = [];
-  for (const { name: table } of tables.rows as { name: string }[]) {
-    const { rows: probe } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${table}) AS has_rows`);
+  for (const { name: table } of tables.rows) {
+    const { rows: probe } = await client.query<{ has_rows: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS has_rows`);
     if (probe[0].has_rows) withRows.push(table);
   }
   if (withRows.length > 0) {

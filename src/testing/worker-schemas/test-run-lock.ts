@@ -10,7 +10,7 @@ const TEST_RUN_LOCK = 'component-platform:test-run';
  * it (or the process dies, which closes it too).
  */
 export async function acquireTestRunLock(client: Client, log: (line: string) => void): Promise<void> {
-  const { rows } = await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [TEST_RUN_LOCK]);
+  const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [TEST_RUN_LOCK]);
   if (rows[0].locked) return;
   log('another test run is using this database; waiting for it to finish');
   await client.query('SELECT pg_advisory_lock(hashtext($1))', [TEST_RUN_LOCK]);

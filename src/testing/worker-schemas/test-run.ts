@@ -52,14 +52,14 @@ export async function startTestRun(options: TestRunOptions): Promise<TestRun> {
   const lock = new Client({ connectionString: ownerUrl });
   const finish = async () => {
     await lock.end().catch(() => undefined);
-    if (cluster && !(await othersConnected(ownerUrl!))) await cluster.stop();
+    if (cluster && !(await othersConnected(ownerUrl))) await cluster.stop();
   };
   try {
     await lock.connect();
     await acquireTestRunLock(lock, options.log);
     // The embedded test cluster is a test database by construction.
     if (!cluster) await ensureTestDatabase(lock);
-    const { rows } = await lock.query(`SELECT current_setting('server_version_num')::int / 10000 AS major`);
+    const { rows } = await lock.query<{ major: number }>(`SELECT current_setting('server_version_num')::int / 10000 AS major`);
     const pgDump = locatePgDump(rows[0].major, env);
     const migrationsDir = options.migrationsDir ?? join(projectRoot, 'prisma', 'migrations');
     const runtimeUser = decodeURIComponent(new URL(runtimeUrl).username);
@@ -84,7 +84,7 @@ export async function startTestRun(options: TestRunOptions): Promise<TestRun> {
       workers: options.workers,
       fingerprint: migrationsFingerprint(migrationsDir),
       pgDump: pgDump.path,
-      migrate: () => migrate(ownerUrl!),
+      migrate: () => migrate(ownerUrl),
     });
     return { runtimeUrl, ownerUrl, database: describeDatabase(runtimeUrl), report, finish };
   } catch (error) {
@@ -98,7 +98,7 @@ async function othersConnected(url: string): Promise<boolean> {
   const probe = new Client({ connectionString: url });
   try {
     await probe.connect();
-    const { rows } = await probe.query(
+    const { rows } = await probe.query<{ others: number }>(
       `SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
     );
     return rows[0].others > 0;

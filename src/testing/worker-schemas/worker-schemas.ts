@@ -39,21 +39,19 @@ export async function prepareWorkerSchemas(client: Client, options: WorkerSchema
   await refuseForeignSchemas(client, stale, marks);
   await options.migrate();
   const dump = await runPgDump(options.pgDump, options.ownerUrl);
-  const { rows } = await client.query(OWN_OBJECT_NAMES_SQL, ['public']);
-  const ownNames = new Set(rows.map((row: { name: string }) => row.name));
+  const { rows } = await client.query<{ name: string }>(OWN_OBJECT_NAMES_SQL, ['public']);
+  const ownNames = new Set(rows.map((row) => row.name));
 
-  await Promise.all(
-    stale.map((schema) => applyClone(options.ownerUrl, cloneScript(dump, schema, ownNames, options), schema)),
-  );
+  await Promise.all(stale.map((schema) => applyClone(options.ownerUrl, cloneScript(dump, schema, ownNames, options), schema)));
   return { schemas, rebuilt: stale };
 }
 
 async function readMarks(client: Client): Promise<Map<string, string | null>> {
-  const { rows } = await client.query(
+  const { rows } = await client.query<{ name: string; mark: string | null }>(
     `SELECT nspname AS name, obj_description(oid, 'pg_namespace') AS mark FROM pg_namespace WHERE nspname ~ $1`,
     [WORKER_SCHEMA_SQL_PATTERN],
   );
-  return new Map(rows.map((row: { name: string; mark: string | null }) => [row.name, row.mark]));
+  return new Map(rows.map((row) => [row.name, row.mark]));
 }
 
 /** A `test_<k>` schema this setup did not create is somebody's: never drop it. */
@@ -62,7 +60,7 @@ async function refuseForeignSchemas(client: Client, stale: string[], marks: Map<
     if (!marks.has(schema) || marks.get(schema)?.startsWith(MARK_PREFIX)) continue;
     // Every object created in a schema (table, view, sequence, type, function, …)
     // depends on it; indexes and row types depend on their table instead.
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ objects: number }>(
       `SELECT count(*)::int AS objects FROM pg_depend d JOIN pg_namespace n ON n.oid = d.refobjid
        WHERE d.refclassid = 'pg_namespace'::regclass AND d.deptype = 'n' AND n.nspname = $1`,
       [schema],
@@ -101,14 +99,21 @@ async function applyClone(url: string, script: string, schema: string): Promise<
   try {
     await client.query(script);
   } catch (error) {
-    throw new Error(`cloning public into ${schema} failed: ${(error as Error).message}`);
+    throw new Error(`cloning public into ${schema} failed: ${(error as Error).message}`, { cause: error });
   } finally {
     await client.end();
   }
 }
 
 async function runPgDump(pgDump: string, url: string): Promise<string> {
-  const args = ['--schema-only', '--schema=public', '--no-owner', '--no-privileges', '--exclude-table=public._prisma_migrations', `--dbname=${url}`];
+  const args = [
+    '--schema-only',
+    '--schema=public',
+    '--no-owner',
+    '--no-privileges',
+    '--exclude-table=public._prisma_migrations',
+    `--dbname=${url}`,
+  ];
   const { code, stdout, output } = await runCommand(pgDump, args);
   if (code !== 0) throw new TestSetupError(`${pgDump} exited with code ${code}: ${output.trim()}`);
   return stdout;

@@ -39,10 +39,7 @@ describe('DemoComponentService against PostgreSQL', () => {
 
   it('creates one author when two first posts by a new name arrive at the same moment', async () => {
     const authorName = unique('Linus');
-    const posts = await Promise.all([
-      service.createPost({ title: 'A', authorName }),
-      service.createPost({ title: 'B', authorName }),
-    ]);
+    const posts = await Promise.all([service.createPost({ title: 'A', authorName }), service.createPost({ title: 'B', authorName })]);
 
     expect(posts.map((post) => post.authorName)).toEqual([authorName, authorName]);
     expect(await prisma.demoUser.count({ where: { name: authorName } })).toBe(1);
@@ -92,7 +89,10 @@ describe('DemoComponentService against PostgreSQL', () => {
     const duplicate = service.createAuthor(name, `${randomUUID()}@example.test`);
 
     await expect(duplicate).rejects.toBeInstanceOf(DomainError);
-    await expect(duplicate).rejects.toMatchObject({ code: 'CONFLICT', message: `Another author already has the name ${name}; choose another.` });
+    await expect(duplicate).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `Another author already has the name ${name}; choose another.`,
+    });
   });
 
   it('refuses a second author with the same email as a conflict naming the email', async () => {

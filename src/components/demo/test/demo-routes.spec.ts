@@ -117,7 +117,11 @@ describe('demo routes over HTTP', () => {
   it('paginates after 20 posts, newest on the first page', async () => {
     const author = await server.prisma.demoUser.create({ data: { name: 'Prolific', email: 'prolific@example.test' } });
     await server.prisma.demoPost.createMany({
-      data: Array.from({ length: 21 }, (_, i) => ({ title: `Post ${i + 1}`, authorId: author.id, createdAt: new Date(Date.UTC(2025, 0, i + 1)) })),
+      data: Array.from({ length: 21 }, (_, i) => ({
+        title: `Post ${i + 1}`,
+        authorId: author.id,
+        createdAt: new Date(Date.UTC(2025, 0, i + 1)),
+      })),
     });
 
     const first = await (await browser.get('/demo/posts')).text();

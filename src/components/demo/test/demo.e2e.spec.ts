@@ -35,7 +35,10 @@ describe('the demo in a real browser', () => {
     await expect(card.locator('.post-meta').textContent()).resolves.toContain('by Headless Grace');
     await expect(card.locator('.status-badge').textContent()).resolves.toBe('DRAFT');
 
-    await Promise.all([page.waitForURL(`${server.baseUrl}/demo/posts`), card.getByRole('button', { name: 'Delete “Written in Chromium”' }).click()]);
+    await Promise.all([
+      page.waitForURL(`${server.baseUrl}/demo/posts`),
+      card.getByRole('button', { name: 'Delete “Written in Chromium”' }).click(),
+    ]);
 
     expect(await page.locator('article').count()).toBe(0);
     expect(await server.prisma.demoPost.count()).toBe(0);

@@ -39,7 +39,11 @@ describe('error pages', () => {
     const response = await client.get('/no/such/page', { accept: 'application/json' });
 
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ statusCode: 404, error: 'Page not found', message: expect.stringContaining('no page at this address') });
+    expect(await response.json()).toEqual({
+      statusCode: 404,
+      error: 'Page not found',
+      message: expect.stringContaining('no page at this address'),
+    });
   });
 
   it('renders an unexpected error as a generic 500 page without stack or SQL', async () => {

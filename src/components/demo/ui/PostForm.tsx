@@ -30,17 +30,40 @@ export function PostForm({ values, errors }: PostFormProps) {
       <CsrfField />
       <div className="field">
         <label htmlFor="title">Title</label>
-        <input id="title" name="title" type="text" required maxLength={POST_LIMITS.title} defaultValue={values.title} {...invalid('title')} />
+        <input
+          id="title"
+          name="title"
+          type="text"
+          required
+          maxLength={POST_LIMITS.title}
+          defaultValue={values.title}
+          {...invalid('title')}
+        />
         <FieldError id="title-error" message={errors.title} />
       </div>
       <div className="field">
         <label htmlFor="content">Content (optional)</label>
-        <textarea id="content" name="content" rows={4} maxLength={POST_LIMITS.content} defaultValue={values.content} {...invalid('content')} />
+        <textarea
+          id="content"
+          name="content"
+          rows={4}
+          maxLength={POST_LIMITS.content}
+          defaultValue={values.content}
+          {...invalid('content')}
+        />
         <FieldError id="content-error" message={errors.content} />
       </div>
       <div className="field">
         <label htmlFor="authorName">Author</label>
-        <input id="authorName" name="authorName" type="text" required maxLength={POST_LIMITS.authorName} defaultValue={values.authorName} {...invalid('authorName')} />
+        <input
+          id="authorName"
+          name="authorName"
+          type="text"
+          required
+          maxLength={POST_LIMITS.authorName}
+          defaultValue={values.authorName}
+          {...invalid('authorName')}
+        />
         <FieldError id="authorName-error" message={errors.authorName} />
       </div>
       <div className="field">

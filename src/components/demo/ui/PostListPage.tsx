@@ -26,11 +26,19 @@ export function PostListPage({ posts, page, totalPages, form }: PostListPageProp
       </section>
       {totalPages > 1 ? (
         <nav className="pagination" aria-label="Pages of posts">
-          {page > 1 ? <a href={`/demo/posts?page=${page - 1}`} rel="prev">Newer posts</a> : null}
+          {page > 1 ? (
+            <a href={`/demo/posts?page=${page - 1}`} rel="prev">
+              Newer posts
+            </a>
+          ) : null}
           <span>
             Page {page} of {totalPages}
           </span>
-          {page < totalPages ? <a href={`/demo/posts?page=${page + 1}`} rel="next">Older posts</a> : null}
+          {page < totalPages ? (
+            <a href={`/demo/posts?page=${page + 1}`} rel="next">
+              Older posts
+            </a>
+          ) : null}
         </nav>
       ) : null}
     </div>

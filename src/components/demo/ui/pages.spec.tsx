@@ -19,7 +19,10 @@ const inPage = { csrfToken: () => 'token-123' };
 const card = (changes: Partial<PostCardProps> = {}) => renderFragment(<PostCard {...post} {...changes} />, inPage);
 
 const listPage = (changes: Partial<PostListPageProps> = {}) =>
-  renderFragment(<PostListPage posts={[post]} page={1} totalPages={1} form={{ values: EMPTY_POST_FORM, errors: {} }} {...changes} />, inPage);
+  renderFragment(
+    <PostListPage posts={[post]} page={1} totalPages={1} form={{ values: EMPTY_POST_FORM, errors: {} }} {...changes} />,
+    inPage,
+  );
 
 const form = (values: PostFormValues = EMPTY_POST_FORM, errors: PostFormErrors = {}) =>
   renderFragment(<PostForm values={values} errors={errors} />, inPage);
@@ -176,7 +179,10 @@ describe('PostForm', () => {
   });
 
   it('shows the user’s input again after an invalid submit', () => {
-    const html = form({ title: 'My <b>title</b>', content: 'Kept text', authorName: '', status: 'ARCHIVED' }, { authorName: 'Enter the author name.' });
+    const html = form(
+      { title: 'My <b>title</b>', content: 'Kept text', authorName: '', status: 'ARCHIVED' },
+      { authorName: 'Enter the author name.' },
+    );
 
     expect(tagWithId(html, 'title')).toContain('value="My &lt;b&gt;title&lt;/b&gt;"');
     expect(html).toMatch(/<textarea [^>]*id="content"[^>]*>\s*Kept text<\/textarea>/);

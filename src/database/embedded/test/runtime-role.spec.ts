@@ -18,12 +18,12 @@ describe('the runtime database role', () => {
 
   it('cannot drop a table the owner created', async () => {
     await expect(runtime.query('DROP TABLE public."DemoPost"')).rejects.toThrow(/must be owner of table DemoPost/);
-    const { rows } = await runtime.query(`SELECT to_regclass('public."DemoPost"') AS still_there`);
+    const { rows } = await runtime.query<{ still_there: string | null }>(`SELECT to_regclass('public."DemoPost"') AS still_there`);
     expect(rows[0].still_there).not.toBeNull();
   });
 
   it('can read and write rows of the tables the migrations created', async () => {
-    const { rows } = await runtime.query(`
+    const { rows } = await runtime.query<{ dml: boolean }>(`
       SELECT bool_and(has_table_privilege(current_user, c.oid, 'SELECT, INSERT, UPDATE, DELETE')) AS dml
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'`);

@@ -23,7 +23,10 @@ describe('migration state against _prisma_migrations', () => {
     await client.query(`CREATE TABLE public._prisma_migrations (id text PRIMARY KEY, checksum text NOT NULL, finished_at timestamptz, migration_name text NOT NULL,
       logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count int NOT NULL DEFAULT 0)`);
     for (const [name, checksum] of entries) {
-      await client.query(`INSERT INTO public._prisma_migrations (id, checksum, finished_at, migration_name) VALUES ($1, $2, now(), $1)`, [name, checksum]);
+      await client.query(`INSERT INTO public._prisma_migrations (id, checksum, finished_at, migration_name) VALUES ($1, $2, now(), $1)`, [
+        name,
+        checksum,
+      ]);
     }
   }
 
@@ -47,9 +50,17 @@ describe('migration state against _prisma_migrations', () => {
     writeMigration('001_init', 'CREATE TABLE a (id int);');
     writeMigration('002_edited', 'CREATE TABLE b (id bigint);');
     writeMigration('003_new', 'CREATE TABLE c (id int);');
-    await recordApplied([['001_init', sha('CREATE TABLE a (id int);')], ['002_edited', sha('CREATE TABLE b (id int);')], ['009_other_branch', 'x']]);
+    await recordApplied([
+      ['001_init', sha('CREATE TABLE a (id int);')],
+      ['002_edited', sha('CREATE TABLE b (id int);')],
+      ['009_other_branch', 'x'],
+    ]);
 
-    await expect(readMigrationState(scratch.ownerUrl, dir)).resolves.toEqual({ pending: ['003_new'], modified: ['002_edited'], unknown: ['009_other_branch'] });
+    await expect(readMigrationState(scratch.ownerUrl, dir)).resolves.toEqual({
+      pending: ['003_new'],
+      modified: ['002_edited'],
+      unknown: ['009_other_branch'],
+    });
   });
 
   it('refuses to deploy over drift, naming the migrations and the fix, and applies nothing', async () => {
@@ -62,6 +73,6 @@ describe('migration state against _prisma_migrations', () => {
     await expect(deploy).rejects.toBeInstanceOf(MigrationDriftError);
     await expect(deploy).rejects.toThrow(/edited after they were applied: 001_init.*npx prisma migrate reset/);
     const client = await scratch.connect();
-    expect((await client.query(`SELECT to_regclass('public.b') AS b`)).rows[0].b).toBeNull();
+    expect((await client.query<{ b: string | null }>(`SELECT to_regclass('public.b') AS b`)).rows[0].b).toBeNull();
   });
 });

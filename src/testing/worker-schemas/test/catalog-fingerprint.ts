@@ -15,7 +15,10 @@ export interface CatalogFingerprint {
   indexes: Record<string, string>;
   sequences: Record<string, Record<string, unknown>>;
   triggers: Record<string, string>;
-  functions: Record<string, { result: string; language: string; body: string; config: string[] | null; volatility: string; securityDefiner: boolean }>;
+  functions: Record<
+    string,
+    { result: string; language: string; body: string; config: string[] | null; volatility: string; securityDefiner: boolean }
+  >;
   comments: Record<string, string>;
   views: Record<string, string>;
   enums: Record<string, string[]>;

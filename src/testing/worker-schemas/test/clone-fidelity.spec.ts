@@ -61,7 +61,10 @@ describe('a worker schema cloned from a migrated public', () => {
 
   it('fills in the enum default', async () => {
     const customer = await addCustomer(worker, 'enum-default@example.test');
-    const { rows } = await worker.query(`INSERT INTO ticket (customer_id, title) VALUES ($1, 'Printer') RETURNING status`, [customer]);
+    const { rows } = await worker.query<{ status: string }>(
+      `INSERT INTO ticket (customer_id, title) VALUES ($1, 'Printer') RETURNING status`,
+      [customer],
+    );
     expect(rows[0].status).toBe('open');
   });
 
@@ -71,7 +74,9 @@ describe('a worker schema cloned from a migrated public', () => {
 
     await worker.query('DELETE FROM customer WHERE id = $1', [customer]);
 
-    const { rows } = await worker.query('SELECT count(*)::int AS tickets FROM ticket WHERE customer_id = $1', [customer]);
+    const { rows } = await worker.query<{ tickets: number }>('SELECT count(*)::int AS tickets FROM ticket WHERE customer_id = $1', [
+      customer,
+    ]);
     expect(rows[0].tickets).toBe(0);
   });
 
@@ -83,10 +88,10 @@ describe('a worker schema cloned from a migrated public', () => {
   it("numbers receipts 1 then 2 in the worker schema, whatever public's sequence is at", async () => {
     await owner.query(`INSERT INTO public.receipt (note) VALUES ('public a'), ('public b'), ('public c')`);
 
-    const { rows } = await worker.query(`INSERT INTO receipt (note) VALUES ('first'), ('second') RETURNING number`);
+    const { rows } = await worker.query<{ number: number }>(`INSERT INTO receipt (note) VALUES ('first'), ('second') RETURNING number`);
 
     expect(rows.map((row) => row.number)).toEqual([1, 2]);
-    const next = await owner.query(`SELECT nextval('public.receipt_number_seq')::int AS number`);
+    const next = await owner.query<{ number: number }>(`SELECT nextval('public.receipt_number_seq')::int AS number`);
     expect(next.rows[0].number).toBe(4);
   });
 
@@ -98,13 +103,15 @@ describe('a worker schema cloned from a migrated public', () => {
 
   it('writes the audit rows of its triggers into the worker schema, not into public', async () => {
     const customer = await addCustomer(worker, 'audited@example.test');
-    const { rows } = await worker.query(`INSERT INTO ticket (customer_id, title) VALUES ($1, 'Audited') RETURNING id`, [customer]);
+    const { rows } = await worker.query<{ id: number }>(`INSERT INTO ticket (customer_id, title) VALUES ($1, 'Audited') RETURNING id`, [
+      customer,
+    ]);
 
     const audit = (schema: string) =>
-      owner.query(`SELECT table_name FROM ${schema}.audit_log WHERE (table_name, row_id) IN (('customer', $1), ('ticket', $2)) ORDER BY 1`, [
-        String(customer),
-        rows[0].id,
-      ]);
+      owner.query(
+        `SELECT table_name FROM ${schema}.audit_log WHERE (table_name, row_id) IN (('customer', $1), ('ticket', $2)) ORDER BY 1`,
+        [String(customer), rows[0].id],
+      );
     // log_ticket names `public.audit_log`, log_customer `"public"."audit_log"`.
     expect((await audit('test_2')).rows).toEqual([{ table_name: 'customer' }, { table_name: 'ticket' }]);
     expect((await audit('public')).rows).toEqual([]);
@@ -112,6 +119,6 @@ describe('a worker schema cloned from a migrated public', () => {
 });
 
 async function addCustomer(client: Client, email: string): Promise<number> {
-  const { rows } = await client.query(`INSERT INTO customer (email, name) VALUES ($1, 'Customer') RETURNING id`, [email]);
+  const { rows } = await client.query<{ id: number }>(`INSERT INTO customer (email, name) VALUES ($1, 'Customer') RETURNING id`, [email]);
   return rows[0].id;
 }

@@ -41,7 +41,11 @@ describe('locatePgDump with fake pg_dump executables', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'pg-dump-locator-'));
     mkdirSync(join(root, 'empty'));
-    for (const [major, version] of [[14, '14.9'], [15, '15.4'], [16, '16.1']] as const) {
+    for (const [major, version] of [
+      [14, '14.9'],
+      [15, '15.4'],
+      [16, '16.1'],
+    ] as const) {
       mkdirSync(dir(major));
       writeFileSync(fake(major), `#!/bin/sh\necho "pg_dump (PostgreSQL) ${version}"\n`);
       chmodSync(fake(major), 0o755);
@@ -90,7 +94,13 @@ describe('ensureTestDatabase', () => {
     scratches.push(scratch);
     const client = await scratch.connect();
     await client.query('CREATE TABLE public.account (id int PRIMARY KEY)');
-    const mark = async () => (await client.query(`SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1`, [scratch.name])).rows[0].mark;
+    const mark = async () =>
+      (
+        await client.query<{ mark: string | null }>(
+          `SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = $1`,
+          [scratch.name],
+        )
+      ).rows[0].mark;
     return { scratch, client, mark };
   }
 

@@ -78,7 +78,9 @@ describe('prepareWorkerSchemas', () => {
     expect(await prepare()).toEqual({ schemas: ['test_1', 'test_2'], rebuilt: ['test_1', 'test_2'] });
 
     expect(migrate).toHaveBeenCalledTimes(2);
-    const { rows } = await client.query(`SELECT to_regclass('test_1.book') IS NOT NULL AS in_1, to_regclass('test_2.book') IS NOT NULL AS in_2`);
+    const { rows } = await client.query(
+      `SELECT to_regclass('test_1.book') IS NOT NULL AS in_1, to_regclass('test_2.book') IS NOT NULL AS in_2`,
+    );
     expect(rows[0]).toEqual({ in_1: true, in_2: true });
     const after = await schemaOids(client);
     expect(after.test_1).not.toBe(before.test_1);

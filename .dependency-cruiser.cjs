@@ -1,0 +1,147 @@
+// The architecture as rules: layers point one way, components never reach
+// into each other, runtime code never loads test tooling. `npm run lint` runs
+// these; every violation prints the import and the rule's comment, which says
+// how to fix it. docs/architecture.md draws the same picture.
+//
+//   platform  <-  database, security, ssr  <-  server, health  <-  components  <-  app.module  <-  main
+//
+// (`src/testing/` and spec files sit outside the layers and may import anything.)
+
+/** Test code: spec files, a component's test/ folder, and src/testing/. */
+const TEST_CODE = '(\\.spec\\.tsx?$|/test/|^src/testing/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'platform-imports-nothing-above',
+      severity: 'error',
+      comment:
+        'src/platform holds contracts, errors and environment, the base every layer builds on; it may import only src/platform. Move the shared piece down into src/platform, or move this file up into the layer it belongs to.',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/', pathNot: '^src/platform/' },
+    },
+    {
+      name: 'middle-layers-import-only-platform',
+      severity: 'error',
+      comment:
+        'src/database, src/security and src/ssr sit side by side above src/platform: they import src/platform (and ssr the generated component registry), never each other or anything above. Put what both sides need into src/platform (a contract, an error), or compose the two in src/server.',
+      from: { path: '^src/(database|security|ssr)/', pathNot: TEST_CODE },
+      to: { path: '^src/', pathNot: ['^src/platform/', '^src/$1/', '^src/generated/component-registry\\.ts$'] },
+    },
+    {
+      name: 'database-registry-is-ssr-only',
+      severity: 'error',
+      comment:
+        'Only src/ssr (and components) read the generated component registry; the data and security layers know nothing about components.',
+      from: { path: '^src/(database|security)/' },
+      to: { path: '^src/generated/' },
+    },
+    {
+      name: 'database-runtime-knows-no-provisioning',
+      severity: 'error',
+      comment:
+        'src/database/runtime only connects (DatabaseModule, PrismaService, settings); starting PostgreSQL and migrating live in embedded/, migration/ and provisioning/, which main.ts and the CLI use.',
+      from: { path: '^src/database/runtime/' },
+      to: { path: '^src/database/(embedded|migration|provisioning)/' },
+    },
+    {
+      name: 'database-embedded-below-migration',
+      severity: 'error',
+      comment:
+        'src/database/embedded starts and stops a cluster and knows nothing of migrations; migration/ may use embedded/, and provisioning/ combines both. Move the combined step into src/database/provisioning.',
+      from: { path: '^src/database/embedded/' },
+      to: { path: '^src/database/(migration|provisioning|runtime)/' },
+    },
+    {
+      name: 'database-migration-below-provisioning',
+      severity: 'error',
+      comment: 'src/database/provisioning uses migration/, not the other way round.',
+      from: { path: '^src/database/migration/' },
+      to: { path: '^src/database/provisioning/' },
+    },
+    {
+      name: 'server-and-health-import-lower-layers-only',
+      severity: 'error',
+      comment:
+        'src/server and src/health build on platform, database, security and ssr; they never import components, each other, app.module or main. Components plug in through AppModule; pass what a server piece needs as a parameter.',
+      from: { path: '^src/(server|health)/', pathNot: TEST_CODE },
+      to: { path: '^src/', pathNot: ['^src/(platform|database|security|ssr)/', '^src/$1/'] },
+    },
+    {
+      name: 'no-cross-component-imports',
+      severity: 'error',
+      comment:
+        "A component never imports another component's files: components meet only through what their Nest modules export, wired by AppModule. Depend on a contract in src/platform instead, or move the shared use case into a component of its own.",
+      from: { path: '^src/components/([^/]+)/' },
+      to: { path: '^src/components/', pathNot: '^src/components/$1/' },
+    },
+    {
+      name: 'components-use-the-platform-surface',
+      severity: 'error',
+      comment:
+        'A component uses src/platform, src/database/runtime (PrismaService), src/security, src/ssr and the generated component registry; never the server, health, app wiring, or how the database is started and migrated.',
+      from: { path: '^src/components/', pathNot: TEST_CODE },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/components/',
+          '^src/platform/',
+          '^src/database/runtime/',
+          '^src/security/',
+          '^src/ssr/',
+          '^src/generated/component-registry\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'runtime-never-imports-test-helpers',
+      severity: 'error',
+      comment:
+        'src/testing and test files are for tests only; runtime code is configured through its settings (environment variables), never by importing test helpers.',
+      from: { path: '^src/', pathNot: TEST_CODE },
+      to: { path: TEST_CODE },
+    },
+    {
+      name: 'runtime-never-loads-test-tooling',
+      severity: 'error',
+      comment: 'Runtime code must not know the test runner or the browser driver; move this into src/testing or a spec file.',
+      from: { path: '^src/', pathNot: TEST_CODE },
+      to: { path: 'node_modules/(jest|@jest|ts-jest|@nestjs/testing|playwright-core|@sparticuz)/' },
+    },
+    {
+      name: 'runtime-never-imports-build',
+      severity: 'error',
+      comment: 'build/ runs at build time only; what runtime and build share lives in src/platform or src/database/process.',
+      from: { path: '^src/' },
+      to: { path: '^build/' },
+    },
+    {
+      name: 'build-imports-platform-and-database-tooling-only',
+      severity: 'error',
+      comment:
+        'build/ may use src/platform (contracts, errors) and the database tooling in src/database (process runners, provisioning for npm run dev); never pages, modules or components.',
+      from: { path: '^build/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^src/', pathNot: ['^src/platform/', '^src/database/(process|provisioning|embedded|migration)/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Two files import each other (directly or through others); split the shared part into its own file.',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|coverage|\\.data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.d.ts'],
+    },
+    reporterOptions: { err: {} },
+  },
+};

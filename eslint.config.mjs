@@ -1,0 +1,63 @@
+// ESLint: typescript-eslint's type-aware recommended rules over every
+// TypeScript file; formatting is Prettier's job (eslint-config-prettier turns
+// the overlapping rules off). Architecture rules live in .dependency-cruiser.cjs.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const RUNTIME_FILES = ['src/**/*.{ts,tsx}'];
+const TEST_FILES = ['**/*.spec.{ts,tsx}', 'src/**/test/**', 'src/testing/**', 'bench/**', 'jest.global*.ts'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', '.data/', 'node_modules/', 'src/generated/', 'prisma/schema/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.cjs', 'src/testing/jest/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Unused names are mistakes, except a leading underscore (an ignored parameter).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Nest's decorators and pages are functions the framework calls; `void` marks a promise deliberately not awaited.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      // Every eslint-disable and @ts-expect-error carries its reason on the same line (house style).
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', minimumDescriptionLength: 10 }],
+    },
+  },
+  {
+    // Runtime code does not know the test runner: tests configure it through its settings.
+    files: RUNTIME_FILES,
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process.env',
+          property: 'JEST_WORKER_ID',
+          message: 'runtime code must not know Jest; read a setting (e.g. DATABASE_SCHEMA) that the test setup sets',
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'jest', message: 'runtime code must not use Jest' }],
+    },
+  },
+  {
+    // Jest's asymmetric matchers (expect.any, expect.stringContaining, …) are typed `any` by design.
+    files: ['**/*.spec.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-argument': 'off' },
+  },
+  {
+    files: ['**/*.{js,cjs,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+  },
+  { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  prettier,
+);
