@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'prisma/config';
 import { syncSchemaCopies } from './build/database-schema/sync-schema-copies';
+import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advice';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
 import { migrationDatabaseUrl } from './src/database/migration/migration-database';
 
@@ -11,9 +12,14 @@ const configuredUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE
 
 // The CLI validates `url = env("DATABASE_URL")` in main.prisma even though
 // commands connect through the adapter below; when the variable is missing it
-// gives up on the schema and tries to download a native query engine. The
-// placeholder is never dialled.
-process.env.DATABASE_URL ||= 'postgresql://unused@127.0.0.1:1/connect-through-the-adapter';
+// gives up on the schema and tries to download a native query engine. Only its
+// database name is shown ('Datasource "db": PostgreSQL database "app"'); it is
+// never dialled.
+process.env.DATABASE_URL ||= configuredUrl || 'postgresql://embedded@127.0.0.1/app';
+
+// Every migrate command would advise removing that `url`, which 6.19 cannot do
+// without (see src/database/migration/adapter-url-advice.ts).
+dropAdapterUrlAdvice(process.stdout);
 
 // main.prisma uses engineType = "client", which needs no native query engine.
 // But when the CLI cannot parse the schema (a syntax error in a component
@@ -38,7 +44,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   adapter: async () => new MigrationAdapterFactory(await migrationDatabaseUrl(configuredUrl)),
-  // Collected by build/database-schema-plugin.js from src/components/*/prisma/.
+  // Collected by build/database-schema-plugin.ts from src/components/*/prisma/.
   schema: 'prisma/schema',
   migrations: { path: 'prisma/migrations' },
 });

@@ -8,6 +8,7 @@ import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
 import { validateDatabaseSettings } from './database/runtime/database-config';
 import { ConfigurationError } from './platform/errors/configuration.error';
+import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
 import { listenAddress } from './server/listen-address';
 import { describeStartupFailure } from './server/startup-failure';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 
   try {
     app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false }));
-    await app.listen(port, host);
+    await bindHttpServer(app, port, host);
   } catch (error) {
     await app?.close().catch(() => undefined);
     await embedded?.stop();

@@ -1,20 +1,45 @@
-import { startEmbeddedCluster } from '../embedded/embedded-cluster';
 import { APP_CLUSTER_ROOT } from '../embedded/app-cluster-root';
+import { startEmbeddedCluster } from '../embedded/embedded-cluster';
+
+let embeddedOwnerUrl: Promise<string> | undefined;
 
 /**
  * The connection string the Prisma CLI migrates with: the configured one
- * (`MIGRATION_DATABASE_URL`, the owner role, else `DATABASE_URL`), else the embedded cluster's
- * owner, started for the duration of the command if it is not running.
+ * (`MIGRATION_DATABASE_URL`, the owner role, else `DATABASE_URL`), else the
+ * embedded cluster's owner, started for the duration of the command if it is
+ * not running.
+ *
+ * The CLI calls the config's `adapter` factory more than once per command (to
+ * print its "Datasource" line, then again to start the schema engine), so the
+ * embedded cluster is started once per process and every call shares it.
  */
-export async function migrationDatabaseUrl(configured: string | undefined): Promise<string> {
-  if (configured) return configured;
+export function migrationDatabaseUrl(configured: string | undefined): Promise<string> {
+  if (configured) return Promise.resolve(configured);
+  embeddedOwnerUrl ??= startEmbeddedForThisCommand();
+  return embeddedOwnerUrl;
+}
 
+async function startEmbeddedForThisCommand(): Promise<string> {
+  const say = (line: string) => process.stderr.write(`embedded PostgreSQL: ${line}\n`);
+  // Set when the cluster explains itself ("initialising …", "adopting …",
+  // "using … already running"); a plain start says nothing.
+  let explained = false;
   const cluster = await startEmbeddedCluster({
     root: APP_CLUSTER_ROOT,
     durability: 'durable',
-    log: (line) => process.stderr.write(`embedded PostgreSQL: ${line}\n`),
+    log: (line) => {
+      explained = true;
+      say(line);
+    },
   });
-  // The CLI exits with process.exit(); only synchronous work runs then.
-  process.on('exit', () => cluster.stopSync());
+  if (cluster.startedHere) {
+    say(
+      explained
+        ? 'it stops when this command ends'
+        : `started on 127.0.0.1:${cluster.state.port} for this command; it stops when the command ends`,
+    );
+    // The CLI exits with process.exit(); only synchronous work runs then.
+    process.on('exit', () => cluster.stopSync());
+  }
   return cluster.ownerUrl;
 }
