@@ -1,7 +1,7 @@
 import type { Config } from '@jest/types';
 import { generate } from './build/generate';
 import { readJestWorkers } from './src/testing/worker-schemas/jest-workers';
-import { TestSetupError } from './src/platform/errors/test-setup.error';
+import { TestSetupError } from './src/testing/errors/test-setup.error';
 import { startTestRun, TestRun } from './src/testing/worker-schemas/test-run';
 
 /**

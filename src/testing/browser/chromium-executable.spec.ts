@@ -1,4 +1,4 @@
-import { ChromiumNotFoundError } from '../../platform/errors/chromium-not-found.error';
+import { ChromiumNotFoundError } from '../errors/chromium-not-found.error';
 import { ChromiumHost, chromiumCandidates, planChromium } from './chromium-executable';
 
 const SPARTICUZ_ENTRY = '/repo/node_modules/@sparticuz/chromium/build/cjs/index.cjs';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ChromiumNotFoundError } from '../../platform/errors/chromium-not-found.error';
+import { ChromiumNotFoundError } from '../errors/chromium-not-found.error';
 
 /** Which rule found the Chromium executable, for the launch log line and errors. */
 export type ChromiumSource = 'CHROMIUM_PATH' | 'system' | 'playwright-cache' | '@sparticuz/chromium';

@@ -1,4 +1,4 @@
-import { TestSetupError } from '../../platform/errors/test-setup.error';
+import { TestSetupError } from '../errors/test-setup.error';
 
 export const JEST_WORKERS_REQUIRED =
   'JEST_WORKERS environment variable is required (set it in the package.json test script, e.g. "JEST_WORKERS=4 jest --maxWorkers=$JEST_WORKERS")';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { TestSetupError } from '../../platform/errors/test-setup.error';
+import { TestSetupError } from '../errors/test-setup.error';
 
 export interface PgDump {
   path: string;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { TestSetupError } from '../../platform/errors/test-setup.error';
+import { TestSetupError } from '../errors/test-setup.error';
 import { WORKER_SCHEMA_SQL_PATTERN } from './worker-schema-name';
 
 export const TEST_DATABASE_MARK = 'component-platform: test database (worker schemas test_<k> are rebuilt by jest.globalSetup.ts)';

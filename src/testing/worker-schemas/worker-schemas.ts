@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { runCommand } from '../../database/process/run-command';
-import { TestSetupError } from '../../platform/errors/test-setup.error';
+import { TestSetupError } from '../errors/test-setup.error';
 import { OWN_OBJECT_NAMES_SQL, rewriteDumpForSchema } from './dump-rewriter';
 import { isWorkerSchema, WORKER_SCHEMA_SQL_PATTERN, workerSchemaName } from './worker-schema-name';
 

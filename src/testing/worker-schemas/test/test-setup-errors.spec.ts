@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JEST_WORKERS_REQUIRED, readJestWorkers } from '../jest-workers';
 import { locatePgDump } from '../pg-dump-locator';
 import { ensureTestDatabase, TEST_DATABASE_MARK } from '../test-database-guard';
-import { TestSetupError } from '../../../platform/errors/test-setup.error';
+import { TestSetupError } from '../../errors/test-setup.error';
 import { createScratchDatabase, ScratchDatabase } from './scratch-database';
 
 function thrownBy(work: () => unknown): Error {
