@@ -1,4 +1,5 @@
 import { startTestRun } from '../../src/testing/worker-schemas/test-run';
+import { pgDumpArgs } from '../../src/testing/worker-schemas/worker-schemas';
 import { dropWorkerSchemas } from './bench-cluster';
 import { runChild } from './child-process';
 import { runReferenceRecipe } from './reference-recipe';
@@ -74,14 +75,7 @@ export async function measureSetup(
 
 /** One `pg_dump --schema-only` as the setup runs it: the part of a cold run that does not shrink with parallelism. */
 export function timePgDump(subject: BenchSubject, times: number, pgDump: string): Promise<Samples> {
-  const args = [
-    '--schema-only',
-    '--schema=public',
-    '--no-owner',
-    '--no-privileges',
-    '--exclude-table=public._prisma_migrations',
-    `--dbname=${subject.db.ownerUrl}`,
-  ];
+  const args = pgDumpArgs(subject.db.ownerUrl);
   return repeat(times, async () => {
     const result = await runChild(pgDump, args, { timeoutMs: 60_000 });
     if (result.code !== 0) throw new Error(`pg_dump of ${subject.label} failed: ${result.stderr.trim()}`);

@@ -105,8 +105,9 @@ async function applyClone(url: string, script: string, schema: string): Promise<
   }
 }
 
-async function runPgDump(pgDump: string, url: string): Promise<string> {
-  const args = [
+/** The one `pg_dump` the clones are made from: `public`'s definitions, without owners, grants or Prisma's bookkeeping table. */
+export function pgDumpArgs(url: string): string[] {
+  return [
     '--schema-only',
     '--schema=public',
     '--no-owner',
@@ -114,7 +115,10 @@ async function runPgDump(pgDump: string, url: string): Promise<string> {
     '--exclude-table=public._prisma_migrations',
     `--dbname=${url}`,
   ];
-  const { code, stdout, output } = await runCommand(pgDump, args);
+}
+
+async function runPgDump(pgDump: string, url: string): Promise<string> {
+  const { code, stdout, output } = await runCommand(pgDump, pgDumpArgs(url));
   if (code !== 0) throw new TestSetupError(`${pgDump} exited with code ${code}: ${output.trim()}`);
   return stdout;
 }
