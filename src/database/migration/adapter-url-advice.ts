@@ -21,5 +21,5 @@ We recommend you to remove those properties from your schema to avoid confusion 
 export function dropAdapterUrlAdvice(stream: Pick<NodeJS.WritableStream, 'write'>): void {
   // One wrapper for every overload of write(): it only looks at the first argument.
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => chunk === ADAPTER_URL_ADVICE || write(chunk, ...rest));
+  stream.write = (chunk: unknown, ...rest: unknown[]) => chunk === ADAPTER_URL_ADVICE || write(chunk, ...rest);
 }
