@@ -3,7 +3,8 @@
 // these; every violation prints the import and the rule's comment, which says
 // how to fix it. docs/architecture.md draws the same picture.
 //
-//   platform  <-  database, security, ssr  <-  server, health  <-  components  <-  app.module  <-  main
+//   platform  <-  database, security, ssr  <-  server, health    <-  app.module  <-  main
+//                                          <-  components (each on its own)  <-  app.module
 //
 // (`src/testing/` and spec files sit outside the layers and may import anything.)
 
@@ -64,9 +65,9 @@ module.exports = {
       name: 'server-and-health-import-lower-layers-only',
       severity: 'error',
       comment:
-        'src/server and src/health build on platform, database, security and ssr; they never import components, each other, app.module or main. Components plug in through AppModule; pass what a server piece needs as a parameter.',
+        'src/server and src/health build on platform, the database runtime, security and ssr; they never import components, each other, app.module, main, or how the database is started and migrated (main.ts does that). Components plug in through AppModule; pass what a server piece needs as a parameter.',
       from: { path: '^src/(server|health)/', pathNot: TEST_CODE },
-      to: { path: '^src/', pathNot: ['^src/(platform|database|security|ssr)/', '^src/$1/'] },
+      to: { path: '^src/', pathNot: ['^src/(platform|security|ssr)/', '^src/database/runtime/', '^src/$1/'] },
     },
     {
       name: 'no-cross-component-imports',
@@ -107,7 +108,7 @@ module.exports = {
       severity: 'error',
       comment: 'Runtime code must not know the test runner or the browser driver; move this into src/testing or a spec file.',
       from: { path: '^src/', pathNot: TEST_CODE },
-      to: { path: 'node_modules/(jest|@jest|ts-jest|@nestjs/testing|playwright-core|@sparticuz)/' },
+      to: { path: 'node_modules/(jest|@jest|ts-jest|@nestjs/testing|playwright|playwright-core|@playwright|@sparticuz|supertest)/' },
     },
     {
       name: 'runtime-never-imports-build',

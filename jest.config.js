@@ -3,6 +3,11 @@
 // test database once per run.
 const workers = Number(process.env.JEST_WORKERS);
 
+// Tests run fourteen hours ahead of UTC, so code that depends on the machine's
+// time zone fails here rather than on a server somewhere else. The workers
+// inherit it; it cannot be changed inside a test file.
+process.env.TZ = 'Pacific/Kiritimati';
+
 module.exports = {
   testEnvironment: 'node',
   // JEST_WORKERS decides both the worker count and the number of cloned

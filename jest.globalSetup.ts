@@ -37,6 +37,6 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   const { schemas, rebuilt } = run.report;
   const state = rebuilt.length === 0 ? 'reused' : rebuilt.length === schemas.length ? 'rebuilt' : `rebuilt ${rebuilt.join(', ')}`;
   console.log(
-    `\ntest database ${run.database}: ${schemas.length} worker schemas ${state} (test_1 … test_${schemas.length}) in ${Math.round(performance.now() - started)} ms`,
+    `\ntest database ${run.database}: ${schemas.length} worker schemas ${state} (${schemas[0]} … ${schemas.at(-1)}) in ${Math.round(performance.now() - started)} ms`,
   );
 }

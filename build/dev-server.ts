@@ -50,15 +50,21 @@ async function main(): Promise<void> {
   // The plugin keeps the server process to itself; it is read here only to stop it before the database.
   const serverProcess = () => (server as unknown as { worker?: ChildProcess }).worker;
 
-  // The server closes its connections before the database stops.
-  const shutdown = () =>
+  // The server closes its connections before the database stops. `on`, not
+  // `once`: Ctrl-C under npm arrives twice (see src/main.ts), and an unhandled
+  // second signal would kill this process before the database is stopped.
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     watching!.close(() => {
       void stopServer(serverProcess())
         .then(() => database.stop())
         .then(() => process.exit(0));
     });
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: Error) => {

@@ -50,6 +50,30 @@ function cruise(extra: Files): { status: number | null; output: string } {
   }
 }
 
+/** One deliberate violation of each kind, each in a file of its own. */
+const VIOLATIONS: Files = {
+  'src/platform/errors/error-page.ts': "import { renderPage } from '../../ssr/render-page';\nexport const page = renderPage;\n",
+  'src/components/blog/component.service.ts': "import { used } from '../notes/component.service';\nexport const borrowed = used;\n",
+  'src/database/runtime/schema.ts':
+    "import { start } from '../../testing/start-test-server';\nimport { Test } from '@nestjs/testing';\nexport const wrong = [start, Test];\n",
+  'src/security/csrf.guard.ts':
+    "import { PrismaService } from '../database/runtime/prisma.service';\nexport const guard = PrismaService;\n",
+  'src/server/configure-app.ts': "import { used } from '../components/notes/component.service';\nexport const app = used;\n",
+  'src/health/health.controller.ts':
+    "import { provision } from '../database/provisioning/provision-embedded-database';\nexport const health = provision;\n",
+  'src/ssr/navigation.ts': "import { ComponentsModule } from '../generated/components.module';\nexport const nav = ComponentsModule;\n",
+  'src/components/notes/component.module.ts':
+    "import { provision } from '../../database/provisioning/provision-embedded-database';\nexport const wiring = provision;\n",
+  'src/database/runtime/database.module.ts':
+    "import { provision } from '../provisioning/provision-embedded-database';\nexport const db = provision;\n",
+  'src/platform/component-id.ts': "import { plugin } from '../../build/component-discovery-plugin';\nexport const id = plugin;\n",
+  'src/ssr/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+  'src/ssr/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+  'src/database/provisioning/provision-embedded-database.ts': 'export const provision = 1;\n',
+  'src/generated/components.module.ts': 'export class ComponentsModule {}\n',
+  'build/component-discovery-plugin.ts': 'export const plugin = 1;\n',
+};
+
 describe('the architecture rules (npm run lint)', () => {
   it('accept a component that uses the platform, the database runtime and ssr, and tests that use src/testing', () => {
     const { status, output } = cruise({});
@@ -58,50 +82,57 @@ describe('the architecture rules (npm run lint)', () => {
     expect(status).toBe(0);
   });
 
-  it('reject platform code that imports a layer above it, and say how to fix it', () => {
-    const { status, output } = cruise({
-      'src/platform/errors/error-page.ts': "import { renderPage } from '../../ssr/render-page';\nexport const page = renderPage;\n",
+  describe('on a tree with one deliberate violation of each kind', () => {
+    let result: { status: number | null; output: string };
+
+    beforeAll(() => {
+      result = cruise(VIOLATIONS);
     });
 
-    expect(status).not.toBe(0);
-    expect(output).toContain('error platform-imports-nothing-above: src/platform/errors/error-page.ts → src/ssr/render-page.tsx');
-    expect(output).toContain('Move the shared piece down into');
-  });
-
-  it("reject a component that imports another component's files", () => {
-    const { status, output } = cruise({
-      'src/components/blog/component.service.ts': "import { used } from '../notes/component.service';\nexport const borrowed = used;\n",
+    it('fail', () => {
+      expect(result.status).not.toBe(0);
     });
 
-    expect(status).not.toBe(0);
-    expect(output).toContain(
-      'error no-cross-component-imports: src/components/blog/component.service.ts → src/components/notes/component.service.ts',
-    );
-    expect(output).toContain('components meet only through what their Nest modules export');
-  });
-
-  it('reject runtime code that imports a test helper or the test runner', () => {
-    const { status, output } = cruise({
-      'src/database/runtime/schema.ts':
-        "import { start } from '../../testing/start-test-server';\nimport { Test } from '@nestjs/testing';\nexport const wrong = [start, Test];\n",
+    it.each([
+      ['platform-imports-nothing-above', 'src/platform/errors/error-page.ts', 'src/ssr/render-page.tsx'],
+      ['no-cross-component-imports', 'src/components/blog/component.service.ts', 'src/components/notes/component.service.ts'],
+      ['runtime-never-imports-test-helpers', 'src/database/runtime/schema.ts', 'src/testing/start-test-server.ts'],
+      ['middle-layers-import-only-platform', 'src/security/csrf.guard.ts', 'src/database/runtime/prisma.service.ts'],
+      ['server-and-health-import-lower-layers-only', 'src/server/configure-app.ts', 'src/components/notes/component.service.ts'],
+      [
+        'server-and-health-import-lower-layers-only',
+        'src/health/health.controller.ts',
+        'src/database/provisioning/provision-embedded-database.ts',
+      ],
+      ['middle-layers-import-only-platform', 'src/ssr/navigation.ts', 'src/generated/components.module.ts'],
+      [
+        'components-use-the-platform-surface',
+        'src/components/notes/component.module.ts',
+        'src/database/provisioning/provision-embedded-database.ts',
+      ],
+      [
+        'database-runtime-knows-no-provisioning',
+        'src/database/runtime/database.module.ts',
+        'src/database/provisioning/provision-embedded-database.ts',
+      ],
+      ['runtime-never-imports-build', 'src/platform/component-id.ts', 'build/component-discovery-plugin.ts'],
+    ])('report %s: %s → %s', (rule, from, to) => {
+      expect(result.output).toContain(`error ${rule}: ${from} → ${to}`);
     });
 
-    expect(status).not.toBe(0);
-    expect(output).toContain('error runtime-never-imports-test-helpers: src/database/runtime/schema.ts → src/testing/start-test-server.ts');
-    expect(output).toMatch(
-      /error runtime-never-loads-test-tooling: src\/database\/runtime\/schema\.ts → \S*node_modules\/@nestjs\/testing\//,
-    );
-  });
-
-  it('reject a side-by-side import between the database, security and ssr layers', () => {
-    const { status, output } = cruise({
-      'src/security/csrf.guard.ts':
-        "import { PrismaService } from '../database/runtime/prisma.service';\nexport const guard = PrismaService;\n",
+    it('report runtime code that loads the test runner', () => {
+      expect(result.output).toMatch(
+        /error runtime-never-loads-test-tooling: src\/database\/runtime\/schema\.ts → \S*node_modules\/@nestjs\/testing\//,
+      );
     });
 
-    expect(status).not.toBe(0);
-    expect(output).toContain(
-      'error middle-layers-import-only-platform: src/security/csrf.guard.ts → src/database/runtime/prisma.service.ts',
-    );
+    it('report two files that import each other', () => {
+      expect(result.output).toMatch(/error no-circular: src\/ssr\/(a|b)\.ts → /);
+    });
+
+    it('say how to fix each violation', () => {
+      expect(result.output).toContain('Move the shared piece down into src/platform');
+      expect(result.output).toContain('components meet only through what their Nest modules export');
+    });
   });
 });

@@ -1,7 +1,8 @@
 // Prisma reports errors against the copies in prisma/schema/; a component
 // author edits src/components/<id>/prisma/schema.prisma. Name both, the
 // file to edit first.
-const COPY_LOCATION = /prisma\/schema\/([a-z][a-z0-9-]*\.prisma):(\d+)/g;
+// Any copy's name; only those in `sources` are component copies.
+const COPY_LOCATION = /prisma\/schema\/([^\s:/]+\.prisma):(\d+)/g;
 
 /** Each copy starts with one generated header line, so source line = copy line - 1. */
 export function withSourceLocations(message: string, sources: ReadonlyMap<string, string>): string {

@@ -1,6 +1,6 @@
 /**
  * What a component declares about itself in `src/components/<id>/component.meta.ts`.
- * Read at build time by build/component-discovery-plugin.js; see
+ * Read at build time by build/component-discovery-plugin.ts; see
  * docs/guides/components.md.
  */
 

@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 
 /**
  * Initialises the app and binds its HTTP server to `host:port`; rejects with
  * the listen error (EADDRINUSE, EACCES, EADDRNOTAVAIL). Not `app.listen()`:
  * that logs the raw error itself ("ERROR [NestApplication] Error: listen
  * EADDRINUSE …") before rejecting, ahead of the one clear line main.ts prints.
+ * What listen() does on success is done here too (HttpAdapterHost's
+ * `listening`, flushing buffered logs); only `app.getUrl()` stays unavailable.
  */
 export async function bindHttpServer(app: INestApplication, port: number, host: string): Promise<void> {
   await app.init();
@@ -17,4 +20,6 @@ export async function bindHttpServer(app: INestApplication, port: number, host: 
       resolve();
     });
   });
+  app.get(HttpAdapterHost).listening = true;
+  app.flushLogs();
 }

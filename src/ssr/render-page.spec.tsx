@@ -97,8 +97,6 @@ describe('renderPage', () => {
   });
 
   it("gives every form's CsrfField the request's token", () => {
-    const csrfToken = jest.fn(() => 'token-42');
-
     const html = render(
       '/demo/posts',
       <>
@@ -109,11 +107,10 @@ describe('renderPage', () => {
           <CsrfField />
         </form>
       </>,
-      csrfToken,
+      () => 'token-42',
     );
 
     expect(html.match(/<input type="hidden" name="_csrf" value="token-42"\/>/g)).toHaveLength(2);
-    expect(csrfToken).toHaveBeenCalledTimes(2);
   });
 
   it('asks for no CSRF token when the page has no form', () => {

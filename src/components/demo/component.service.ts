@@ -52,7 +52,7 @@ export class DemoComponentService {
           return toDemoPost(row);
         });
       } catch (error) {
-        if (attempt < 3 && uniqueViolationFields(error)) continue;
+        if (attempt < 3 && uniqueViolationFields(error) !== null) continue;
         throw error;
       }
     }
@@ -105,8 +105,8 @@ export class DemoComponentService {
       return await this.prisma.demoUser.create({ data: { name, email }, select: AUTHOR });
     } catch (error) {
       const fields = uniqueViolationFields(error);
-      if (!fields) throw error;
-      const taken = fields.includes('email') ? `the email ${email}` : `the name ${name}`;
+      if (fields === null) throw error;
+      const taken = fields.includes('email') ? `the email ${email}` : fields.includes('name') ? `the name ${name}` : 'that name or email';
       throw new DomainError('CONFLICT', `Another author already has ${taken}; choose another.`);
     }
   }

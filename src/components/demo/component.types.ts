@@ -1,17 +1,22 @@
-import { DemoPostStatus as DemoPostStatusEnum } from '@prisma/client';
+import type { $Enums } from '@prisma/client';
 
 /** The demo component's own types: what its service takes and returns. */
 
-/** The statuses of the Prisma enum `DemoPostStatus`, in schema order: the one source of the list. */
-export type DemoPostStatus = DemoPostStatusEnum;
-export const DEMO_POST_STATUSES: readonly DemoPostStatus[] = Object.values(DemoPostStatusEnum);
+/** The Prisma enum `DemoPostStatus` (a type only: pages that use these constants do not load Prisma). */
+export type DemoPostStatus = $Enums.DemoPostStatus;
 
-/** What a reader sees for each status; a status added to the schema without a label does not compile. */
+/**
+ * What a reader sees for each status, in the order the form offers them.
+ * Typed by the Prisma enum: a status added to or removed from the schema
+ * without changing this list does not compile, so the list below follows it.
+ */
 export const DEMO_POST_STATUS_LABELS: Readonly<Record<DemoPostStatus, string>> = {
   DRAFT: 'Draft',
   PUBLISHED: 'Published',
   ARCHIVED: 'Archived',
 };
+
+export const DEMO_POST_STATUSES = Object.keys(DEMO_POST_STATUS_LABELS) as DemoPostStatus[];
 
 export interface DemoPost {
   id: string;

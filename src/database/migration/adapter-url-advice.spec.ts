@@ -23,4 +23,14 @@ describe('dropAdapterUrlAdvice', () => {
 
     expect(written).toEqual(['1 migration found in prisma/migrations\n', ADAPTER_URL_ADVICE.replace('NOT', 'not')]);
   });
+
+  it('still calls the callback of a dropped write, as the stream would have', async () => {
+    const written: unknown[] = [];
+    const stream = streamWritingTo(written);
+
+    const called = await new Promise<boolean>((resolve) => stream.write(ADAPTER_URL_ADVICE, () => resolve(true)));
+
+    expect(called).toBe(true);
+    expect(written).toEqual([]);
+  });
 });

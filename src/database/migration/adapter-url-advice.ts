@@ -19,7 +19,13 @@ We recommend you to remove those properties from your schema to avoid confusion 
  * unchanged. Should Prisma reword it, the new text simply shows.
  */
 export function dropAdapterUrlAdvice(stream: Pick<NodeJS.WritableStream, 'write'>): void {
-  // One wrapper for every overload of write(): it only looks at the first argument.
+  // One wrapper for every overload of write(): it looks at the first argument
+  // and, for a dropped write, still calls the callback as a real write would.
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-  stream.write = (chunk: unknown, ...rest: unknown[]) => chunk === ADAPTER_URL_ADVICE || write(chunk, ...rest);
+  stream.write = (chunk: unknown, ...rest: unknown[]) => {
+    if (chunk !== ADAPTER_URL_ADVICE) return write(chunk, ...rest);
+    const callback = rest.find((arg): arg is () => void => typeof arg === 'function');
+    if (callback) process.nextTick(callback);
+    return true;
+  };
 }

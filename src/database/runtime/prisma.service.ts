@@ -5,6 +5,11 @@ import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
 
+interface SchemaAccess {
+  present: boolean;
+  usable: boolean;
+}
+
 /**
  * The one Prisma Client of the process, over `@prisma/adapter-pg`, holding every
  * component's models. Inject it anywhere: `DatabaseModule` is global.
@@ -33,15 +38,14 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   }
 
   async onModuleInit(): Promise<void> {
-    let schemaExists: boolean;
+    let schema: SchemaAccess | undefined;
     try {
       await this.$connect();
       // With a driver adapter $connect does not open a connection; a query does,
       // so an unreachable database fails here, at startup, not on first request.
-      const rows = await this.$queryRaw<
-        { present: boolean }[]
-      >`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${this.config.schema}) AS present`;
-      schemaExists = rows[0]?.present === true;
+      [schema] = await this.$queryRaw<SchemaAccess[]>`
+        SELECT n.oid IS NOT NULL AS present, coalesce(has_schema_privilege(n.oid, 'USAGE'), false) AS usable
+        FROM (SELECT ${this.config.schema}::text AS name) wanted LEFT JOIN pg_namespace n ON n.nspname = wanted.name`;
     } catch (error) {
       // Prisma puts the reason last, after "Invalid `prisma.$queryRaw()` invocation:".
       const reason = (error as Error).message
@@ -51,12 +55,18 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
         .at(-1);
       throw new DatabaseUnreachableError(`cannot reach the database ${describeDatabase(this.config.url)}: ${reason}`);
     }
-    if (!schemaExists) {
+    const database = describeDatabase(this.config.url);
+    if (!schema?.present) {
       throw new ConfigurationError(
-        `the database ${describeDatabase(this.config.url)} has no schema "${this.config.schema}" (DATABASE_SCHEMA); remove DATABASE_SCHEMA to use public, or create that schema as a copy of public`,
+        `the database ${database} has no schema "${this.config.schema}" (DATABASE_SCHEMA); remove DATABASE_SCHEMA to use public, or create that schema as a copy of public`,
       );
     }
-    this.logger.log(`connected to ${describeDatabase(this.config.url)} on schema ${this.config.schema}`);
+    if (!schema.usable) {
+      throw new ConfigurationError(
+        `the role of DATABASE_URL may not use schema "${this.config.schema}" of the database ${database}; GRANT USAGE ON SCHEMA ${this.config.schema} (and DML on its tables) to that role`,
+      );
+    }
+    this.logger.log(`connected to ${database} on schema ${this.config.schema}`);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -115,4 +115,13 @@ describe('DemoComponentService against PostgreSQL', () => {
     expect(beyond).toMatchObject({ page: total, totalPages: total, total });
     expect(beyond.posts).toHaveLength(1);
   });
+
+  it.each([0, -1, Number.NaN, 1.5])('shows page 1 when asked for page %p', async (requested) => {
+    await service.createPost({ title: 'on page one', authorName: unique('Hedy') });
+
+    const page = await service.listPosts(requested, 1);
+
+    expect(page.page).toBe(1);
+    expect(page.posts).toHaveLength(1);
+  });
 });
