@@ -26,17 +26,20 @@ module.exports = {
       name: 'middle-layers-import-only-platform',
       severity: 'error',
       comment:
-        'src/database, src/security and src/ssr sit side by side above src/platform: they import src/platform (and ssr the generated component registry), never each other or anything above. Put what both sides need into src/platform (a contract, an error), or compose the two in src/server.',
+        'src/database, src/security and src/ssr sit side by side above src/platform: they import src/platform (ssr the generated component registry, the database runtime the generated model map), never each other or anything above. Put what both sides need into src/platform (a contract, an error), or compose the two in src/server.',
       from: { path: '^src/(database|security|ssr)/', pathNot: TEST_CODE },
-      to: { path: '^src/', pathNot: ['^src/platform/', '^src/$1/', '^src/generated/component-registry\\.ts$'] },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/platform/', '^src/$1/', '^src/generated/component-registry\\.ts$', '^src/generated/component-models\\.ts$'],
+      },
     },
     {
       name: 'database-registry-is-ssr-only',
       severity: 'error',
       comment:
-        'Only src/ssr (and components) read the generated component registry; the data and security layers know nothing about components.',
+        'Only src/ssr (and components) read the generated component registry; the data and security layers know nothing about components, except the type map of which models each component owns (src/generated/component-models.ts), which the database runtime turns into scoped clients.',
       from: { path: '^src/(database|security)/' },
-      to: { path: '^src/generated/' },
+      to: { path: '^src/generated/', pathNot: '^src/generated/component-models\\.ts$' },
     },
     {
       name: 'database-runtime-knows-no-provisioning',
@@ -121,9 +124,16 @@ module.exports = {
       name: 'build-imports-platform-and-database-tooling-only',
       severity: 'error',
       comment:
-        'build/ may use src/platform (contracts, errors) and the database tooling in src/database (process runners, provisioning for npm run dev); never pages, modules or components.',
+        'build/ may use src/platform (contracts, errors) and the database tooling in src/database (process runners, provisioning for npm run dev, the settings and seed runner for npx prisma db seed); never pages, modules or components.',
       from: { path: '^build/', pathNot: '\\.spec\\.ts$' },
-      to: { path: '^src/', pathNot: ['^src/platform/', '^src/database/(process|provisioning|embedded|migration)/'] },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/platform/',
+          '^src/database/(process|provisioning|embedded|migration|seeding)/',
+          '^src/database/runtime/(database-config|component-seed)\\.ts$',
+        ],
+      },
     },
     {
       name: 'no-circular',

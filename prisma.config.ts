@@ -2,20 +2,21 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'prisma/config';
 import { syncSchemaCopies } from './build/database-schema/sync-schema-copies';
 import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advice';
+import { CLI_PLACEHOLDER_DATABASE_URL, configuredDatabaseUrl } from './src/database/migration/cli-placeholder-url';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
 import { migrationDatabaseUrl } from './src/database/migration/migration-database';
 
 // With a config file the CLI no longer reads .env itself.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const configuredUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+const configuredUrl = configuredDatabaseUrl(process.env);
 
 // The CLI validates `url = env("DATABASE_URL")` in main.prisma even though
 // commands connect through the adapter below; when the variable is missing it
 // gives up on the schema and tries to download a native query engine. Only its
 // database name is shown ('Datasource "db": PostgreSQL database "app"'); it is
 // never dialled.
-process.env.DATABASE_URL ||= configuredUrl || 'postgresql://embedded@127.0.0.1/app';
+process.env.DATABASE_URL ||= configuredUrl || CLI_PLACEHOLDER_DATABASE_URL;
 
 // Every migrate command would advise removing that `url`, which 6.19 cannot do
 // without (see src/database/migration/adapter-url-advice.ts).
@@ -46,5 +47,6 @@ export default defineConfig({
   adapter: async () => new MigrationAdapterFactory(await migrationDatabaseUrl(configuredUrl)),
   // Collected by build/database-schema-plugin.ts from src/components/*/prisma/.
   schema: 'prisma/schema',
-  migrations: { path: 'prisma/migrations' },
+  // `npx prisma db seed` and `migrate reset`: every component's prisma/seed.ts (docs/guides/database.md).
+  migrations: { path: 'prisma/migrations', seed: 'tsx build/db-seed.ts' },
 });

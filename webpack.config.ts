@@ -17,6 +17,7 @@ export default function createConfig(
 ): Configuration & { plugins: WebpackPluginInstance[] } {
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
+  const discovery = new ComponentDiscoveryPlugin();
   return {
     mode,
     target: 'node20',
@@ -51,8 +52,9 @@ export default function createConfig(
     // own in memory, and a disk cache saved while files were being moved
     // would feed ts-loader stale modules on the next `npm run dev`.
     cache: watching ? { type: 'memory' } : { type: 'filesystem', buildDependencies: { config: [__filename] } },
-    // Discovery first: it generates the module list AppModule imports.
-    plugins: [new ComponentDiscoveryPlugin(), new DatabaseSchemaPlugin()],
+    // Discovery first: it generates the module list AppModule imports, and
+    // reads the dependsOn the schema checks need.
+    plugins: [discovery, new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies })],
     stats: 'errors-warnings',
   };
 }

@@ -397,4 +397,61 @@ describe('ComponentDiscoveryPlugin', () => {
       await new Promise((done) => compiler.close(done));
     }
   });
+  describe('dependsOn', () => {
+    const withDeps = (id: string, deps: string) => `{ id: '${id}', title: '${id}', routes: [], dependsOn: ${deps} }`;
+
+    it('rejects an unknown component id, naming the meta file and the existing ids', () => {
+      project.writeComponent('blog', withDeps('blog', "['people']"));
+      project.writeComponent('shop');
+
+      expect(onlyError()).toBe(
+        'src/components/blog/component.meta.ts: field "dependsOn" lists "people", but there is no src/components/people; fix the id (existing components: shop) or remove it',
+      );
+    });
+
+    it('rejects a component that depends on itself', () => {
+      project.writeComponent('blog', withDeps('blog', "['blog']"));
+
+      expect(onlyError()).toBe('src/components/blog/component.meta.ts: field "dependsOn" lists "blog", the component itself; remove it');
+    });
+
+    it('rejects a cycle, naming the path round it and where to break it', () => {
+      project.writeComponent('a', withDeps('a', "['b']"));
+      project.writeComponent('b', withDeps('b', "['c']"));
+      project.writeComponent('c', withDeps('c', "['a']"));
+
+      const error = onlyError();
+
+      expect(error).toMatch(/^src\/components\/a\/component\.meta\.ts: field "dependsOn" makes a cycle \(a -> b -> c -> a\)/);
+      expect(error).toContain('remove "b" from this dependsOn');
+      expect(error).toContain('src/components/b/component.meta.ts, src/components/c/component.meta.ts');
+    });
+
+    it('rejects a dependsOn that is not a list of ids', () => {
+      project.writeComponent('blog', withDeps('blog', "'shop'"));
+      project.writeComponent('shop');
+
+      expect(onlyError()).toBe(
+        `src/components/blog/component.meta.ts: field "dependsOn" must be a list of component ids, e.g. dependsOn: ['shop']`,
+      );
+    });
+
+    it('imports modules and lists seeds after the components they depend on', () => {
+      project.writeComponent('accounts');
+      project.writeComponent('blog', withDeps('blog', "['accounts']"));
+      project.writeComponent('alerts', withDeps('alerts', "['blog']"));
+      for (const id of ['accounts', 'blog', 'alerts']) {
+        mkdirSync(join(project.folder(id), 'prisma'), { recursive: true });
+        writeFileSync(join(project.folder(id), 'prisma', 'seed.ts'), 'export default async () => {};\n');
+      }
+
+      const { errors } = project.plugin.run();
+
+      expect(errors).toEqual([]);
+      const seeds = readFileSync(project.output('component-seeds.ts'), 'utf8');
+      expect([...seeds.matchAll(/componentId: '([a-z-]+)'/g)].map((m) => m[1])).toEqual(['accounts', 'blog', 'alerts']);
+      const modules = readFileSync(project.output('components.module.ts'), 'utf8');
+      expect(modules).toContain('imports: [AccountsComponent, BlogComponent, AlertsComponent]');
+    });
+  });
 });

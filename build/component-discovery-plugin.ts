@@ -37,6 +37,9 @@ export class ComponentDiscoveryPlugin {
     reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
   }
 
+  /** What the last run read: each component's `dependsOn`, for the schema checks that run after it. */
+  lastDependencies: ReadonlyMap<string, readonly string[]> = new Map();
+
   /** One discovery pass; writes the generated files only when valid and changed. */
   run(): ComponentDiscoveryRun {
     const collected = collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
@@ -47,6 +50,7 @@ export class ComponentDiscoveryPlugin {
         if (writeIfChanged(target, content)) written.push(target);
       }
     }
+    this.lastDependencies = collected.dependencies;
     return { ...collected, written };
   }
 }

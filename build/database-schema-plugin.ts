@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import type { Compiler } from 'webpack';
 import { runPrismaCli } from '../src/database/process/prisma-cli';
 import { PrismaCliError } from '../src/platform/errors/prisma-cli.error';
+import { collectComponents } from './component-discovery/collect-components';
 import { collectSchemas } from './database-schema/collect-schemas';
+import { SchemaFactsCache } from './database-schema/schema-facts-cache';
 import { withSourceLocations } from './database-schema/source-locations';
 import { writeSchemas } from './database-schema/write-schemas';
 import { writeIfChanged } from './output/write-if-changed';
@@ -26,12 +28,21 @@ export interface DatabaseSchemaPluginOptions {
    * client so a reinstall (which deletes it) forces a generate.
    */
   hashFile?: string;
+  /** Where src/generated/component-models.ts goes; default `<root>/src/generated`. */
+  outputDir?: string;
   /** Runs `prisma generate`; default: the project's own CLI. */
   generate?: (schemaDir: string) => Promise<unknown>;
+  /**
+   * Component id -> its `dependsOn`, for the relation checks. Default: read
+   * the metadata again; the webpack config passes what discovery just read.
+   */
+  dependencies?: () => ReadonlyMap<string, readonly string[]>;
 }
 
 export interface DatabaseSchemaRun extends BuildStepOutcome {
   generated: boolean;
+  /** Absolute paths of the generated source files this run rewrote. */
+  written: string[];
 }
 
 interface InfoLogger {
@@ -43,25 +54,32 @@ export class DatabaseSchemaPlugin {
   private readonly componentsDir: string;
   private readonly schemaDir: string;
   private readonly hashFile: string;
+  private readonly outputDir: string;
   private readonly generate: (schemaDir: string) => Promise<unknown>;
+  private readonly dependencies: () => ReadonlyMap<string, readonly string[]>;
+  private readonly cache: SchemaFactsCache;
 
   constructor(options: DatabaseSchemaPluginOptions = {}) {
     this.projectRoot = options.projectRoot ?? process.cwd();
     this.componentsDir = options.componentsDir ?? join(this.projectRoot, 'src', 'components');
     this.schemaDir = options.schemaDir ?? join(this.projectRoot, 'prisma', 'schema');
     this.hashFile = options.hashFile ?? join(this.projectRoot, 'node_modules', '.prisma', 'client', 'component-schemas.sha256');
+    this.outputDir = options.outputDir ?? join(this.projectRoot, 'src', 'generated');
     this.generate = options.generate ?? ((schemaDir) => runPrismaCli(['generate', '--schema', schemaDir], { cwd: this.projectRoot }));
+    this.dependencies =
+      options.dependencies ?? (() => collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir }).dependencies);
+    this.cache = SchemaFactsCache.forProject(this.projectRoot);
   }
 
   apply(compiler: Compiler): void {
     const logger = compiler.getInfrastructureLogger(PLUGIN);
-    let outcome: BuildStepOutcome = { errors: [], watched: [], missing: [] };
+    let outcome: BuildStepOutcome = { errors: [], warnings: [], watched: [], missing: [] };
 
     beforeEveryCompilation(compiler, PLUGIN, async () => {
       const run = await this.run(logger);
       outcome = run;
       // A regenerated client changes the types the TypeScript code is checked against.
-      if (run.generated) announceWrittenFiles(compiler, [join(dirname(this.hashFile), 'index.d.ts')]);
+      announceWrittenFiles(compiler, [...run.written, ...(run.generated ? [join(dirname(this.hashFile), 'index.d.ts')] : [])]);
     });
 
     reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
@@ -69,26 +87,41 @@ export class DatabaseSchemaPlugin {
 
   /** One build step, usable without webpack. */
   async run(logger: InfoLogger = console): Promise<DatabaseSchemaRun> {
-    const collected = collectSchemas({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
+    const collected = collectSchemas({
+      projectRoot: this.projectRoot,
+      componentsDir: this.componentsDir,
+      dependencies: this.dependencies(),
+      cache: this.cache,
+    });
     const watched = [...collected.sources.values()].map((source) => join(this.projectRoot, source));
-    const base = { watched, missing: collected.missing, generated: false };
+    const base = { watched, missing: collected.missing, warnings: collected.warnings, generated: false, written: [] };
     // Invalid input changes nothing: the last good schema and client stay.
     if (collected.errors.length > 0) return { ...base, errors: collected.errors };
 
     const { removed } = writeSchemas(this.schemaDir, collected.files);
     if (removed.length > 0) logger.info(`removed stale schema copies: ${removed.join(', ')}`);
-    if (this.readHash() === collected.hash) return { ...base, errors: [] };
+    const modelsFile = join(this.outputDir, 'component-models.ts');
+    const written = writeIfChanged(modelsFile, collected.componentModels) ? [modelsFile] : [];
+    if (this.readHash() === collected.hash) return { ...base, written, errors: [] };
 
     const started = Date.now();
     try {
       await this.generate(this.schemaDir);
     } catch (error) {
       const message = error instanceof PrismaCliError ? error.message : `prisma generate could not run: ${(error as Error).message}`;
-      return { ...base, errors: [withSourceLocations(message, collected.sources)] };
+      return { ...base, written, errors: [withSourceLocations(message, collected.origins)] };
     }
     writeIfChanged(this.hashFile, `${collected.hash}\n`);
     logger.info(`generated Prisma Client from ${collected.sources.size} component schema(s) in ${Date.now() - started} ms`);
-    return { ...base, errors: [], generated: true };
+    // Prisma accepted what the parser could not read: it is valid, but was not checked.
+    const warnings = [
+      ...collected.warnings,
+      ...[...collected.unchecked].map(
+        ([source, reason]) =>
+          `${source}: the cross-component checks could not parse this schema (${reason}), though Prisma accepts it; duplicates and relations in it were not checked`,
+      ),
+    ];
+    return { ...base, warnings, written, errors: [], generated: true };
   }
 
   private readHash(): string | null {

@@ -5,9 +5,17 @@ import { ComponentDiscoveryPlugin } from './component-discovery-plugin';
 import { DatabaseSchemaPlugin } from './database-schema-plugin';
 
 /** Runs every build-time generator; resolves with all problems found. */
-export async function generate(logger = { info: (message: string) => console.log(message) }): Promise<string[]> {
-  const errors = [...new ComponentDiscoveryPlugin().run().errors];
-  errors.push(...(await new DatabaseSchemaPlugin().run(logger)).errors);
+export async function generate(
+  logger: { info(message: string): void; warn?(message: string): void } = {
+    info: (message) => console.log(message),
+    warn: (message) => console.warn(`warning: ${message}`),
+  },
+): Promise<string[]> {
+  const discovery = new ComponentDiscoveryPlugin();
+  const errors = [...discovery.run().errors];
+  const schemas = await new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies }).run(logger);
+  for (const warning of schemas.warnings ?? []) logger.warn?.(warning);
+  errors.push(...schemas.errors);
   return errors;
 }
 

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
 import { validateDatabaseSettings } from './database/runtime/database-config';
+import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
 
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   if (!process.env.DATABASE_URL) {
-    const started = provisionEmbeddedDatabase((line) => logger.log(line));
+    const started = provisionEmbeddedDatabase((line) => logger.log(line), { seeds: componentSeeds });
     provisioning = started;
     embedded = await started.catch((error) => {
       // A migration drift (or another setting) is already one clear line.

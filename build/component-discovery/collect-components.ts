@@ -5,15 +5,21 @@ import { join, relative } from 'node:path';
 import type { ComponentMeta } from '../../src/platform/component-meta';
 import { listComponentFolders } from '../component-folders';
 import type { BuildStepOutcome } from '../webpack/compilation-hooks';
+import { dependencyOrder } from './dependency-order';
 import { findModuleClasses } from './find-module-class';
 import { readComponentMeta } from './read-component-meta';
-import { renderComponentsModule, renderRegistry } from './render-registry';
+import { renderComponentSeeds, renderComponentsModule, renderRegistry } from './render-registry';
 import { ComponentEntry, validateComponents } from './validate-components';
 
 export interface CollectedComponents extends BuildStepOutcome {
   /** Generated file name -> content; empty when there are errors. */
   files: Map<string, string>;
+  /** Component id -> the ids its `dependsOn` lists (as far as readable when there are errors). */
+  dependencies: Map<string, string[]>;
 }
+
+/** A component's optional seed, run by `npx prisma db seed` (docs/guides/database.md). */
+export const SEED_FILE = join('prisma', 'seed.ts');
 
 export function collectComponents({ projectRoot, componentsDir }: { projectRoot: string; componentsDir: string }): CollectedComponents {
   const shown = (path: string) => relative(projectRoot, path);
@@ -46,13 +52,35 @@ export function collectComponents({ projectRoot, componentsDir }: { projectRoot:
     });
   }
   errors.push(...validateComponents(entries));
-  if (errors.length > 0) return { errors, files: new Map(), watched, missing };
+  if (errors.length > 0) return { errors, files: new Map(), dependencies: declaredDependencies(entries), watched, missing };
 
   // Valid: every entry has metadata of the right shape and exactly one module class.
-  const components = entries.map((e) => ({ folder: e.folder, meta: e.meta as ComponentMeta, moduleClass: e.moduleClasses![0] }));
+  const byId = new Map(
+    entries.map((e) => {
+      const seedFile = join(componentsDir, e.folder, SEED_FILE);
+      const hasSeed = existsSync(seedFile);
+      (hasSeed ? watched : missing).push(seedFile);
+      return [e.folder, { folder: e.folder, meta: e.meta as ComponentMeta, moduleClass: e.moduleClasses![0], hasSeed }];
+    }),
+  );
+  const dependencies = new Map([...byId].map(([id, c]) => [id, c.meta.dependsOn ?? []]));
+  // Validation rejected cycles, so there is an order: dependencies first.
+  const ordered = dependencyOrder(dependencies).order!.map((id) => byId.get(id)!);
   const files = new Map([
-    ['component-registry.ts', renderRegistry(components)],
-    ['components.module.ts', renderComponentsModule(components)],
+    ['component-registry.ts', renderRegistry([...byId.values()])],
+    ['components.module.ts', renderComponentsModule(ordered)],
+    ['component-seeds.ts', renderComponentSeeds(ordered)],
   ]);
-  return { errors, files, watched, missing };
+  return { errors, files, dependencies, watched, missing };
+}
+
+/** What each readable meta declares, even when some metadata is invalid: the schema checks still run on it. */
+function declaredDependencies(entries: ComponentEntry[]): Map<string, string[]> {
+  return new Map(
+    entries.map((entry) => {
+      const dependsOn = (entry.meta as { dependsOn?: unknown } | undefined)?.dependsOn;
+      const ids = Array.isArray(dependsOn) ? dependsOn.filter((id): id is string => typeof id === 'string') : [];
+      return [entry.folder, ids];
+    }),
+  );
 }

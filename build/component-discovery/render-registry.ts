@@ -8,6 +8,8 @@ export interface DiscoveredComponent {
   folder: string;
   meta: ComponentMeta;
   moduleClass: string;
+  /** Has prisma/seed.ts. */
+  hasSeed?: boolean;
 }
 
 export function navigationOf(metas: ComponentMeta[]): NavigationEntry[] {
@@ -34,6 +36,7 @@ function aliasOf(folder: string): string {
   return `${folder.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Component`;
 }
 
+/** @param components in dependency order: every module is imported after those it depends on */
 export function renderComponentsModule(components: DiscoveredComponent[]): string {
   const imports = components
     .map((c) => `import { ${c.moduleClass} as ${aliasOf(c.folder)} } from '../components/${c.folder}/component.module';`)
@@ -46,5 +49,18 @@ ${imports}
   imports: [${components.map((c) => aliasOf(c.folder)).join(', ')}],
 })
 export class ComponentsModule {}
+`;
+}
+
+/** @param components in dependency order, which is the order the seeds run in */
+export function renderComponentSeeds(components: DiscoveredComponent[]): string {
+  const seeded = components.filter((c) => c.hasSeed);
+  const seedAlias = (c: DiscoveredComponent) => `seed${aliasOf(c.folder).replace(/Component$/, '')}`;
+  const imports = seeded.map((c) => `import ${seedAlias(c)} from '../components/${c.folder}/prisma/seed';`).join('\n');
+  const entries = seeded.map((c) => `  { componentId: '${c.folder}', seed: ${seedAlias(c)} },`).join('\n');
+  return `${HEADER}import type { ComponentSeedEntry } from '../database/runtime/component-seed';
+${imports}${imports ? '\n' : ''}
+/** Every component's prisma/seed.ts, each after the seeds of the components it depends on. */
+export const componentSeeds: ComponentSeedEntry[] = [${entries ? `\n${entries}\n` : ''}];
 `;
 }

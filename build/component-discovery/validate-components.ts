@@ -1,6 +1,7 @@
 // Pure: every rule a component's metadata must satisfy. Returns all problems
 // at once, each naming the file, the field and the fix.
 import { COMPONENT_ID_PATTERN } from '../../src/platform/component-meta';
+import { dependencyOrder } from './dependency-order';
 
 /** One folder under src/components, as read: its metadata is unchecked until validated here. */
 export interface ComponentEntry {
@@ -82,6 +83,45 @@ export function validateComponents(entries: ComponentEntry[]): string[] {
         if (primaries.length === 0) at('nav', 'needs a primary route to link to; mark one route isPrimary: true or remove nav');
       }
     }
+  }
+  problems.push(...validateDependencies(entries));
+  return problems;
+}
+
+/** `dependsOn`: a list of other, existing component ids, without cycles. */
+function validateDependencies(entries: ComponentEntry[]): string[] {
+  const problems: string[] = [];
+  const known = new Set(entries.map((entry) => entry.folder));
+  const graph = new Map<string, string[]>();
+  const metaPathOf = new Map(entries.map((entry) => [entry.folder, entry.metaPath]));
+  for (const { folder, metaPath, meta } of entries) {
+    if (!isObject(meta) || meta.dependsOn === undefined) continue;
+    const at = (text: string) => problems.push(`${metaPath}: field "dependsOn" ${text}`);
+    const dependsOn = meta.dependsOn;
+    if (!Array.isArray(dependsOn) || !dependsOn.every(isText)) {
+      at(`must be a list of component ids, e.g. dependsOn: ['${[...known].find((id) => id !== folder) ?? 'demo'}']`);
+      continue;
+    }
+    const ids = dependsOn;
+    const valid: string[] = [];
+    ids.forEach((id, i) => {
+      if (id === folder) at(`lists "${id}", the component itself; remove it`);
+      else if (ids.indexOf(id) !== i) at(`lists "${id}" twice; remove one`);
+      else if (!known.has(id)) {
+        const existing = [...known].filter((other) => other !== folder).join(', ') || 'none';
+        at(`lists "${id}", but there is no src/components/${id}; fix the id (existing components: ${existing}) or remove it`);
+      } else valid.push(id);
+    });
+    graph.set(folder, valid);
+  }
+  const { cycle } = dependencyOrder(graph);
+  if (cycle) {
+    problems.push(
+      `${metaPathOf.get(cycle[0])}: field "dependsOn" makes a cycle (${cycle.join(' -> ')}); components cannot depend on each other in a circle: remove "${cycle[1]}" from this dependsOn, or another link of the cycle in ${cycle
+        .slice(1, -1)
+        .map((id) => metaPathOf.get(id))
+        .join(', ')}`,
+    );
   }
   return problems;
 }

@@ -1,15 +1,17 @@
 // Prisma reports errors against the copies in prisma/schema/; a component
 // author edits src/components/<id>/prisma/schema.prisma. Name both, the
 // file to edit first.
-// Any copy's name; only those in `sources` are component copies.
+import type { SourceLine } from './check-component-schemas';
+
+// Any copy's name; only those in `origins` are component copies.
 const COPY_LOCATION = /prisma\/schema\/([^\s:/]+\.prisma):(\d+)/g;
 
-/** Each copy starts with one generated header line, so source line = copy line - 1. */
-export function withSourceLocations(message: string, sources: ReadonlyMap<string, string>): string {
+/** @param origins copy file name -> where each of its lines came from (see schema-copies.ts) */
+export function withSourceLocations(message: string, origins: ReadonlyMap<string, readonly (SourceLine | undefined)[]>): string {
   const notes = new Set<string>();
   for (const [, name, line] of message.matchAll(COPY_LOCATION)) {
-    const source = sources.get(name);
-    if (source) notes.add(`edit ${source}:${Number(line) - 1} (Prisma names its generated copy prisma/schema/${name}:${line}):`);
+    const origin = origins.get(name)?.[Number(line) - 1];
+    if (origin) notes.add(`edit ${origin.path}:${origin.line} (Prisma names its generated copy prisma/schema/${name}:${line}):`);
   }
   return notes.size === 0 ? message : `${[...notes].join('\n')}\n${message}`;
 }

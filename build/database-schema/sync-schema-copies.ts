@@ -2,11 +2,15 @@
 // (prisma.config.ts refreshes the copies before every Prisma CLI command, so
 // `npx prisma migrate dev` sees a component schema edited since the last build).
 import { join } from 'node:path';
+import { collectComponents } from '../component-discovery/collect-components';
 import { collectSchemas, CollectedSchemas } from './collect-schemas';
+import { SchemaFactsCache } from './schema-facts-cache';
 import { writeSchemas } from './write-schemas';
 
 export function syncSchemaCopies(projectRoot: string): CollectedSchemas {
-  const collected = collectSchemas({ projectRoot, componentsDir: join(projectRoot, 'src', 'components') });
+  const componentsDir = join(projectRoot, 'src', 'components');
+  const { dependencies } = collectComponents({ projectRoot, componentsDir });
+  const collected = collectSchemas({ projectRoot, componentsDir, dependencies, cache: SchemaFactsCache.forProject(projectRoot) });
   if (collected.errors.length === 0) writeSchemas(join(projectRoot, 'prisma', 'schema'), collected.files);
   return collected;
 }

@@ -4,6 +4,8 @@ import type { Compiler } from 'webpack';
 export interface BuildStepOutcome {
   /** Problems, each a complete message: the compilation fails with them. */
   errors: string[];
+  /** Advice that does not stop the build: shown as compilation warnings. */
+  warnings?: string[];
   /** Files the step read: editing one rebuilds in watch mode. */
   watched: string[];
   /** Files the step looked for and did not find: creating one rebuilds. */
@@ -43,12 +45,16 @@ export function beforeEveryCompilation(compiler: Compiler, name: string, prepare
  */
 export function reportToEveryCompilation(compiler: Compiler, name: string, contextDir: string, getOutcome: () => BuildStepOutcome): void {
   compiler.hooks.thisCompilation.tap(name, (compilation) => {
-    const { errors, watched, missing } = getOutcome();
-    for (const message of errors) {
-      const error = new compiler.webpack.WebpackError(message);
-      error.hideStack = true;
-      compilation.errors.push(error);
-    }
+    const { errors, warnings = [], watched, missing } = getOutcome();
+    const report = (messages: string[], into: Error[]) => {
+      for (const message of messages) {
+        const error = new compiler.webpack.WebpackError(message);
+        error.hideStack = true;
+        into.push(error);
+      }
+    };
+    report(errors, compilation.errors);
+    report(warnings, compilation.warnings);
     compilation.contextDependencies.add(contextDir);
     for (const file of watched) compilation.fileDependencies.add(file);
     for (const file of missing) compilation.missingDependencies.add(file);

@@ -32,6 +32,12 @@ export interface ComponentMeta {
   routes: ComponentRoute[];
   /** Present: the component gets an entry in the left navigation (needs a primary route). */
   nav?: ComponentNav;
+  /**
+   * Ids of the components this one builds on. Its Prisma models may relate to
+   * theirs, its seed runs after theirs, and its scoped client sees their
+   * models. Unknown ids and cycles are build errors. See docs/guides/database.md.
+   */
+  dependsOn?: string[];
 }
 
 /** Identity function that type-checks a component's metadata. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
+import type { ComponentClient } from '../../database/runtime/component-client';
 import { PrismaService } from '../../database/runtime/prisma.service';
 import { uniqueViolationFields } from '../../database/runtime/unique-violation';
 import { DomainError } from '../../platform/errors/domain.error';
@@ -27,7 +28,12 @@ const AUTHOR = { id: true, name: true, email: true } satisfies Prisma.DemoUserSe
 /** Posts and their authors. Takes and returns the component's own types only. */
 @Injectable()
 export class DemoComponentService {
-  constructor(private readonly prisma: PrismaService) {}
+  /** Only the demo's own models: another component's tables are a compile error here. */
+  private readonly db: ComponentClient<'demo'>;
+
+  constructor(prisma: PrismaService) {
+    this.db = prisma.forComponent('demo');
+  }
 
   /**
    * Creates a post, finding or creating its author by name in the same
@@ -38,7 +44,7 @@ export class DemoComponentService {
   async createPost(input: NewDemoPost): Promise<DemoPost> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.prisma.$transaction(async (tx) => {
+        return await this.db.$transaction(async (tx) => {
           const author = await tx.demoUser.upsert({
             where: { name: input.authorName },
             create: { name: input.authorName, email: `author-${randomUUID()}@demo.invalid` },
@@ -64,10 +70,10 @@ export class DemoComponentService {
    * shows the last page (and a page number too large to count with, too).
    */
   async listPosts(requestedPage = 1, pageSize = 20): Promise<DemoPostPage> {
-    const total = await this.prisma.demoPost.count();
+    const total = await this.db.demoPost.count();
     const totalPages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Number.isFinite(requestedPage) ? Math.max(1, Math.floor(requestedPage)) : 1, totalPages);
-    const rows = await this.prisma.demoPost.findMany({
+    const rows = await this.db.demoPost.findMany({
       select: POST_WITH_AUTHOR,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * pageSize,
@@ -78,31 +84,31 @@ export class DemoComponentService {
 
   async getPost(id: string): Promise<DemoPost | null> {
     if (!UUID.test(id)) return null;
-    const row = await this.prisma.demoPost.findUnique({ where: { id }, select: POST_WITH_AUTHOR });
+    const row = await this.db.demoPost.findUnique({ where: { id }, select: POST_WITH_AUTHOR });
     return row ? toDemoPost(row) : null;
   }
 
   async updatePost(id: string, changes: DemoPostChanges): Promise<DemoPost | null> {
     if (!UUID.test(id)) return null;
-    const { count } = await this.prisma.demoPost.updateMany({ where: { id }, data: changes });
+    const { count } = await this.db.demoPost.updateMany({ where: { id }, data: changes });
     return count === 0 ? null : this.getPost(id);
   }
 
   /** @returns whether a post was deleted */
   async deletePost(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const { count } = await this.prisma.demoPost.deleteMany({ where: { id } });
+    const { count } = await this.db.demoPost.deleteMany({ where: { id } });
     return count > 0;
   }
 
   async findAuthorByName(name: string): Promise<DemoAuthor | null> {
-    return this.prisma.demoUser.findUnique({ where: { name }, select: AUTHOR });
+    return this.db.demoUser.findUnique({ where: { name }, select: AUTHOR });
   }
 
   /** @throws DomainError CONFLICT when the name or the email belongs to another author */
   async createAuthor(name: string, email: string): Promise<DemoAuthor> {
     try {
-      return await this.prisma.demoUser.create({ data: { name, email }, select: AUTHOR });
+      return await this.db.demoUser.create({ data: { name, email }, select: AUTHOR });
     } catch (error) {
       const fields = uniqueViolationFields(error);
       if (fields === null) throw error;
@@ -114,7 +120,7 @@ export class DemoComponentService {
   /** Deletes an author and, by cascade, every post of theirs. @returns whether an author was deleted */
   async deleteAuthor(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const { count } = await this.prisma.demoUser.deleteMany({ where: { id } });
+    const { count } = await this.db.demoUser.deleteMany({ where: { id } });
     return count > 0;
   }
 }

@@ -30,6 +30,14 @@ export interface EmbeddedDatabase {
   superuserUrl: string;
   /** False when another process had already started this cluster; then it is theirs to stop. */
   startedHere: boolean;
+  /**
+   * True from the cluster's initialisation until {@link settle} is called:
+   * first-use work (seeding example data) runs once, even when the first
+   * start that created the cluster was a Prisma CLI command.
+   */
+  isNew: boolean;
+  /** Ends {@link isNew} for good. */
+  settle(): void;
   stop(): Promise<void>;
   /** For `process.on('exit')`, where nothing asynchronous runs any more. */
   stopSync(): void;
@@ -65,6 +73,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
       await run(bins.pgCtl, ['stop', '-D', paths.dataDir, '-m', 'immediate', '-w'], runAs);
     log(`initialising a new PostgreSQL cluster in ${paths.dataDir}`);
     state = await initialiseCluster(bins, runAs, paths, options.durability);
+    writeFileSync(paths.newMarker, 'removed once first-use work (seeding) has run\n');
     startedHere = true;
   } else if (serverIsRunning(bins, runAs, paths.dataDir)) {
     state = { ...state, port: runningPort(paths.dataDir) ?? state.port };
@@ -95,6 +104,8 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     runtimeUrl: connectionUrl(finalState, finalState.runtime),
     superuserUrl: connectionUrl(finalState, finalState.superuser),
     startedHere,
+    isNew: existsSync(paths.newMarker),
+    settle: () => rmSync(paths.newMarker, { force: true }),
     async stop() {
       if (stopped || !startedHere) return;
       stopped = true;
@@ -116,6 +127,8 @@ interface ClusterPaths {
   stateFile: string;
   /** PID of the process that started the running server and will stop it. */
   ownerFile: string;
+  /** Present from initialisation until first-use work is done (see EmbeddedDatabase.isNew). */
+  newMarker: string;
 }
 
 function clusterPaths(root: string): ClusterPaths {
@@ -124,6 +137,7 @@ function clusterPaths(root: string): ClusterPaths {
     logDir: join(root, 'log'),
     stateFile: join(root, 'cluster.json'),
     ownerFile: join(root, 'owner.pid'),
+    newMarker: join(root, 'new-cluster'),
   };
 }
 

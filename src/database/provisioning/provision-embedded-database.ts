@@ -1,13 +1,19 @@
 import { APP_CLUSTER_ROOT } from '../embedded/app-cluster-root';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-cluster';
 import { runMigrateDeploy } from '../migration/migrate-deploy';
+import type { ComponentSeedEntry } from '../runtime/component-seed';
+import { seedDatabase } from '../seeding/seed-database';
 
 /**
  * The no-configuration default: start (or attach to) the embedded cluster under
- * `.data/dev`, apply pending migrations as the owner role, and return the
- * runtime role's URL for the app.
+ * `.data/dev`, apply pending migrations as the owner role, seed a brand-new
+ * database once with every component's example data, and return the cluster
+ * (its runtime role's URL is the app's).
  */
-export async function provisionEmbeddedDatabase(log: (line: string) => void): Promise<EmbeddedDatabase> {
+export async function provisionEmbeddedDatabase(
+  log: (line: string) => void,
+  { seeds = [] }: { seeds?: readonly ComponentSeedEntry[] } = {},
+): Promise<EmbeddedDatabase> {
   const cluster = await startEmbeddedCluster({ root: APP_CLUSTER_ROOT, durability: 'durable', log });
   try {
     await runMigrateDeploy(cluster.ownerUrl);
@@ -15,6 +21,17 @@ export async function provisionEmbeddedDatabase(log: (line: string) => void): Pr
     await cluster.stop();
     throw error;
   }
+  if (cluster.isNew) await seedOnce(cluster, seeds, log);
   log(`embedded PostgreSQL ready on 127.0.0.1:${cluster.state.port}, data in ${APP_CLUSTER_ROOT}`);
   return cluster;
+}
+
+/** A new database gets example data once; an existing one is never re-seeded. A failing seed does not stop the start. */
+async function seedOnce(cluster: EmbeddedDatabase, seeds: readonly ComponentSeedEntry[], log: (line: string) => void): Promise<void> {
+  try {
+    if (seeds.length > 0) await seedDatabase(cluster.ownerUrl, 'public', seeds, log);
+    cluster.settle();
+  } catch (error) {
+    log(`${(error as Error).message} (the next start tries again)`);
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
@@ -35,6 +36,15 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
       ),
     });
     this.config = config;
+  }
+
+  /**
+   * This client, typed for one component: its own models and those of the
+   * components it depends on (see component-client.ts). Same object, no cost.
+   */
+  forComponent<Id extends ComponentId>(componentId: Id): ComponentClient<Id> {
+    void componentId; // selects the type; the client is shared
+    return this;
   }
 
   async onModuleInit(): Promise<void> {
