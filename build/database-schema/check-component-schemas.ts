@@ -88,6 +88,7 @@ export function checkComponentSchemas(
 
   for (const component of components) {
     const prefix = pascalCaseId(component.id);
+    const prefixed = new RegExp(`^${prefix}([A-Z0-9_]|$)`);
     for (const block of component.facts.blocks) {
       if (FIXES[block.kind]) {
         errors.push(
@@ -119,7 +120,7 @@ export function checkComponentSchemas(
         } else databaseNames.set(databaseName, { component, block });
       }
 
-      if (block.kind !== 'type' && !new RegExp(`^${prefix}([A-Z0-9_]|$)`).test(block.name)) {
+      if (block.kind !== 'type' && !prefixed.test(block.name)) {
         const suggested = `${prefix}${upperFirst(block.name)}`;
         const keep = block.mappedName ? '' : ` (with @@map("${block.name}") to keep its ${block.kind === 'enum' ? 'type' : 'table'} name)`;
         warnings.push(

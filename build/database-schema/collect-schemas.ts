@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COMPONENT_ID_PATTERN } from '../../src/platform/component-meta';
 import { listComponentFolders } from '../component-folders';
-import { checkComponentSchemas, ComponentSchema, SourceLine } from './check-component-schemas';
+import { BackRelation, checkComponentSchemas, ComponentSchema, SourceLine } from './check-component-schemas';
 import { renderComponentModels } from './render-component-models';
 import { buildSchemaCopy } from './schema-copies';
 import { SchemaFactsCache } from './schema-facts-cache';
@@ -102,9 +102,15 @@ export function collectSchemas({
   const files = new Map([['main.prisma', MAIN_SCHEMA]]);
   const sources = new Map<string, string>();
   const origins = new Map<string, (SourceLine | undefined)[]>();
+  const addedTo = new Map<string, BackRelation[]>();
+  for (const relation of checked.backRelations) {
+    const list = addedTo.get(relation.componentId) ?? [];
+    list.push(relation);
+    addedTo.set(relation.componentId, list);
+  }
   for (const component of components) {
     const name = `${component.id}.prisma`;
-    const added = checked.backRelations.filter((relation) => relation.componentId === component.id);
+    const added = addedTo.get(component.id) ?? [];
     const copy = buildSchemaCopy(component.sourcePath, component.content, added);
     files.set(name, copy.content);
     sources.set(name, component.sourcePath);

@@ -21,6 +21,7 @@ export function renderComponentModels(
       schema.facts.blocks.filter((b) => b.kind === 'model' || b.kind === 'view').map((b) => delegateName(b.name)),
     ]),
   );
+  const known = new Set(ids);
   const rows = (value: (id: string) => string) => ids.map((id) => `  '${id}': ${value(id)};`).join('\n');
   return `${HEADER}
 /** Component id -> the Prisma Client delegates of its own models and views. */
@@ -30,7 +31,7 @@ ${rows((id) => union(delegates.get(id) ?? []))}
 
 /** Component id -> the ids its component.meta.ts lists in dependsOn. */
 export interface ComponentDependencies {
-${rows((id) => union([...(dependencies.get(id) ?? [])].filter((dep) => ids.includes(dep))))}
+${rows((id) => union([...(dependencies.get(id) ?? [])].filter((dep) => known.has(dep))))}
 }
 `;
 }

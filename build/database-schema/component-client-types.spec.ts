@@ -1,0 +1,113 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
+import type { ComponentSchema } from './check-component-schemas';
+import { renderComponentModels } from './render-component-models';
+import { readSchemaFacts } from './schema-facts';
+
+const repoRoot = resolve(__dirname, '..', '..');
+
+/** A stand-in for the generated Prisma Client: three components' delegates, typed just enough to call. */
+const FIXTURE_CLIENT = `
+type Delegate<Row> = { findMany(): Promise<Row[]> };
+type Models = {
+  peoplePerson: Delegate<{ id: number }>;
+  notesNote: Delegate<{ id: number }>;
+  billingInvoice: Delegate<{ id: number }>;
+};
+export declare class PrismaClient implements Models {
+  peoplePerson: Models['peoplePerson'];
+  notesNote: Models['notesNote'];
+  billingInvoice: Models['billingInvoice'];
+  $transaction<R>(fn: (tx: Prisma.TransactionClient) => Promise<R>, options?: { timeout?: number }): Promise<R>;
+}
+export declare namespace Prisma {
+  type TransactionClient = Omit<PrismaClient, '$transaction'>;
+  type PrismaPromise<T> = Promise<T>;
+  type TransactionIsolationLevel = 'Serializable';
+}
+`;
+
+const schema = (id: string, source: string): ComponentSchema => ({
+  id,
+  sourcePath: `src/components/${id}/prisma/schema.prisma`,
+  metaPath: `src/components/${id}/component.meta.ts`,
+  facts: readSchemaFacts(source).facts!,
+});
+
+/** The type errors of `usage`, compiled against the real component-client.ts and a generated model map. */
+function typeErrorsOf(usage: string): string[] {
+  const root = mkdtempSync(join(repoRoot, '.data', 'tmp-client-types-'));
+  try {
+    mkdirSync(join(root, 'src', 'database', 'runtime'), { recursive: true });
+    mkdirSync(join(root, 'src', 'generated'), { recursive: true });
+    mkdirSync(join(root, 'fixture'), { recursive: true });
+    copyFileSync(
+      join(repoRoot, 'src', 'database', 'runtime', 'component-client.ts'),
+      join(root, 'src', 'database', 'runtime', 'component-client.ts'),
+    );
+    const models = renderComponentModels(
+      ['billing', 'notes', 'people'],
+      [
+        schema('people', 'model PeoplePerson {\n  id Int @id\n}\n'),
+        schema('notes', 'model NotesNote {\n  id Int @id\n}\n'),
+        schema('billing', 'model BillingInvoice {\n  id Int @id\n}\n'),
+      ],
+      new Map([['notes', ['people']]]),
+    );
+    writeFileSync(join(root, 'src', 'generated', 'component-models.ts'), models);
+    writeFileSync(join(root, 'fixture', 'prisma-client.d.ts'), FIXTURE_CLIENT);
+    const usageFile = join(root, 'src', 'usage.ts');
+    writeFileSync(usageFile, `import type { ComponentClient } from './database/runtime/component-client';\n${usage}\n`);
+    const program = ts.createProgram([usageFile], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      baseUrl: root,
+      paths: { '@prisma/client': ['fixture/prisma-client.d.ts'] },
+      types: [],
+    });
+    return ts.getPreEmitDiagnostics(program).map((d) => {
+      // Lines of `usage`, which starts with a newline after the import line: its first statement is line 1.
+      const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line - 1 : NaN;
+      return `line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('ComponentClient<id>', () => {
+  beforeAll(() => mkdirSync(join(repoRoot, '.data'), { recursive: true }));
+
+  it('lets a component use its own models and those of the components it depends on', () => {
+    const errors = typeErrorsOf(`
+declare const db: ComponentClient<'notes'>;
+void db.notesNote.findMany();
+void db.peoplePerson.findMany();
+void db.$transaction(async (tx) => tx.notesNote.findMany());`);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('makes another component’s model a compile error, inside transactions too', () => {
+    const errors = typeErrorsOf(`
+declare const db: ComponentClient<'notes'>;
+void db.billingInvoice.findMany();
+void db.$transaction(async (tx) => tx.billingInvoice.findMany());`);
+
+    expect(errors).toEqual([
+      expect.stringMatching(/^line 2: Property 'billingInvoice' does not exist on type/),
+      expect.stringMatching(/^line 3: Property 'billingInvoice' does not exist on type/),
+    ]);
+  });
+
+  it('does not let a component see the models of components that depend on it', () => {
+    const errors = typeErrorsOf(`
+declare const db: ComponentClient<'people'>;
+void db.notesNote.findMany();`);
+
+    expect(errors).toEqual([expect.stringMatching(/^line 2: Property 'notesNote' does not exist on type/)]);
+  });
+});
