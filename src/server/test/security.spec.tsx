@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Module, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Response as ExpressResponse } from 'express';
 import { CookieClient } from '../../testing/http/cookie-client';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
 import { CsrfField } from '../../ssr/CsrfField';
@@ -31,7 +31,7 @@ class SecurityFixtureController {
   }
 
   @Post('form')
-  submit(@Body() body: Record<string, string>, @Res() res: Response): void {
+  submit(@Body() body: Record<string, string>, @Res() res: ExpressResponse): void {
     this.received.push(body.note);
     res.redirect(303, '/security-fixture/form');
   }
