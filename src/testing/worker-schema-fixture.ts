@@ -22,8 +22,10 @@ export interface WorkerSchemaFixtureSql {
  * tests need no component's tables (the demo must stay removable). The
  * runtime role the app connects as cannot create tables, so the owner role
  * (`MIGRATION_DATABASE_URL`, set by jest.globalSetup.ts) runs the SQL, with
- * `search_path` set to the worker schema, and grants the runtime role DML on
- * the schema's tables as the test setup does for cloned tables.
+ * `search_path` set to the worker schema alone, and grants the runtime role
+ * DML on the schema's tables as the test setup does for cloned tables. Alone,
+ * so that the fixture's unqualified `DROP … IF EXISTS` can never reach a
+ * table of `public`; name extension types there in full (`public.citext`).
  *
  * Jest runs one file at a time per worker, so fixture names only have to be
  * unique among the files' own fixtures, not across workers.
