@@ -5,7 +5,7 @@ import { renderPage } from './render-page';
 
 const navigation: NavigationEntry[] = [
   { componentId: 'system', label: 'Home', path: '/', order: 0 },
-  { componentId: 'demo', label: 'Posts', path: '/demo/posts', order: 10 },
+  { componentId: 'notes', label: 'Notes', path: '/notes/list', order: 10 },
   { componentId: 'shop', label: 'Shop', path: '/shop', order: 20 },
 ];
 
@@ -32,7 +32,7 @@ const currentLabels = (html: string) =>
 
 describe('renderPage', () => {
   it('returns a complete HTML5 document in English with charset, viewport and the site title', () => {
-    const html = render('/demo/posts');
+    const html = render('/notes/list');
 
     expect(html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true);
     const head = headOf(html);
@@ -42,15 +42,15 @@ describe('renderPage', () => {
   });
 
   it('links the layout stylesheet in the head', () => {
-    const head = headOf(render('/demo/posts'));
+    const head = headOf(render('/notes/list'));
 
     expect(head).toMatch(/<link rel="stylesheet" href="\/static\/asset\.test" data-precedence="layout"\/>/);
   });
 
   it('lists the navigation entries in the order given', () => {
-    expect(navLinks(render('/demo/posts'))).toEqual([
+    expect(navLinks(render('/notes/list'))).toEqual([
       { label: 'Home', href: '/', current: false },
-      { label: 'Posts', href: '/demo/posts', current: true },
+      { label: 'Notes', href: '/notes/list', current: true },
       { label: 'Shop', href: '/shop', current: false },
     ]);
   });
@@ -63,7 +63,7 @@ describe('renderPage', () => {
   });
 
   it('marks an entry current on the pages below its path', () => {
-    expect(currentLabels(render('/demo/posts/123'))).toEqual(['Posts']);
+    expect(currentLabels(render('/notes/list/123'))).toEqual(['Notes']);
   });
 
   it('does not mark an entry current for a path that merely starts with the same letters', () => {
@@ -76,7 +76,7 @@ describe('renderPage', () => {
   });
 
   it('puts the page inside the main landmark', () => {
-    const html = render('/demo/posts');
+    const html = render('/notes/list');
 
     expect(html).toMatch(/<main id="main"[^>]*><p>hi<\/p><\/main>/);
   });
@@ -89,7 +89,7 @@ describe('renderPage', () => {
       </section>
     );
 
-    const html = render('/demo/posts', page);
+    const html = render('/notes/list', page);
 
     expect(headOf(html)).toContain('href="/x.css"');
     expect(bodyOf(html)).not.toContain('/x.css');
@@ -98,7 +98,7 @@ describe('renderPage', () => {
 
   it("gives every form's CsrfField the request's token", () => {
     const html = render(
-      '/demo/posts',
+      '/notes/list',
       <>
         <form>
           <CsrfField />
@@ -116,7 +116,7 @@ describe('renderPage', () => {
   it('asks for no CSRF token when the page has no form', () => {
     const csrfToken = jest.fn(() => 'unused');
 
-    render('/demo/posts', <p>read only</p>, csrfToken);
+    render('/notes/list', <p>read only</p>, csrfToken);
 
     expect(csrfToken).not.toHaveBeenCalled();
   });

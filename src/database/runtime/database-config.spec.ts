@@ -13,8 +13,8 @@ describe('readDatabaseConfig', () => {
   });
 
   it('refuses a DATABASE_SCHEMA that is not a plain lower-case identifier, and says what to do', () => {
-    expect(() => resolveDatabaseSchema({ DATABASE_SCHEMA: 'x; DROP TABLE "DemoPost"' }, url)).toThrow(
-      'DATABASE_SCHEMA="x; DROP TABLE "DemoPost"" is not a plain schema name; use lower-case letters, digits and underscores',
+    expect(() => resolveDatabaseSchema({ DATABASE_SCHEMA: 'x; DROP TABLE "BillingInvoice"' }, url)).toThrow(
+      'DATABASE_SCHEMA="x; DROP TABLE "BillingInvoice"" is not a plain schema name; use lower-case letters, digits and underscores',
     );
   });
 

@@ -35,10 +35,10 @@ describe('toErrorResponse', () => {
   });
 
   it('answers a Prisma “record not found” (P2025) with 404 and no database text', () => {
-    const response = toErrorResponse(prismaError('P2025', 'No record was found for a delete on table "demo_posts".'));
+    const response = toErrorResponse(prismaError('P2025', 'No record was found for a delete on table "billing_invoices".'));
 
     expect(response).toMatchObject({ status: 404, heading: 'Page not found', unexpected: false });
-    expect(response.message).not.toMatch(/record was found|demo_posts/);
+    expect(response.message).not.toMatch(/record was found|billing_invoices/);
   });
 
   it('answers any other Prisma error without showing its database text', () => {

@@ -1,13 +1,13 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { CookieClient } from '../../../testing/http/cookie-client';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { CookieClient } from '../../testing/http/cookie-client';
+import { startTestServer, TestServer } from '../../testing/start-test-server';
 
 /** A route that fails the way a bug would, with internals in the message. */
 @Controller('test-failure')
 class FailingController {
   @Get()
   fail(): never {
-    throw new Error('SELECT * FROM "DemoUser" -- secret detail');
+    throw new Error('SELECT * FROM "BillingInvoice" -- secret detail');
   }
 }
 
