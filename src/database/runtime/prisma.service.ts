@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
@@ -23,9 +23,13 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   /** Slow-query log and per-request statement counts (DATABASE_SLOW_QUERY_MS, DATABASE_QUERY_WARN_COUNT). */
   readonly queries: QueryMonitor;
 
-  constructor() {
+  /**
+   * @param monitor DatabaseModule's, shared with its request-count middleware;
+   * built from the settings when the service is constructed by hand.
+   */
+  constructor(@Optional() monitor?: QueryMonitor) {
     const config = readDatabaseConfig();
-    const queries = new QueryMonitor(readQueryVisibilitySettings(process.env));
+    const queries = monitor ?? new QueryMonitor(readQueryVisibilitySettings(process.env));
     const queryEvents: Prisma.LogDefinition[] = [{ emit: 'event', level: 'query' }];
     super({
       adapter: new PrismaPg(

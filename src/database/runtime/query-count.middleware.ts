@@ -1,7 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PrismaService } from './prisma.service';
-import { RequestQueryTally } from './query-monitor';
+import { QueryMonitor, RequestQueryTally } from './query-monitor';
 
 /**
  * Counts the SQL statements of each request and warns when there are too many
@@ -11,13 +10,13 @@ import { RequestQueryTally } from './query-monitor';
  */
 @Injectable()
 export class QueryCountMiddleware implements NestMiddleware {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly queries: QueryMonitor) {}
 
   use(request: Request, response: Response, next: () => void): void {
     const tally: RequestQueryTally = { queries: 0 };
     // The path only: a query string may carry personal data.
     const label = `${request.method} ${request.originalUrl.split('?')[0]}`;
-    response.once('close', () => this.prisma.queries.reportRequest(label, tally));
-    this.prisma.queries.countInto(tally, next);
+    response.once('close', () => this.queries.reportRequest(label, tally));
+    this.queries.countInto(tally, next);
   }
 }
