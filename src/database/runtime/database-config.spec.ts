@@ -1,4 +1,4 @@
-import { readDatabaseConfig, resolveDatabaseSchema } from './database-config';
+import { readDatabaseConfig, resolveDatabaseSchema, validateDatabaseSettings } from './database-config';
 
 describe('readDatabaseConfig', () => {
   const url = 'postgresql://u:p@127.0.0.1:5432/app';
@@ -32,5 +32,12 @@ describe('readDatabaseConfig', () => {
 
   it('explains what to do when DATABASE_URL is missing', () => {
     expect(() => readDatabaseConfig({})).toThrow(/DATABASE_URL is not set; run the app with `npm start`/);
+  });
+
+  it('checks the query-visibility settings with the others, before anything starts', () => {
+    expect(() => validateDatabaseSettings({ DATABASE_SLOW_QUERY_MS: '200ms' })).toThrow(
+      'DATABASE_SLOW_QUERY_MS="200ms" is not a whole number of 0 or more; set it to e.g. 200 or remove it',
+    );
+    expect(() => validateDatabaseSettings({ DATABASE_SLOW_QUERY_MS: '200', DATABASE_QUERY_WARN_COUNT: '30' })).not.toThrow();
   });
 });

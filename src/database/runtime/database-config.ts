@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { positiveIntegerSetting } from '../../platform/environment/environment-settings';
+import { readQueryVisibilitySettings } from './query-visibility-settings';
 
 /**
  * Where the runtime reads its database settings. Everything that decides which
@@ -58,6 +59,7 @@ function safeSearchParam(url: string, name: string): string | null {
  */
 export function validateDatabaseSettings(env: NodeJS.ProcessEnv = process.env): void {
   readDatabaseConfig({ ...env, DATABASE_URL: env.DATABASE_URL || 'postgresql://settings-check@127.0.0.1/none' });
+  readQueryVisibilitySettings(env);
 }
 
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {

@@ -1,10 +1,12 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@prisma/client';
+import { Prisma, PrismaClient } from '@prisma/client';
 import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
+import { QueryMonitor } from './query-monitor';
+import { readQueryVisibilitySettings } from './query-visibility-settings';
 
 interface SchemaAccess {
   present: boolean;
@@ -19,9 +21,17 @@ interface SchemaAccess {
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
   readonly config: DatabaseConfig;
+  /** Slow-query log and per-request statement counts (DATABASE_SLOW_QUERY_MS, DATABASE_QUERY_WARN_COUNT). */
+  readonly queries: QueryMonitor;
 
-  constructor() {
+  /**
+   * @param monitor DatabaseModule's, shared with its request-count middleware;
+   * built from the settings when the service is constructed by hand.
+   */
+  constructor(@Optional() monitor?: QueryMonitor) {
     const config = readDatabaseConfig();
+    const queries = monitor ?? new QueryMonitor(readQueryVisibilitySettings(process.env));
+    const queryEvents: Prisma.LogDefinition[] = [{ emit: 'event', level: 'query' }];
     super({
       adapter: new PrismaPg(
         {
@@ -34,8 +44,16 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
         },
         { schema: config.schema },
       ),
+      ...(queries.needsQueryEvents ? { log: queryEvents } : {}),
     });
     this.config = config;
+    this.queries = queries;
+    if (queries.needsQueryEvents) {
+      // The class keeps the default client options (so components see the
+      // same types as before); this view is the one typed for query events.
+      const withQueryEvents = this as unknown as PrismaClient<Prisma.PrismaClientOptions, 'query'>;
+      withQueryEvents.$on('query', (event) => queries.observe(event));
+    }
   }
 
   /**

@@ -14,3 +14,18 @@ export function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string, fal
   }
   return value;
 }
+
+/**
+ * A whole number of 0 or more from the environment, or `undefined` when the
+ * variable is unset or empty (the feature it switches on stays off).
+ * Anything else stops the process with one line naming the variable and the fix.
+ */
+export function optionalWholeNumberSetting(env: NodeJS.ProcessEnv, name: string, example: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
+    throw new ConfigurationError(`${name}="${raw}" is not a whole number of 0 or more; set it to e.g. ${example} or remove it`);
+  }
+  return value;
+}
