@@ -198,7 +198,7 @@ describe('DatabaseSchemaPlugin with the real Prisma CLI', () => {
     const clientBefore = readFileSync(realClientSchema, 'utf8');
     inRepo.writeComponent('broken', 'model Broken {\n  id Int @id\n  name\n}\n');
     const { componentsDir, schemaDir, hashFile } = inRepo;
-    const realPlugin = new DatabaseSchemaPlugin({ projectRoot: repoRoot, componentsDir, schemaDir, hashFile });
+    const realPlugin = new DatabaseSchemaPlugin({ projectRoot: repoRoot, componentsDir, schemaDir, hashFile, dataModelFile: null });
 
     const result: RunResult = await realPlugin.run(silentLogger);
 

@@ -7,6 +7,8 @@ import type { Compiler } from 'webpack';
 import { runPrismaCli } from '../src/database/process/prisma-cli';
 import { PrismaCliError } from '../src/platform/errors/prisma-cli.error';
 import { collectComponents } from './component-discovery/collect-components';
+import { DATA_MODEL_FILE } from './data-model/current-data-model';
+import { renderDataModelFromSchemaDir } from './data-model/write-data-model';
 import { collectSchemas } from './database-schema/collect-schemas';
 import { SchemaFactsCache } from './database-schema/schema-facts-cache';
 import { withSourceLocations } from './database-schema/source-locations';
@@ -37,6 +39,8 @@ export interface DatabaseSchemaPluginOptions {
    * the metadata again; the webpack config passes what discovery just read.
    */
   dependencies?: () => ReadonlyMap<string, readonly string[]>;
+  /** docs/data-model.md, redrawn whenever the client is regenerated; null: never. Default `<root>/docs/data-model.md`. */
+  dataModelFile?: string | null;
 }
 
 export interface DatabaseSchemaRun extends BuildStepOutcome {
@@ -58,6 +62,7 @@ export class DatabaseSchemaPlugin {
   private readonly generate: (schemaDir: string) => Promise<unknown>;
   private readonly dependencies: () => ReadonlyMap<string, readonly string[]>;
   private readonly cache: SchemaFactsCache;
+  private readonly dataModelFile: string | null;
 
   constructor(options: DatabaseSchemaPluginOptions = {}) {
     this.projectRoot = options.projectRoot ?? process.cwd();
@@ -69,6 +74,7 @@ export class DatabaseSchemaPlugin {
     this.dependencies =
       options.dependencies ?? (() => collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir }).dependencies);
     this.cache = SchemaFactsCache.forProject(this.projectRoot);
+    this.dataModelFile = options.dataModelFile === undefined ? join(this.projectRoot, DATA_MODEL_FILE) : options.dataModelFile;
   }
 
   apply(compiler: Compiler): void {
@@ -113,15 +119,28 @@ export class DatabaseSchemaPlugin {
     }
     writeIfChanged(this.hashFile, `${collected.hash}\n`);
     logger.info(`generated Prisma Client from ${collected.sources.size} component schema(s) in ${Date.now() - started} ms`);
+    const dataModel = await this.redrawDataModel(collected.owners);
     // Prisma accepted what the parser could not read: it is valid, but was not checked.
     const warnings = [
       ...collected.warnings,
+      ...(dataModel ? [dataModel] : []),
       ...[...collected.unchecked].map(
         ([source, reason]) =>
           `${source}: the cross-component checks could not parse this schema (${reason}), though Prisma accepts it; duplicates and relations in it were not checked`,
       ),
     ];
     return { ...base, warnings, written, errors: [], generated: true };
+  }
+
+  /** The schema changed: so did the picture of it. @returns a warning when it could not be drawn */
+  private async redrawDataModel(owners: ReadonlyMap<string, string>): Promise<string | undefined> {
+    if (!this.dataModelFile) return undefined;
+    try {
+      writeIfChanged(this.dataModelFile, await renderDataModelFromSchemaDir(this.schemaDir, owners, this.dependencies()));
+      return undefined;
+    } catch (error) {
+      return `${DATA_MODEL_FILE} was not redrawn: ${(error as Error).message}; run npm run db:erd`;
+    }
   }
 
   private readHash(): string | null {

@@ -187,6 +187,19 @@ describe('schema checks across components', () => {
     ]);
   });
 
+  it('redraws docs/data-model.md with the relation across components when the client is regenerated', async () => {
+    project.write('people', PEOPLE);
+    project.write('notes', NOTES, ['people']);
+
+    const { errors } = await project.plugin().run(silentLogger);
+
+    expect(errors).toEqual([]);
+    const picture = readFileSync(join(project.root, 'docs', 'data-model.md'), 'utf8');
+    expect(picture).toContain('## Component `notes`');
+    expect(picture).toContain('"PeoplePerson" ||--o{ "NotesNote" : "notesNotes / author"');
+    expect(picture).toMatch(/\| `people` \| `PeoplePerson` \| .*`notes`.* \| `notes` \|/);
+  });
+
   it('writes the scoped clients’ type map: own models and dependencies per component', async () => {
     project.write('people', PEOPLE);
     project.write('notes', NOTES, ['people']);
@@ -235,6 +248,7 @@ describe('schema checks across components, validated by the real Prisma CLI', ()
       schemaDir: project.schemaDir,
       hashFile: join(project.root, 'client', 'hash'),
       outputDir: join(project.root, 'src', 'generated'),
+      dataModelFile: null,
       generate: (schemaDir) => runPrismaCli(['validate', '--schema', schemaDir], { cwd: repoRoot }),
     });
 
