@@ -1,0 +1,5 @@
+// The checks `npm run db:check` runs, in order. Add a check by appending it.
+import type { DbCheck } from './db-check.types';
+import { migrationsInStepCheck } from './migrations-in-step.check';
+
+export const DB_CHECKS: readonly DbCheck[] = [migrationsInStepCheck];
