@@ -5,6 +5,7 @@ import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advic
 import { CLI_PLACEHOLDER_DATABASE_URL, configuredDatabaseUrl } from './src/database/migration/cli-placeholder-url';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
 import { migrationDatabaseUrl } from './src/database/migration/migration-database';
+import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm.fixes';
 
 // With a config file the CLI no longer reads .env itself.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -30,6 +31,10 @@ dropAdapterUrlAdvice(process.stdout);
 // loads it, since a schema that parses says "client" and one that does not
 // stops the command first.
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json');
+
+// `migrate dev` after pending migrations, and `--create-only`, fail on the
+// WebAssembly engine without these (src/database/migration/schema-engine-wasm.fixes.ts).
+fixSchemaEngineWasm();
 
 // prisma/schema/ holds copies of the component schemas; refresh them so every
 // command sees the sources as they are now, not as of the last build.

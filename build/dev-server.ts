@@ -9,6 +9,7 @@ import { RunScriptWebpackPlugin } from 'run-script-webpack-plugin';
 import webpack from 'webpack';
 import { provisionEmbeddedDatabase } from '../src/database/provisioning/provision-embedded-database';
 import createConfig from '../webpack.config';
+import { loadComponentSeeds } from './component-discovery/load-component-seeds';
 
 interface DevDatabase {
   env: NodeJS.ProcessEnv;
@@ -20,7 +21,11 @@ async function provisionDatabase(): Promise<DevDatabase> {
   // over the embedded default.
   if (existsSync('.env')) process.loadEnvFile('.env');
   if (process.env.DATABASE_URL) return { env: {}, stop: () => Promise.resolve() };
-  const cluster = await provisionEmbeddedDatabase((line) => console.log(`[dev] ${line}`));
+  const cluster = await provisionEmbeddedDatabase((line) => console.log(`[dev] ${line}`), {
+    warn: (line) => console.warn(`[dev] ${line}`),
+    // Seeds only a brand-new database; loading them costs a discovery pass, which the first build repeats for free.
+    seeds: loadComponentSeeds(),
+  });
   return { env: { DATABASE_URL: cluster.runtimeUrl, MIGRATION_DATABASE_URL: cluster.ownerUrl }, stop: () => cluster.stop() };
 }
 

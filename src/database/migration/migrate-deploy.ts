@@ -12,8 +12,7 @@ import { readMigrationState } from './migration-state';
  *
  * What is pending is read from `_prisma_migrations` first (a few
  * milliseconds) and the CLI only runs when something is: it takes about a
- * second to start, and on Prisma 6.19's WebAssembly engine `migrate deploy`
- * leaves a 10 s timer running that its process waits for.
+ * second to start.
  * @returns whether migrations were applied
  */
 export async function runMigrateDeploy(

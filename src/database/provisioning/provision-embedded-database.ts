@@ -3,16 +3,25 @@ import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-clu
 import { runMigrateDeploy } from '../migration/migrate-deploy';
 import type { ComponentSeedEntry } from '../runtime/component-seed';
 import { seedDatabase } from '../seeding/seed-database';
+import { noticeUnmigratedSchema } from './unmigrated-schema-notice';
+
+export interface ProvisionOptions {
+  /** Lines worth attention (the schema changed since the last migration, a failed seed); default: `log`. */
+  warn?: (line: string) => void;
+  /** Every component's seed, in dependsOn order: run once on a brand-new database. */
+  seeds?: readonly ComponentSeedEntry[];
+}
 
 /**
  * The no-configuration default: start (or attach to) the embedded cluster under
- * `.data/dev`, apply pending migrations as the owner role, seed a brand-new
+ * `.data/dev`, apply pending migrations as the owner role, warn in one line
+ * when a component schema changed since the last migration, seed a brand-new
  * database once with every component's example data, and return the cluster
  * (its runtime role's URL is the app's).
  */
 export async function provisionEmbeddedDatabase(
   log: (line: string) => void,
-  { seeds = [] }: { seeds?: readonly ComponentSeedEntry[] } = {},
+  { warn = log, seeds = [] }: ProvisionOptions = {},
 ): Promise<EmbeddedDatabase> {
   const cluster = await startEmbeddedCluster({ root: APP_CLUSTER_ROOT, durability: 'durable', log });
   try {
@@ -21,17 +30,23 @@ export async function provisionEmbeddedDatabase(
     await cluster.stop();
     throw error;
   }
-  if (cluster.isNew) await seedOnce(cluster, seeds, log);
+  await noticeUnmigratedSchema(cluster.ownerUrl, warn);
+  if (cluster.isNew) await seedOnce(cluster, seeds, log, warn);
   log(`embedded PostgreSQL ready on 127.0.0.1:${cluster.state.port}, data in ${APP_CLUSTER_ROOT}`);
   return cluster;
 }
 
 /** A new database gets example data once; an existing one is never re-seeded. A failing seed does not stop the start. */
-async function seedOnce(cluster: EmbeddedDatabase, seeds: readonly ComponentSeedEntry[], log: (line: string) => void): Promise<void> {
+async function seedOnce(
+  cluster: EmbeddedDatabase,
+  seeds: readonly ComponentSeedEntry[],
+  log: (line: string) => void,
+  warn: (line: string) => void,
+): Promise<void> {
   try {
     if (seeds.length > 0) await seedDatabase(cluster.ownerUrl, 'public', seeds, log);
     cluster.settle();
   } catch (error) {
-    log(`${(error as Error).message} (the next start tries again)`);
+    warn(`${(error as Error).message} (the next start tries again)`);
   }
 }

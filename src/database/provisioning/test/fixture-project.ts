@@ -1,0 +1,164 @@
+import {
+  appendFileSync,
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { EmbeddedDatabase, startEmbeddedCluster } from '../../embedded/embedded-cluster';
+import { runCommand } from '../../process/run-command';
+
+const repoRoot = resolve(__dirname, '../../../..');
+
+/** The fixture component's schema and the migration that creates it, as Prisma 6.19 writes it. */
+export const FIXTURE_SCHEMA = `model FixtureNote {
+  id    Int    @id @default(autoincrement())
+  title String
+}
+`;
+const FIXTURE_INIT_MIGRATION = `-- CreateTable
+CREATE TABLE "FixtureNote" (
+    "id" SERIAL NOT NULL,
+    "title" TEXT NOT NULL,
+
+    CONSTRAINT "FixtureNote_pkey" PRIMARY KEY ("id")
+);
+`;
+export const FIXTURE_INIT = '20200101000000_init';
+
+/** What `prisma migrate dev` writes for a model added by {@link FixtureProject.addModel}. */
+export function createTableSql(model: string): string {
+  return `-- CreateTable\nCREATE TABLE "${model}" (\n    "id" SERIAL NOT NULL,\n    "name" TEXT NOT NULL,\n\n    CONSTRAINT "${model}_pkey" PRIMARY KEY ("id")\n);\n`;
+}
+
+export interface CliRun {
+  code: number | null;
+  /** stdout and stderr, in order. */
+  output: string;
+  ms: number;
+}
+
+/**
+ * A throw-away copy of this project whose only schema-bearing component is a
+ * fixture (`src/components/fixture`, model `FixtureNote`, one committed
+ * migration), so the platform's migrate workflows are tested without the
+ * demo's tables. prisma.config.ts and package.json are copied; build/, the
+ * rest of src/ and node_modules are linked. Its embedded cluster lives in its
+ * own `.data/dev`, as on a clone.
+ */
+export class FixtureProject {
+  private constructor(readonly root: string) {}
+
+  /** A clone that never started its database: no `.data/`. */
+  static create(): FixtureProject {
+    const root = mkdtempSync(join(tmpdir(), 'migrate-workflow-'));
+    // As root, PostgreSQL runs as the user "postgres", which must reach .data/.
+    chmodSync(root, 0o755);
+    for (const file of ['package.json', 'prisma.config.ts', 'tsconfig.json']) copyFileSync(join(repoRoot, file), join(root, file));
+    symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+    symlinkSync(join(repoRoot, 'build'), join(root, 'build'));
+    mkdirSync(join(root, 'src', 'components', 'fixture', 'prisma'), { recursive: true });
+    for (const entry of readdirSync(join(repoRoot, 'src'))) {
+      if (entry !== 'components') symlinkSync(join(repoRoot, 'src', entry), join(root, 'src', entry));
+    }
+    const project = new FixtureProject(root);
+    writeFileSync(
+      join(root, 'src', 'components', 'fixture', 'component.meta.ts'),
+      `import { defineComponent } from '../../platform/component-meta';\n\nexport default defineComponent({ id: 'fixture', title: 'Fixture', description: 'Migration workflow tests.', routes: [] });\n`,
+    );
+    writeFileSync(project.schemaFile, FIXTURE_SCHEMA);
+    mkdirSync(join(project.migrationsDir, FIXTURE_INIT), { recursive: true });
+    writeFileSync(join(project.migrationsDir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+    writeFileSync(join(project.migrationsDir, FIXTURE_INIT, 'migration.sql'), FIXTURE_INIT_MIGRATION);
+    return project;
+  }
+
+  get schemaFile(): string {
+    return join(this.root, 'src', 'components', 'fixture', 'prisma', 'schema.prisma');
+  }
+
+  get migrationsDir(): string {
+    return join(this.root, 'prisma', 'migrations');
+  }
+
+  /** Migration folder names, oldest first. */
+  migrations(): string[] {
+    return readdirSync(this.migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  }
+
+  /** Writes a migration by hand (as a pulled branch would bring it). */
+  writeMigration(name: string, sql: string): void {
+    mkdirSync(join(this.migrationsDir, name), { recursive: true });
+    writeFileSync(join(this.migrationsDir, name, 'migration.sql'), sql);
+  }
+
+  /** Edits the fixture component's schema, as a developer would; {@link createTableSql} is its migration. */
+  addModel(name: string): void {
+    appendFileSync(this.schemaFile, `\nmodel ${name} {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n`);
+  }
+
+  /**
+   * Runs the project's Prisma CLI as `npx prisma …` would, with no database
+   * configured (the embedded default). Generators and seeds are skipped: the
+   * linked node_modules holds the real project's client.
+   */
+  async prisma(...args: string[]): Promise<CliRun> {
+    return this.run(join(repoRoot, 'node_modules', 'prisma', 'build', 'index.js'), args);
+  }
+
+  /** `npm run db:check` in this project. */
+  async dbCheck(): Promise<CliRun> {
+    return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-check/db-check.ts']);
+  }
+
+  private async run(script: string, args: string[]): Promise<CliRun> {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PRISMA_MIGRATE_SKIP_GENERATE: '1',
+      PRISMA_MIGRATE_SKIP_SEED: '1',
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    };
+    for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'DATABASE_SCHEMA']) delete env[name];
+    const started = performance.now();
+    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env });
+    return { code, output, ms: performance.now() - started };
+  }
+
+  /** Whether the project's PostgreSQL is running (a clean stop removes its pid file). */
+  clusterIsRunning(): boolean {
+    return existsSync(join(this.root, '.data', 'dev', 'postgres', 'postmaster.pid'));
+  }
+
+  /** Starts (or attaches to) the project's embedded cluster, as `npm start` does. */
+  startCluster(): Promise<EmbeddedDatabase> {
+    return startEmbeddedCluster({ root: join(this.root, '.data', 'dev'), durability: 'disposable' });
+  }
+
+  /** Runs `sql` as the owner on the project's database, starting the cluster for it if it is not running. */
+  async query<T extends object>(sql: string): Promise<T[]> {
+    const cluster = await this.startCluster();
+    const client = new Client({ connectionString: cluster.ownerUrl });
+    try {
+      await client.connect();
+      return (await client.query<T>(sql)).rows;
+    } finally {
+      await client.end().catch(() => undefined);
+      await cluster.stop();
+    }
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
