@@ -23,7 +23,8 @@ describe('DemoComponentService.createPost (unit)', () => {
   };
 
   function serviceWith(transaction: jest.Mock) {
-    const prisma = { $transaction: transaction } as unknown as PrismaService;
+    const client = { $transaction: transaction };
+    const prisma = { forComponent: () => client } as unknown as PrismaService;
     return new DemoComponentService(prisma);
   }
 

@@ -74,6 +74,10 @@ export class FixtureProject {
       join(root, 'src', 'components', 'fixture', 'component.meta.ts'),
       `import { defineComponent } from '../../platform/component-meta';\n\nexport default defineComponent({ id: 'fixture', title: 'Fixture', description: 'Migration workflow tests.', routes: [] });\n`,
     );
+    writeFileSync(
+      join(root, 'src', 'components', 'fixture', 'component.module.ts'),
+      `import { Module } from '@nestjs/common';\n\n@Module({})\nexport class FixtureModule {}\n`,
+    );
     writeFileSync(project.schemaFile, FIXTURE_SCHEMA);
     mkdirSync(join(project.migrationsDir, FIXTURE_INIT), { recursive: true });
     writeFileSync(join(project.migrationsDir, 'migration_lock.toml'), 'provider = "postgresql"\n');
@@ -118,6 +122,11 @@ export class FixtureProject {
   }
 
   /** `npm run db:check` in this project. */
+  /** `npm run db:erd`: docs/data-model.md, which db:check also compares. */
+  async drawDataModel(): Promise<CliRun> {
+    return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-erd.ts']);
+  }
+
   async dbCheck(): Promise<CliRun> {
     return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-check/db-check.ts']);
   }
