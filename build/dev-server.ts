@@ -23,8 +23,8 @@ async function provisionDatabase(): Promise<DevDatabase> {
   if (process.env.DATABASE_URL) return { env: {}, stop: () => Promise.resolve() };
   const cluster = await provisionEmbeddedDatabase((line) => console.log(`[dev] ${line}`), {
     warn: (line) => console.warn(`[dev] ${line}`),
-    // Seeds only a brand-new database; loading them costs a discovery pass, which the first build repeats for free.
-    seeds: loadComponentSeeds(),
+    // Called only for a brand-new database: loading the seeds costs a discovery pass.
+    seeds: () => loadComponentSeeds(),
   });
   return { env: { DATABASE_URL: cluster.runtimeUrl, MIGRATION_DATABASE_URL: cluster.ownerUrl }, stop: () => cluster.stop() };
 }

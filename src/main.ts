@@ -49,7 +49,10 @@ async function main(): Promise<void> {
 
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   if (!process.env.DATABASE_URL) {
-    const started = provisionEmbeddedDatabase((line) => logger.log(line), { warn: (line) => logger.warn(line), seeds: componentSeeds });
+    const started = provisionEmbeddedDatabase((line) => logger.log(line), {
+      warn: (line) => logger.warn(line),
+      seeds: () => componentSeeds,
+    });
     provisioning = started;
     embedded = await started.catch((error) => {
       // A migration drift (or another setting) is already one clear line.

@@ -52,18 +52,24 @@ async function childFirstTables(prisma: PrismaService, schema: string): Promise<
   return ordered;
 }
 
+/** The schema's tables, listed once per schema: what the cached strategies pay only on their first reset. */
+async function cachedTables(lists: Map<string, string[]>, prisma: PrismaService): Promise<string[]> {
+  const schema = prisma.config.schema;
+  let tables = lists.get(schema);
+  if (!tables) {
+    tables = (await prisma.$queryRawUnsafe<{ name: string }[]>(TABLES_SQL, schema)).map((row) => row.name);
+    lists.set(schema, tables);
+  }
+  return tables;
+}
+
 /** Every table in one statement: cycles are fine, but every table is planned and locked on every reset. */
 function everyTableOneStatement(): ResetStrategy {
   const lists = new Map<string, string[]>();
   return {
     label: 'every table, one statement',
     async reset(prisma) {
-      const schema = prisma.config.schema;
-      let tables = lists.get(schema);
-      if (!tables) {
-        tables = (await prisma.$queryRawUnsafe<{ name: string }[]>(TABLES_SQL, schema)).map((row) => row.name);
-        lists.set(schema, tables);
-      }
+      const tables = await cachedTables(lists, prisma);
       await prisma.$executeRawUnsafe(deleteAllInOneStatement(tables));
     },
   };
@@ -75,12 +81,7 @@ function existsProbe(): ResetStrategy {
   return {
     label: 'EXISTS probe of every table, then one statement',
     async reset(prisma) {
-      const schema = prisma.config.schema;
-      let tables = lists.get(schema);
-      if (!tables) {
-        tables = (await prisma.$queryRawUnsafe<{ name: string }[]>(TABLES_SQL, schema)).map((row) => row.name);
-        lists.set(schema, tables);
-      }
+      const tables = await cachedTables(lists, prisma);
       const probe = tables.map((table, i) => `SELECT ${i} AS i WHERE EXISTS (SELECT FROM ${table})`).join(' UNION ALL ');
       const full = (await prisma.$queryRawUnsafe<{ i: number }[]>(probe)).map((row) => tables[row.i]);
       if (full.length > 0) await prisma.$executeRawUnsafe(deleteAllInOneStatement(full));

@@ -8,8 +8,8 @@ import { noticeUnmigratedSchema } from './unmigrated-schema-notice';
 export interface ProvisionOptions {
   /** Lines worth attention (the schema changed since the last migration, a failed seed); default: `log`. */
   warn?: (line: string) => void;
-  /** Every component's seed, in dependsOn order: run once on a brand-new database. */
-  seeds?: readonly ComponentSeedEntry[];
+  /** Every component's seed, in dependsOn order: asked for, and run, only on a brand-new database. */
+  seeds?: () => readonly ComponentSeedEntry[];
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ProvisionOptions {
  */
 export async function provisionEmbeddedDatabase(
   log: (line: string) => void,
-  { warn = log, seeds = [] }: ProvisionOptions = {},
+  { warn = log, seeds = () => [] }: ProvisionOptions = {},
 ): Promise<EmbeddedDatabase> {
   const cluster = await startEmbeddedCluster({ root: APP_CLUSTER_ROOT, durability: 'durable', log });
   try {
@@ -39,11 +39,12 @@ export async function provisionEmbeddedDatabase(
 /** A new database gets example data once; an existing one is never re-seeded. A failing seed does not stop the start. */
 async function seedOnce(
   cluster: EmbeddedDatabase,
-  seeds: readonly ComponentSeedEntry[],
+  loadSeeds: () => readonly ComponentSeedEntry[],
   log: (line: string) => void,
   warn: (line: string) => void,
 ): Promise<void> {
   try {
+    const seeds = loadSeeds();
     if (seeds.length > 0) await seedDatabase(cluster.ownerUrl, 'public', seeds, log);
     cluster.settle();
   } catch (error) {
