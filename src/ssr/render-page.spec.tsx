@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import type { NavigationEntry } from '../platform/component-meta';
-import { CsrfField } from './CsrfField';
+import { CsrfField } from './kit';
 import { renderPage } from './render-page';
 
 const navigation: NavigationEntry[] = [
