@@ -4,7 +4,10 @@
 // tree, so pages in a test browser get their real CSS and icons.
 module.exports = {
   process(_source, filename, { config }) {
-    const path = filename.slice(config.rootDir.length + 1).split('\\').join('/');
+    const path = filename
+      .slice(config.rootDir.length + 1)
+      .split('\\')
+      .join('/');
     return { code: `module.exports = ${JSON.stringify(`/static/__source__/${path}`)};` };
   },
 };
