@@ -22,7 +22,25 @@ export function sameSiteReferer({ referer, host }: FailedRequest): string | unde
   try {
     const url = new URL(referer);
     if (!['http:', 'https:'].includes(url.protocol) || url.host !== host) return undefined;
+    // `http://host//evil.example/` (or `/\evil.example/`, which the URL parser
+    // reads as `//`) has a path a browser would follow as a link to evil.example.
+    if (url.pathname.startsWith('//')) return undefined;
     return url.pathname + url.search;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The failed request's own path and query, or undefined: a request target may
+ * also be absolute-form (`GET http://other.example/x`, which Express routes by
+ * its path) or start with `//`, and neither may become a link elsewhere.
+ */
+function ownPath(url: string): string | undefined {
+  const base = 'http://this-site.invalid';
+  try {
+    const parsed = new URL(url, base);
+    return parsed.origin === base && !parsed.pathname.startsWith('//') ? parsed.pathname + parsed.search : undefined;
   } catch {
     return undefined;
   }
@@ -35,7 +53,10 @@ export function errorActions(status: number, request: FailedRequest): ErrorActio
     // Mostly an expired form (CSRF): the fix is the form, freshly loaded.
     return back ? [{ href: back, label: 'Go back to the form and submit it again' }, HOME] : [HOME];
   }
-  if (status >= 500 && request.method === 'GET') return [{ href: request.url, label: 'Try again' }, HOME];
+  if (status >= 500 && request.method === 'GET') {
+    const again = ownPath(request.url);
+    return again ? [{ href: again, label: 'Try again' }, HOME] : [HOME];
+  }
   if (status >= 500 || status === 400 || status === 409 || status === 413) {
     return back && back !== request.url ? [{ href: back, label: 'Go back to the previous page' }, HOME] : [HOME];
   }
