@@ -41,10 +41,60 @@ describe('renderPage', () => {
     expect(head).toContain('<title>T · Component Platform</title>');
   });
 
-  it('links the layout stylesheet in the head', () => {
-    const head = headOf(render('/notes/list'));
+  it("links the layout's and the UI kit's stylesheets in the head, the kit's after the layout's", () => {
+    const html = render('/notes/list');
 
-    expect(head).toContain('<link rel="stylesheet" href="/static/__source__/src/ssr/layout/layout.css" data-precedence="layout"/>');
+    const stylesheets = [...headOf(html).matchAll(/<link rel="stylesheet" href="([^"]*)" data-precedence="layout"\/>/g)].map(
+      ([, href]) => href,
+    );
+    expect(stylesheets).toEqual(['/static/__source__/src/ssr/layout/layout.css', '/static/__source__/src/ssr/kit/kit.css']);
+    expect(bodyOf(html)).not.toContain('stylesheet');
+  });
+
+  it('links the favicon in the head', () => {
+    expect(headOf(render('/notes/list'))).toContain(
+      '<link rel="icon" href="/static/__source__/src/ssr/layout/favicon.svg" type="image/svg+xml"/>',
+    );
+  });
+
+  it('prefixes the document title with "Error: " for a page showing a rejected form, and only then', () => {
+    const invalid = renderPage(<p>form</p>, {
+      title: 'Posts',
+      context: { currentPath: '/', csrfToken: () => 't' },
+      invalid: true,
+      navigation,
+    });
+    const valid = renderPage(<p>form</p>, { title: 'Posts', context: { currentPath: '/', csrfToken: () => 't' }, navigation });
+
+    expect(headOf(invalid)).toContain('<title>Error: Posts · Component Platform</title>');
+    expect(headOf(valid)).toContain('<title>Posts · Component Platform</title>');
+  });
+
+  it('shows the flash message of the context once, as a status at the top of main before the page', () => {
+    const html = renderPage(<p>hi</p>, {
+      title: 'T',
+      context: { currentPath: '/', csrfToken: () => 't', flash: () => 'Post “<b>x</b>” added.' },
+      navigation,
+    });
+
+    expect(html.match(/role="status"/g)).toHaveLength(1);
+    expect(html).toMatch(
+      /<main id="main"[^>]*><div class="flash" role="status">Post “&lt;b&gt;x&lt;\/b&gt;” added\.<\/div><p>hi<\/p><\/main>/,
+    );
+  });
+
+  it('shows no flash message when the context has none', () => {
+    const without = render('/');
+    const empty = renderPage(<p>hi</p>, {
+      title: 'T',
+      context: { currentPath: '/', csrfToken: () => 't', flash: () => undefined },
+      navigation,
+    });
+
+    for (const html of [without, empty]) {
+      expect(html).not.toContain('role="status"');
+      expect(html).toMatch(/<main id="main"[^>]*><p>hi<\/p><\/main>/);
+    }
   });
 
   it('lists the navigation entries in the order given', () => {

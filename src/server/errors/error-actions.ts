@@ -21,8 +21,27 @@ export function sameSiteReferer({ referer, host }: FailedRequest): string | unde
   if (!referer || !host) return undefined;
   try {
     const url = new URL(referer);
-    if (!['http:', 'https:'].includes(url.protocol) || url.host !== host) return undefined;
+    // Host names are case-insensitive; the URL parser lower-cases the Referer's.
+    if (!['http:', 'https:'].includes(url.protocol) || url.host !== host.toLowerCase()) return undefined;
+    // `http://host//evil.example/` (or `/\evil.example/`, which the URL parser
+    // reads as `//`) has a path a browser would follow as a link to evil.example.
+    if (url.pathname.startsWith('//')) return undefined;
     return url.pathname + url.search;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The failed request's own path and query, or undefined: a request target may
+ * also be absolute-form (`GET http://other.example/x`, which Express routes by
+ * its path) or start with `//`, and neither may become a link elsewhere.
+ */
+function ownPath(url: string): string | undefined {
+  const base = 'http://this-site.invalid';
+  try {
+    const parsed = new URL(url, base);
+    return parsed.origin === base && !parsed.pathname.startsWith('//') ? parsed.pathname + parsed.search : undefined;
   } catch {
     return undefined;
   }
@@ -35,9 +54,15 @@ export function errorActions(status: number, request: FailedRequest): ErrorActio
     // Mostly an expired form (CSRF): the fix is the form, freshly loaded.
     return back ? [{ href: back, label: 'Go back to the form and submit it again' }, HOME] : [HOME];
   }
-  if (status >= 500 && request.method === 'GET') return [{ href: request.url, label: 'Try again' }, HOME];
+  if (status >= 500 && request.method === 'GET') {
+    const again = ownPath(request.url);
+    return again ? [{ href: again, label: 'Try again' }, HOME] : [HOME];
+  }
   if (status >= 500 || status === 400 || status === 409 || status === 413) {
-    return back && back !== request.url ? [{ href: back, label: 'Go back to the previous page' }, HOME] : [HOME];
+    // A GET back to itself would fail the same way; a form posted to its own
+    // page's address is another matter: that page (a GET) shows the form again.
+    const loopsBack = request.method === 'GET' && back === request.url;
+    return back && !loopsBack ? [{ href: back, label: 'Go back to the previous page' }, HOME] : [HOME];
   }
   return [HOME];
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { Controller, Get, Module, Post } from '@nestjs/common';
 import { CookieClient } from '../../testing/http/cookie-client';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
 
@@ -9,10 +10,42 @@ class FailingController {
   fail(): never {
     throw new Error('SELECT * FROM "BillingInvoice" -- secret detail');
   }
+
+  /** Reached only with a valid CSRF token, which the tests never send. */
+  @Post('form')
+  submit(): string {
+    return 'saved';
+  }
 }
 
 @Module({ controllers: [FailingController] })
 class FailingModule {}
+
+/** The links an error page offers, in order. */
+const actionsOf = (html: string) => {
+  const list = /<ul class="error-actions">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  return [...list.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map(([, href, label]) => ({ href, label }));
+};
+
+const HOME = { href: '/', label: 'Go to the home page' };
+
+/**
+ * A GET with an absolute-form request target (`GET http://other.example/path`),
+ * which browsers send only to proxies but any client may send to the app.
+ */
+function getAbsoluteForm(baseUrl: string, target: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest({ hostname, port, path: target, method: 'GET', headers: { accept: 'text/html' } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
 
 describe('error pages', () => {
   let server: TestServer;
@@ -55,5 +88,60 @@ describe('error pages', () => {
     expect(html).not.toContain('SELECT');
     expect(html).not.toContain('secret detail');
     expect(html).not.toMatch(/at \w+ \(/);
+  });
+
+  it('names the status in a caption above the heading and in the document title of a 404', async () => {
+    const html = await (await client.get('/no/such/page')).text();
+
+    expect(html).toMatch(
+      /<header class="page-header"><p class="page-caption">Error 404<\/p><h1 id="error-heading">Page not found<\/h1><\/header>/,
+    );
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(html).toContain('<title>Page not found (error 404) · Component Platform</title>');
+    expect(actionsOf(html)).toEqual([HOME]);
+  });
+
+  it('links a rejected form (403) back to the page of this site it was posted from, then home', async () => {
+    const response = await client.postForm('/test-failure/form', { note: 'kept?' }, { referer: `${server.baseUrl}/demo/posts?page=2` });
+    const html = await response.text();
+
+    expect(response.status).toBe(403);
+    expect(html).toContain('<title>Not allowed (error 403) · Component Platform</title>');
+    expect(html).toContain('The form has expired or did not come from this site.');
+    expect(actionsOf(html)).toEqual([{ href: '/demo/posts?page=2', label: 'Go back to the form and submit it again' }, HOME]);
+  });
+
+  it.each([
+    ['from another site', 'https://evil.example/demo/posts'],
+    ['without a Referer', undefined],
+  ])('links a rejected form (403) posted %s only home', async (_, referer) => {
+    const response = await client.postForm('/test-failure/form', { note: 'x' }, referer ? { referer } : {});
+    const html = await response.text();
+
+    expect(response.status).toBe(403);
+    expect(actionsOf(html)).toEqual([HOME]);
+    expect(html).not.toContain('evil.example');
+  });
+
+  it('offers to try a failed GET again at the same address', async () => {
+    const html = await (await client.get('/test-failure?attempt=1')).text();
+
+    expect(actionsOf(html)).toEqual([{ href: '/test-failure?attempt=1', label: 'Try again' }, HOME]);
+  });
+
+  it('never offers to try again at another site when the request target names one', async () => {
+    const { status, body } = await getAbsoluteForm(server.baseUrl, 'http://evil.example/test-failure');
+
+    expect(status).toBe(500);
+    expect(body).not.toContain('evil.example');
+    expect(actionsOf(body).every((action) => action.href.startsWith('/') && !action.href.startsWith('//'))).toBe(true);
+  });
+
+  it('tells the browser to send the Referer to this site only (Referrer-Policy: same-origin)', async () => {
+    const page = await client.get('/');
+    const error = await client.get('/no/such/page');
+
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    expect(error.headers.get('referrer-policy')).toBe('same-origin');
   });
 });

@@ -21,10 +21,17 @@ const options = (request: Request): CookieOptions => ({
 
 /** Before redirecting after a successful action: the next page shows `text` once. */
 export function setFlash(response: Response, text: string): void {
-  const message = text.length > FLASH_MAX_LENGTH ? `${text.slice(0, FLASH_MAX_LENGTH - 1)}…` : text;
+  const message = text.length > FLASH_MAX_LENGTH ? `${withoutSplitPair(text.slice(0, FLASH_MAX_LENGTH - 1))}…` : text;
   // A minute: enough for the redirect, short enough not to surprise a later visit.
   response.cookie(FLASH_COOKIE, message, { ...options(response.req), signed: true, maxAge: 60_000 });
 }
+
+/**
+ * Cutting may leave the first half of a surrogate pair (an emoji, say) at the
+ * end; the cookie's URI encoding throws on it, which would answer an action
+ * that already succeeded with a 500. Drop the half.
+ */
+const withoutSplitPair = (text: string) => (/[\uD800-\uDBFF]$/.test(text) ? text.slice(0, -1) : text);
 
 /**
  * The message set by the previous response, if its signature holds; clears

@@ -11,11 +11,11 @@ export class CookieClient {
     return this.request(path, { method: 'GET', headers });
   }
 
-  /** Form-encoded POST, as an HTML form submits it. */
-  async postForm(path: string, fields: Record<string, string>): Promise<Response> {
+  /** Form-encoded POST, as an HTML form submits it; `headers` e.g. the Referer a browser would send. */
+  async postForm(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     return this.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(fields).toString(),
     });
   }

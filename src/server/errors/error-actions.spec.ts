@@ -1,0 +1,157 @@
+import { errorActions, FailedRequest, sameSiteReferer } from './error-actions';
+
+const HOST = 'app.example.test:3000';
+const HOME = { href: '/', label: 'Go to the home page' };
+
+const request = (overrides: Partial<FailedRequest> = {}): FailedRequest => ({
+  method: 'GET',
+  url: '/demo/posts',
+  host: HOST,
+  ...overrides,
+});
+
+describe('sameSiteReferer', () => {
+  it.each([
+    ['http', `http://${HOST}/demo/posts?page=2`, '/demo/posts?page=2'],
+    ['https', `https://${HOST}/demo/posts`, '/demo/posts'],
+    ['the root', `http://${HOST}/`, '/'],
+  ])('returns the path and query of an %s page on this host', (_, referer, path) => {
+    expect(sameSiteReferer(request({ referer }))).toBe(path);
+  });
+
+  it('drops the fragment, which the page never needs', () => {
+    expect(sameSiteReferer(request({ referer: `http://${HOST}/demo/posts?page=2#new-post` }))).toBe('/demo/posts?page=2');
+  });
+
+  it.each([
+    ['another host', 'https://evil.example/demo/posts'],
+    ['this host name on another port', 'http://app.example.test:4000/demo/posts'],
+    ['a subdomain of this host', `http://evil.${HOST}/demo/posts`],
+    ['this host as user name of another', `http://${HOST}@evil.example/demo/posts`],
+    ['this host as a path on another', `https://evil.example/${HOST}/demo/posts`],
+  ])('rejects %s', (_, referer) => {
+    expect(sameSiteReferer(request({ referer }))).toBeUndefined();
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(document.cookie)'],
+    ['javascript: with this host', `javascript://${HOST}/%0Aalert(1)`],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['ftp:', `ftp://${HOST}/demo/posts`],
+    ['file:', 'file:///etc/passwd'],
+  ])('rejects a %s URL', (_, referer) => {
+    expect(sameSiteReferer(request({ referer }))).toBeUndefined();
+  });
+
+  it.each([
+    ['protocol-relative to another site', '//evil.example/demo/posts'],
+    ['protocol-relative to this host', `//${HOST}/demo/posts`],
+    ['a bare path', '/demo/posts'],
+    ['malformed', 'http://'],
+    ['not a URL at all', 'not a url'],
+    ['empty', ''],
+  ])('rejects a %s referer', (_, referer) => {
+    expect(sameSiteReferer(request({ referer }))).toBeUndefined();
+  });
+
+  it.each([
+    ['a double slash', `http://${HOST}//evil.example/demo/posts`],
+    ['a backslash', `http://${HOST}/\\evil.example/demo/posts`],
+  ])('never returns a protocol-relative link to another site, whatever a page path starting with %s says', (_, referer) => {
+    const path = sameSiteReferer(request({ referer }));
+
+    expect(path === undefined || !/^[/\\]{2}/.test(path)).toBe(true);
+    expect(path === undefined || new URL(path, `http://${HOST}`).host === HOST).toBe(true);
+  });
+
+  it('rejects any referer when the request names no host', () => {
+    expect(sameSiteReferer(request({ referer: `http://${HOST}/demo/posts`, host: undefined }))).toBeUndefined();
+  });
+
+  it('matches the host whatever its case, as browsers and DNS do', () => {
+    expect(
+      sameSiteReferer({ method: 'GET', url: '/x', referer: 'http://app.example.test:3000/posts', host: 'App.Example.TEST:3000' }),
+    ).toBe('/posts');
+  });
+
+  it('returns nothing without a referer', () => {
+    expect(sameSiteReferer(request())).toBeUndefined();
+  });
+});
+
+describe('errorActions', () => {
+  it('offers the form again, then home, for a 403 from a page of this site', () => {
+    const actions = errorActions(403, request({ method: 'POST', referer: `http://${HOST}/demo/posts?page=3` }));
+
+    expect(actions).toEqual([{ href: '/demo/posts?page=3', label: 'Go back to the form and submit it again' }, HOME]);
+  });
+
+  it('offers the form again even when it posts to its own address', () => {
+    const actions = errorActions(403, request({ method: 'POST', url: '/demo/posts', referer: `http://${HOST}/demo/posts` }));
+
+    expect(actions[0]).toEqual({ href: '/demo/posts', label: 'Go back to the form and submit it again' });
+  });
+
+  it.each([
+    ['no referer', undefined],
+    ['a referer on another site', 'https://evil.example/form'],
+  ])('offers only home for a 403 with %s', (_, referer) => {
+    expect(errorActions(403, request({ method: 'POST', referer }))).toEqual([HOME]);
+  });
+
+  it('offers to try the same address again, query included, after a 500 on GET', () => {
+    expect(errorActions(500, request({ url: '/demo/posts?page=2', referer: `http://${HOST}/` }))).toEqual([
+      { href: '/demo/posts?page=2', label: 'Try again' },
+      HOME,
+    ]);
+  });
+
+  it.each([
+    ['an absolute-form request target', 'http://evil.example/demo/posts'],
+    ['a path starting with a double slash', '//evil.example/demo/posts'],
+  ])('never offers to try again at another site, whatever %s says', (_, url) => {
+    const hrefs = errorActions(500, request({ url })).map((action) => action.href);
+
+    expect(hrefs.every((href) => new URL(href, `http://${HOST}`).host === HOST)).toBe(true);
+  });
+
+  it('does not offer to repeat a failed POST, but the page it came from, even when the form posts to its own address', () => {
+    expect(
+      errorActions(500, request({ method: 'POST', url: '/demo/posts/1/delete', referer: `http://${HOST}/demo/posts/1/delete` })),
+    ).toEqual([{ href: '/demo/posts/1/delete', label: 'Go back to the previous page' }, HOME]);
+    expect(errorActions(500, request({ method: 'POST', url: '/demo/posts/1/delete', referer: `http://${HOST}/demo/posts` }))).toEqual([
+      { href: '/demo/posts', label: 'Go back to the previous page' },
+      HOME,
+    ]);
+    expect(errorActions(503, request({ method: 'POST' }))).toEqual([HOME]);
+  });
+
+  it('offers only home for a 404, even from a page of this site', () => {
+    expect(errorActions(404, request({ url: '/missing', referer: `http://${HOST}/demo/posts` }))).toEqual([HOME]);
+  });
+
+  it.each([400, 409, 413])('offers the previous page, then home, for a %i', (status) => {
+    expect(errorActions(status, request({ method: 'POST', url: '/demo/posts', referer: `http://${HOST}/demo/posts?page=2` }))).toEqual([
+      { href: '/demo/posts?page=2', label: 'Go back to the previous page' },
+      HOME,
+    ]);
+  });
+
+  it.each([400, 409])('does not offer a %i’s own address as the way back', (status) => {
+    const actions = errorActions(status, request({ url: '/demo/posts?page=x', referer: `http://${HOST}/demo/posts?page=x` }));
+
+    expect(actions).toEqual([HOME]);
+  });
+
+  it.each([400, 409, 500])('offers only home for a %i reached from another site', (status) => {
+    expect(errorActions(status, request({ method: 'POST', referer: 'https://evil.example/demo/posts' }))).toEqual([HOME]);
+  });
+
+  it('always ends with the way home', () => {
+    for (const status of [400, 403, 404, 409, 413, 418, 500, 502]) {
+      for (const method of ['GET', 'POST']) {
+        expect(errorActions(status, request({ method, referer: `http://${HOST}/elsewhere` })).at(-1)).toEqual(HOME);
+      }
+    }
+  });
+});
