@@ -100,7 +100,7 @@ function prefixRefusals(id: string, components: readonly ExistingComponent[]): s
     const name = component.declaredNames.find((declared) => startsWithPrefix.test(declared));
     if (name) {
       problems.push(
-        `component:new: the model prefix of "${id}" is "${prefix}", but "${name}" in ${component.schemaPath} already starts with it, so the build could not tell whose model is whose; choose another id`,
+        `component:new: the model prefix of "${id}" is "${prefix}", but ${component.schemaPath} already declares "${name}", a name with that prefix, so the build could not tell whose model is whose; choose another id`,
       );
     }
   }

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { nextNavOrder, scaffoldRefusals } from './component-id-rules';
 import { componentNames } from './component-names';
 import { readExistingComponents } from './existing-components';
-import { formatFiles } from './format-files';
+import { formatFolder } from './format-files';
 import { FILE_ROLES, renderComponent } from './render-component';
 import { parseScaffoldArguments, USAGE } from './scaffold-arguments';
 import { writeComponent } from './write-component';
@@ -47,10 +47,9 @@ export async function componentNew(args: readonly string[], projectRoot: string,
   const target = join(componentsDir, request.id);
   const shown = relative(projectRoot, target);
   const navOrder = nextNavOrder(existing);
-  let files: Map<string, string>;
+  const files = renderComponent(names, { schema: request.schema, navOrder, dependsOn: request.dependsOn });
   try {
-    files = await formatFiles(renderComponent(names, { schema: request.schema, navOrder, dependsOn: request.dependsOn }), target);
-    writeComponent(projectRoot, target, files);
+    await writeComponent(projectRoot, target, files, formatFolder);
   } catch (error) {
     err(
       `component:new: could not write ${shown} (${(error as Error).message}); nothing was created, fix the cause and run the command again`,

@@ -1,20 +1,22 @@
-// Formats generated files with the target project's own Prettier settings, so
-// they pass `prettier --check` whatever the length of the id.
+// Formats the staged files with Prettier and the project's own settings, so
+// they pass `prettier --check` whatever the length of the id. Prettier runs as
+// its CLI in a child process: its API loads plugins with import(), which
+// Jest's module sandbox cannot run.
 import { join } from 'node:path';
-import * as prettier from 'prettier';
+import { runCommand } from '../../src/database/process/run-command';
 
-const FORMATTED = /\.(ts|tsx)$/;
-
-export async function formatFiles(files: ReadonlyMap<string, string>, folder: string): Promise<Map<string, string>> {
-  const formatted = new Map<string, string>();
-  for (const [path, content] of files) {
-    if (!FORMATTED.test(path)) {
-      formatted.set(path, content);
-      continue;
-    }
-    const filepath = join(folder, path);
-    const options = (await prettier.resolveConfig(filepath)) ?? {};
-    formatted.set(path, await prettier.format(content, { ...options, filepath }));
-  }
-  return formatted;
+export async function formatFolder(folder: string): Promise<void> {
+  const cli = require.resolve('prettier/bin/prettier.cjs');
+  // The staging folder sits under .data/, which .prettierignore lists: an ignore file that does not exist applies none.
+  const noIgnoreFile = join(folder, '.no-prettierignore');
+  const { code, output } = await runCommand(process.execPath, [
+    cli,
+    '--write',
+    '--log-level',
+    'warn',
+    '--ignore-path',
+    noIgnoreFile,
+    folder,
+  ]);
+  if (code !== 0) throw new Error(`prettier exited with ${code}: ${output.trim()}`);
 }
