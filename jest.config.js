@@ -20,8 +20,9 @@ module.exports = {
     // instead of building a TypeScript program in every worker (seconds each).
     // Type errors are caught by `npm run typecheck` and the webpack build.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // Imported assets become their source path (see the transform), which the test server serves.
+    '\\.(css|png|svg|jpe?g|gif|webp)$': '<rootDir>/src/testing/jest/asset-url.transform.js',
   },
-  moduleNameMapper: { '\\.(css|png|svg|jpe?g|gif|webp)$': '<rootDir>/src/testing/jest/asset-url.stub.js' },
   // Points each worker at its own schema through DATABASE_SCHEMA, as an operator would configure the app.
   setupFiles: ['<rootDir>/src/testing/jest/worker-environment.ts'],
   globalSetup: '<rootDir>/jest.globalSetup.ts',

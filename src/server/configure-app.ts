@@ -2,18 +2,20 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { ErrorPageFilter } from './errors/error-page.filter';
+import { COOKIE_SECRET } from '../security/cookie-secret';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
 import { securityHeaders } from '../security/security-headers';
 
 /**
  * HTTP concerns shared by the server and the tests that start it: security
- * headers, cookies, the browser id and CSRF tokens for pages, static
+ * headers, cookies (signed ones too), the browser id and CSRF tokens for pages, static
  * assets and the error filter.
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
   app.use(securityHeaders());
-  app.use(cookieParser());
+  // Keyed: flash messages travel in a signed cookie (src/ssr/flash).
+  app.use(cookieParser(app.get<string>(COOKIE_SECRET)));
   app.use(app.get<CsrfProtection>(CSRF).middleware);
   // File names carry a content hash, so they can be cached for a year.
   app.useStaticAssets(staticDir, { prefix: '/static/', immutable: true, maxAge: '365d', index: false, fallthrough: true });

@@ -1,12 +1,15 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pageLocals } from '../platform/http/page-locals';
+import { takeFlash } from './flash/flash-cookie';
 import type { RenderContext } from './render-context';
 
-/** The render context of a request: its path and, when the CSRF middleware ran, its token generator. */
+/** The render context of a request: its path, its flash message and, when the CSRF middleware ran, its token generator. */
 export function renderContextOf(request: Request, response: Response): RenderContext {
   const { csrfToken } = pageLocals(response);
+  let flash: { text?: string } | undefined;
   return {
+    flash: () => (flash ??= { text: takeFlash(request, response) }).text,
     currentPath: request.path,
     csrfToken:
       csrfToken ??

@@ -10,6 +10,8 @@ export interface RenderContext {
   currentPath: string;
   /** A CSRF token for the forms of this page; generated (and its cookie set) on first use. */
   csrfToken: () => string;
+  /** The flash message the previous action left for this page (see setFlash); taken, so shown once. */
+  flash?: () => string | undefined;
 }
 
 export const RenderContextReact = createContext<RenderContext | null>(null);

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Redirect, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { DomainError } from '../../platform/errors/domain.error';
+import { setFlash } from '../../ssr/flash/flash-cookie';
 import { PageContext } from '../../ssr/page-context';
 import type { RenderContext } from '../../ssr/render-context';
 import { renderPage } from '../../ssr/render-page';
 import { DemoComponentService } from './component.service';
 import { EMPTY_POST_FORM, parsePostForm, PostFormErrors, PostFormValues } from './post-form';
 import { toPostCard } from './post-view';
+import { DeletePostPage } from './ui/DeletePostPage';
 import { PostListPage } from './ui/PostListPage';
 
 const PAGE_SIZE = 20;
@@ -25,7 +28,10 @@ export class DemoComponentController {
     return this.renderList(parsePage(page), { values: EMPTY_POST_FORM, errors: {} }, context);
   }
 
-  /** Valid: saved, then 303 to the list. Invalid: the page again, status 400, input kept, messages by the fields. */
+  /**
+   * Valid: saved, then 303 to the list, which says so once. Invalid: the page
+   * again, status 400, input kept, a summary on top and messages by the fields.
+   */
   @Post('posts')
   async create(@Body() body: Record<string, unknown>, @PageContext() context: RenderContext, @Res() res: Response): Promise<void> {
     const form = parsePostForm(body);
@@ -33,17 +39,30 @@ export class DemoComponentController {
       res
         .status(400)
         .type('html')
-        .send(await this.renderList(1, form, context));
+        .send(await this.renderList(1, form, context, { invalid: true }));
       return;
     }
-    await this.posts.createPost(form.post);
+    const post = await this.posts.createPost(form.post);
+    setFlash(res, `Post “${post.title}” added.`);
     res.redirect(303, LIST_PATH);
   }
 
-  /** Unknown or malformed ids change nothing and land on the list as well. */
+  /** The confirmation step: deleting takes a second, deliberate click, with or without JavaScript. */
+  @Get('posts/:id/delete')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async confirmRemove(@Param('id') id: string, @PageContext() context: RenderContext): Promise<string> {
+    const post = await this.posts.getPost(id);
+    if (!post)
+      throw new DomainError('NOT_FOUND', 'This post does not exist, or it has been deleted already. Go back to the list of posts.');
+    return renderPage(<DeletePostPage id={post.id} title={post.title} />, { title: `Delete “${post.title}”?`, context });
+  }
+
+  /** Unknown or malformed ids change nothing and land on the list as well, saying so. */
   @Post('posts/:id/delete')
   async remove(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    await this.posts.deletePost(id);
+    const post = await this.posts.getPost(id);
+    const deleted = post !== null && (await this.posts.deletePost(id));
+    setFlash(res, deleted ? `Post “${post.title}” deleted.` : 'That post had already been deleted.');
     res.redirect(303, LIST_PATH);
   }
 
@@ -51,11 +70,13 @@ export class DemoComponentController {
     requestedPage: number,
     form: { values: PostFormValues; errors: PostFormErrors },
     context: RenderContext,
+    { invalid = false } = {},
   ): Promise<string> {
     const { posts, page, totalPages } = await this.posts.listPosts(requestedPage, PAGE_SIZE);
     return renderPage(<PostListPage posts={posts.map(toPostCard)} page={page} totalPages={totalPages} form={form} />, {
       title: 'Posts',
       context,
+      invalid,
     });
   }
 }

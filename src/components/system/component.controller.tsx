@@ -3,6 +3,7 @@ import { componentRegistry } from '../../generated/component-registry';
 import { PageContext } from '../../ssr/page-context';
 import type { RenderContext } from '../../ssr/render-context';
 import { renderPage } from '../../ssr/render-page';
+import { homeEntries } from './home-entries';
 import { HomePage } from './ui/HomePage';
 
 @Controller()
@@ -10,9 +11,6 @@ export class SystemComponentController {
   @Get('/')
   @Header('Content-Type', 'text/html; charset=utf-8')
   home(@PageContext() context: RenderContext): string {
-    const components = componentRegistry.components
-      .filter((component) => component.id !== 'system')
-      .map(({ id, title, description, routes }) => ({ id, title, description, path: routes.find((route) => route.isPrimary)?.path }));
-    return renderPage(<HomePage components={components} />, { title: 'Home', context });
+    return renderPage(<HomePage entries={homeEntries(componentRegistry)} />, { title: 'Home', context });
   }
 }

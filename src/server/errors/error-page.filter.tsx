@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { renderContextOf } from '../../ssr/page-context';
 import { ErrorPage } from '../../ssr/pages/ErrorPage';
 import { renderPage } from '../../ssr/render-page';
+import { errorActions } from './error-actions';
 import { toErrorResponse } from './error-response';
 
 /**
@@ -27,9 +28,15 @@ export class ErrorPageFilter implements ExceptionFilter {
       response.json({ statusCode: status, error: heading, message });
       return;
     }
+    const actions = errorActions(status, {
+      method: request.method,
+      url: request.originalUrl,
+      referer: request.get('referer'),
+      host: request.get('host'),
+    });
     response.type('html').send(
-      renderPage(<ErrorPage status={status} heading={heading} message={message} />, {
-        title: heading,
+      renderPage(<ErrorPage status={status} heading={heading} message={message} actions={actions} />, {
+        title: `${heading} (error ${status})`,
         context: renderContextOf(request, response),
       }),
     );

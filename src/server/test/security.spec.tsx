@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Module, Post, Res } from '@nestjs/common
 import type { Response as ExpressResponse } from 'express';
 import { CookieClient } from '../../testing/http/cookie-client';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
-import { CsrfField } from '../../ssr/CsrfField';
+import { CsrfField } from '../../ssr/kit';
 import { PageContext } from '../../ssr/page-context';
 import type { RenderContext } from '../../ssr/render-context';
 import { renderPage } from '../../ssr/render-page';

@@ -1,27 +1,34 @@
 import type { ReactNode } from 'react';
 import type { NavigationEntry } from '../../platform/component-meta';
+import kitStylesheet from '../kit/kit.css';
+import { FlashMessage } from '../kit/FlashMessage';
+import favicon from './favicon.svg';
 import layoutStylesheet from './layout.css';
 import { Navigation } from './Navigation';
 
 export interface DocumentProps {
+  /** The document title, before the site name. */
   title: string;
   currentPath: string;
   navigation: NavigationEntry[];
+  /** Shown once at the top of the page: the outcome of the action that led here. */
+  flash?: string;
   children: ReactNode;
 }
 
 export const SITE_NAME = 'Component Platform';
 
-/** The whole HTML document: head, skip link, left navigation and the page in `main`. */
-export function Document({ title, currentPath, navigation, children }: DocumentProps) {
+/** The whole HTML document: head, skip link, navigation, the flash message and the page in `main`. */
+export function Document({ title, currentPath, navigation, flash, children }: DocumentProps) {
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${SITE_NAME}`}</title>
-        <link rel="icon" href="data:," />
+        <link rel="icon" href={favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={layoutStylesheet} precedence="layout" />
+        <link rel="stylesheet" href={kitStylesheet} precedence="layout" />
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -35,6 +42,7 @@ export function Document({ title, currentPath, navigation, children }: DocumentP
             <Navigation entries={navigation} currentPath={currentPath} />
           </header>
           <main id="main" className="site-main" tabIndex={-1}>
+            {flash ? <FlashMessage text={flash} /> : null}
             {children}
           </main>
         </div>

@@ -1,19 +1,31 @@
+import { PageHeader } from '../kit/PageHeader';
+
+export interface ErrorAction {
+  href: string;
+  label: string;
+}
+
 export interface ErrorPageProps {
   status: number;
   heading: string;
   message: string;
+  /** What the reader can do next, most useful first. */
+  actions: ErrorAction[];
 }
 
-/** 404, 403, 500 and friends: what happened and where to go, never internals. */
-export function ErrorPage({ status, heading, message }: ErrorPageProps) {
+/** 404, 403, 500 and friends: what happened, its status in words, and where to go; never internals. */
+export function ErrorPage({ status, heading, message, actions }: ErrorPageProps) {
   return (
     <section className="error-page" aria-labelledby="error-heading">
-      <h1 id="error-heading">{heading}</h1>
+      <PageHeader caption={`Error ${status}`} title={heading} headingId="error-heading" />
       <p>{message}</p>
-      <p>
-        <a href="/">Go to the home page</a>
-      </p>
-      <p className="error-status">Error {status}</p>
+      <ul className="error-actions">
+        {actions.map((action) => (
+          <li key={action.href + action.label}>
+            <a href={action.href}>{action.label}</a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

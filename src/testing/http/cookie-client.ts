@@ -35,9 +35,12 @@ export class CookieClient {
       headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
     });
     for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
+      const [pair, ...attributes] = header.split(';').map((part) => part.trim());
       const separator = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, separator), pair.slice(separator + 1));
+      const name = pair.slice(0, separator);
+      // A cookie cleared by the server (Express's clearCookie) is gone, as in a browser.
+      if (attributes.some((attribute) => /^max-age=0$/i.test(attribute) || /^expires=.*1970/i.test(attribute))) this.cookies.delete(name);
+      else this.cookies.set(name, pair.slice(separator + 1));
     }
     return response;
   }

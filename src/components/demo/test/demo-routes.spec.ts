@@ -36,6 +36,19 @@ describe('demo routes over HTTP', () => {
     expect(html).toContain('No posts yet. Add your first post above!');
   });
 
+  it('says once, on the page it redirects to, that the post was added', async () => {
+    const created = await addPost({ title: 'Announced <b>post</b>', authorName: 'Ada' });
+    const flashCookie = created.headers.get('set-cookie') ?? '';
+
+    const next = await (await browser.get('/demo/posts')).text();
+    const later = await (await browser.get('/demo/posts')).text();
+
+    expect(flashCookie).toMatch(/flash=s%3A/);
+    expect(flashCookie).toContain('HttpOnly');
+    expect(next).toContain('<div class="flash" role="status">Post “Announced &lt;b&gt;post&lt;/b&gt;” added.</div>');
+    expect(later).not.toContain('class="flash"');
+  });
+
   it('creates a post, redirects with 303 and lists it newest first', async () => {
     const first = await addPost({ title: 'First post', authorName: 'Ada' });
     await addPost({ title: 'Second post', authorName: 'Ada', content: 'More words' });
@@ -53,8 +66,10 @@ describe('demo routes over HTTP', () => {
     const html = await response.text();
 
     expect(response.status).toBe(400);
-    expect(html).toMatch(/id="title"[^>]*aria-invalid="true"[^>]*aria-describedby="title-error"/);
-    expect(html).toContain('<p id="title-error" class="field-error">Enter a title of 1 to 200 characters.</p>');
+    expect(html).toContain('<title>Error: Posts · Component Platform</title>');
+    expect(html).toMatch(/<div class="error-summary" role="alert"[\s\S]*<a href="#title">Enter a title of 1 to 200 characters\.<\/a>/);
+    expect(html).toMatch(/id="title"[^>]*aria-describedby="title-error"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/<p id="title-error" class="field-error">.*Enter a title of 1 to 200 characters\.<\/p>/);
     expect(html).toContain('value="Kept Author"');
     expect(html).toContain('Kept content</textarea>');
     expect(await server.prisma.demoPost.count()).toBe(0);
@@ -86,18 +101,40 @@ describe('demo routes over HTTP', () => {
     expect(await server.prisma.demoPost.count({ where: { author: { name: authorName } } })).toBe(2);
   });
 
-  it('deletes a post and redirects; an unknown or malformed id redirects without error', async () => {
+  it('asks for confirmation before deleting: the Delete link changes nothing, the confirmation form deletes', async () => {
     await addPost({ title: 'Doomed', authorName: 'Ada' });
     const post = await server.prisma.demoPost.findFirstOrThrow({ where: { title: 'Doomed' } });
+
+    const list = await (await browser.get('/demo/posts')).text();
+    expect(list).toContain(`href="/demo/posts/${post.id}/delete"`);
+    const confirmation = await browser.get(`/demo/posts/${post.id}/delete`);
+    const page = await confirmation.text();
+    expect(confirmation.status).toBe(200);
+    expect(page).toContain('<h1>Delete “Doomed”?</h1>');
+    expect(page).toMatch(new RegExp(`<form [^>]*action="/demo/posts/${post.id}/delete" method="post">`));
+    expect(page).toContain('<a href="/demo/posts" class="button button-secondary">Cancel</a>');
+    expect(await server.prisma.demoPost.count()).toBe(1);
+
+    const deleted = await browser.postForm(`/demo/posts/${post.id}/delete`, { _csrf: CookieClient.csrfTokenIn(page) });
+
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get('location')).toBe('/demo/posts');
+    expect(await server.prisma.demoPost.count()).toBe(0);
+    expect(await (await browser.get('/demo/posts')).text()).toContain('Post “Doomed” deleted.');
+  });
+
+  it('answers the confirmation page of an unknown post with 404, and its delete with a redirect saying so', async () => {
     const _csrf = await openList();
 
-    const deleted = await browser.postForm(`/demo/posts/${post.id}/delete`, { _csrf });
+    const missingPage = await browser.get(`/demo/posts/${randomUUID()}/delete`);
     const unknown = await browser.postForm(`/demo/posts/${randomUUID()}/delete`, { _csrf });
     const malformed = await browser.postForm('/demo/posts/not-a-uuid/delete', { _csrf });
 
-    expect([deleted.status, unknown.status, malformed.status]).toEqual([303, 303, 303]);
+    expect(missingPage.status).toBe(404);
+    expect(await missingPage.text()).toContain('This post does not exist, or it has been deleted already.');
+    expect([unknown.status, malformed.status]).toEqual([303, 303]);
     expect(malformed.headers.get('location')).toBe('/demo/posts');
-    expect(await server.prisma.demoPost.count()).toBe(0);
+    expect(await (await browser.get('/demo/posts')).text()).toContain('That post had already been deleted.');
   });
 
   it('rejects a form without a CSRF token, or with a forged one, with 403 and changes nothing', async () => {

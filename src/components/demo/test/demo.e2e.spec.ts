@@ -20,7 +20,7 @@ describe('the demo in a real browser', () => {
     await server?.close();
   });
 
-  it('loads the list, adds a post through the form, sees it, and deletes it', async () => {
+  it('loads the list, adds a post through the form, sees it, and deletes it after confirming', async () => {
     await page.goto(`${server.baseUrl}/demo/posts`);
     await expect(page.locator('.empty-state').textContent()).resolves.toBe('No posts yet. Add your first post above!');
     expect(await page.getAttribute('nav[aria-label="Main"] a[aria-current="page"]', 'href')).toBe('/demo/posts');
@@ -31,15 +31,17 @@ describe('the demo in a real browser', () => {
     await page.getByLabel('Status').selectOption('DRAFT');
     await Promise.all([page.waitForURL(`${server.baseUrl}/demo/posts`), page.getByRole('button', { name: 'Add post' }).click()]);
 
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Post “Written in Chromium” added.');
     const card = page.locator('article', { hasText: 'Written in Chromium' });
-    await expect(card.locator('.post-meta').textContent()).resolves.toContain('by Headless Grace');
+    await expect(card.locator('.card-meta').textContent()).resolves.toContain('by Headless Grace');
     await expect(card.locator('.status-badge').textContent()).resolves.toBe('DRAFT');
 
-    await Promise.all([
-      page.waitForURL(`${server.baseUrl}/demo/posts`),
-      card.getByRole('button', { name: 'Delete “Written in Chromium”' }).click(),
-    ]);
+    await Promise.all([page.waitForURL(/\/delete$/), card.getByRole('link', { name: 'Delete “Written in Chromium”' }).click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Delete “Written in Chromium”?');
+    expect(await server.prisma.demoPost.count()).toBe(1);
+    await Promise.all([page.waitForURL(`${server.baseUrl}/demo/posts`), page.getByRole('button', { name: 'Delete post' }).click()]);
 
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Post “Written in Chromium” deleted.');
     expect(await page.locator('article').count()).toBe(0);
     expect(await server.prisma.demoPost.count()).toBe(0);
   });

@@ -1,5 +1,5 @@
-import { CsrfField } from '../../../ssr/CsrfField';
 import type { DisplayDate } from '../../../ssr/display-date';
+import { ButtonLink, Card } from '../../../ssr/kit';
 import type { DemoPostStatus } from '../component.types';
 import { truncate } from './format';
 
@@ -12,23 +12,26 @@ export interface PostCardProps {
   createdAt: DisplayDate;
 }
 
+/** One post in the list. Delete leads to a confirmation page; nothing is deleted from here. */
 export function PostCard({ id, title, content, authorName, status, createdAt }: PostCardProps) {
   return (
-    <article className="post-card" aria-labelledby={`post-${id}-title`}>
-      <header className="post-card-header">
-        <h3 id={`post-${id}-title`}>{title}</h3>
-        <span className={`status-badge status-${status.toLowerCase()}`}>{status}</span>
-      </header>
-      <p className="post-meta">
-        by {authorName} · <time dateTime={createdAt.iso}>{createdAt.text}</time>
-      </p>
-      {content ? <p className="post-content">{truncate(content)}</p> : null}
-      <form method="post" action={`/demo/posts/${id}/delete`} className="post-delete">
-        <CsrfField />
-        <button type="submit" aria-label={`Delete “${title}”`}>
+    <Card
+      id={`post-${id}`}
+      title={title}
+      headingLevel={3}
+      badge={<span className={`status-badge status-${status.toLowerCase()}`}>{status}</span>}
+      meta={
+        <>
+          by {authorName} · <time dateTime={createdAt.iso}>{createdAt.text}</time>
+        </>
+      }
+      actions={
+        <ButtonLink href={`/demo/posts/${id}/delete`} variant="secondary" aria-label={`Delete “${title}”`}>
           Delete
-        </button>
-      </form>
-    </article>
+        </ButtonLink>
+      }
+    >
+      {content ? <p className="post-content">{truncate(content)}</p> : null}
+    </Card>
   );
 }

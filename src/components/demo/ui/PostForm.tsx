@@ -1,4 +1,4 @@
-import { CsrfField } from '../../../ssr/CsrfField';
+import { Button, Card, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../../ssr/kit';
 import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES } from '../component.types';
 import { POST_LIMITS, type PostFormErrors, type PostFormValues } from '../post-form';
 
@@ -7,77 +7,35 @@ export interface PostFormProps {
   errors: PostFormErrors;
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
-}
+const STATUS_OPTIONS = DEMO_POST_STATUSES.map((status) => ({ value: status, label: DEMO_POST_STATUS_LABELS[status] }));
 
-/** Each field's error sits right under it and is announced with it (aria-describedby). */
+/** The add-post form: a summary of the problems on top, each field's error under it (kit fields wire aria-describedby). */
 export function PostForm({ values, errors }: PostFormProps) {
-  const invalid = (field: keyof PostFormErrors) =>
-    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
   return (
-    <form method="post" action="/demo/posts" className="post-form" aria-labelledby="post-form-heading" noValidate={false}>
-      <h2 id="post-form-heading">Add a post</h2>
-      {Object.keys(errors).length > 0 ? (
-        <p className="form-error-summary" role="alert">
-          The post was not saved. Correct the fields marked below.
-        </p>
-      ) : null}
-      <CsrfField />
-      <div className="field">
-        <label htmlFor="title">Title</label>
-        <input
-          id="title"
-          name="title"
-          type="text"
-          required
-          maxLength={POST_LIMITS.title}
-          defaultValue={values.title}
-          {...invalid('title')}
-        />
-        <FieldError id="title-error" message={errors.title} />
-      </div>
-      <div className="field">
-        <label htmlFor="content">Content (optional)</label>
-        <textarea
-          id="content"
+    <Card id="post-form" title="Add a post" as="section">
+      <form method="post" action="/demo/posts" className="post-form">
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <TextField name="title" label="Title" required maxLength={POST_LIMITS.title} defaultValue={values.title} error={errors.title} />
+        <TextAreaField
           name="content"
-          rows={4}
+          label="Content (optional)"
+          hint={`Up to ${POST_LIMITS.content.toLocaleString('en-US')} characters.`}
           maxLength={POST_LIMITS.content}
           defaultValue={values.content}
-          {...invalid('content')}
+          error={errors.content}
         />
-        <FieldError id="content-error" message={errors.content} />
-      </div>
-      <div className="field">
-        <label htmlFor="authorName">Author</label>
-        <input
-          id="authorName"
+        <TextField
           name="authorName"
-          type="text"
+          label="Author"
           required
           maxLength={POST_LIMITS.authorName}
           defaultValue={values.authorName}
-          {...invalid('authorName')}
+          error={errors.authorName}
         />
-        <FieldError id="authorName-error" message={errors.authorName} />
-      </div>
-      <div className="field">
-        <label htmlFor="status">Status</label>
-        <select id="status" name="status" defaultValue={values.status} {...invalid('status')}>
-          {DEMO_POST_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {DEMO_POST_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-        <FieldError id="status-error" message={errors.status} />
-      </div>
-      <button type="submit">Add post</button>
-    </form>
+        <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={values.status} error={errors.status} />
+        <Button>Add post</Button>
+      </form>
+    </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { PageHeader } from '../../../ssr/kit';
 import type { PostFormErrors, PostFormValues } from '../post-form';
 import stylesheet from './demo.css';
 import { PostCard, PostCardProps } from './PostCard';
@@ -14,7 +15,7 @@ export function PostListPage({ posts, page, totalPages, form }: PostListPageProp
   return (
     <div className="demo-posts">
       <link rel="stylesheet" href={stylesheet} precedence="component" />
-      <h1>Posts</h1>
+      <PageHeader title="Posts" lead="Write a post, see it in the list, delete it. Every page is rendered on the server." />
       <PostForm values={form.values} errors={form.errors} />
       <section aria-labelledby="posts-heading" className="post-list">
         <h2 id="posts-heading">Latest posts</h2>

@@ -53,7 +53,7 @@ function tagWithId(html: string, id: string): string {
 
 /** The markup of the `.field` block holding the control with this id. */
 function fieldBlock(html: string, id: string): string {
-  const block = html.split('<div class="field">').find((part) => part.includes(`id="${id}"`));
+  const block = html.split(/<div class="field[^"]*">/).find((part) => part.includes(`id="${id}"`));
   if (!block) throw new Error(`no field for id="${id}"`);
   return block.slice(0, block.indexOf('</div>'));
 }
@@ -93,14 +93,13 @@ describe('PostCard', () => {
     expect(card({ status })).toContain(`<span class="status-badge ${className}">${status}</span>`);
   });
 
-  it('offers a Delete button that posts to the post’s delete address with the CSRF token', () => {
+  it('offers a Delete link to the post’s confirmation page, named after the post, and no form that deletes at once', () => {
     const html = card();
 
-    const deleteForm = html.match(/<form [^>]*action="\/demo\/posts\/post-1\/delete"[^>]*>([\s\S]*?)<\/form>/);
-    expect(deleteForm).not.toBeNull();
-    expect(deleteForm![0]).toMatch(/^<form [^>]*method="post"/);
-    expect(deleteForm![1]).toContain('<input type="hidden" name="_csrf" value="token-123"/>');
-    expect(visibleText(deleteForm![1])).toBe('Delete');
+    expect(html).toMatch(
+      /<a href="\/demo\/posts\/post-1\/delete" class="button button-secondary" aria-label="Delete “First steps”">Delete<\/a>/,
+    );
+    expect(html).not.toContain('<form');
   });
 
   it('escapes markup typed by users in the title, content and author name', () => {
@@ -115,13 +114,13 @@ describe('PostCard', () => {
 });
 
 describe('PostListPage', () => {
-  it('shows every post with its own delete form', () => {
+  it('shows every post with its own delete link', () => {
     const html = listPage({ posts: [post, { ...post, id: 'post-2', title: 'Second thoughts' }] });
 
     expect(visibleText(html)).toContain('First steps');
     expect(visibleText(html)).toContain('Second thoughts');
-    expect(html).toContain('action="/demo/posts/post-1/delete"');
-    expect(html).toContain('action="/demo/posts/post-2/delete"');
+    expect(html).toContain('href="/demo/posts/post-1/delete"');
+    expect(html).toContain('href="/demo/posts/post-2/delete"');
   });
 
   it('says there are no posts yet when the list is empty', () => {
@@ -164,7 +163,7 @@ describe('PostForm', () => {
   it('posts to /demo/posts with the CSRF token', () => {
     const html = form();
 
-    const start = html.match(/^<form [^>]*>/)?.[0] ?? '';
+    const start = html.match(/<form [^>]*>/)?.[0] ?? '';
     expect(start).toContain('method="post"');
     expect(start).toContain('action="/demo/posts"');
     expect(html).toContain('<input type="hidden" name="_csrf" value="token-123"/>');
@@ -173,7 +172,7 @@ describe('PostForm', () => {
   it.each(fields)('labels the %s control (for/id pair) and submits it under that name', (field) => {
     const html = form();
 
-    expect(html).toMatch(new RegExp(`<label for="${field}">[^<]+</label>`));
+    expect(html).toMatch(new RegExp(`<label class="field-label" for="${field}">[^<]+</label>`));
     expect(tagWithId(html, field)).toMatch(/^<(input|textarea|select) /);
     expect(tagWithId(html, field)).toContain(`name="${field}"`);
   });
@@ -197,9 +196,11 @@ describe('PostForm', () => {
 
     const control = tagWithId(html, field);
     expect(control).toContain('aria-invalid="true"');
-    expect(control).toContain(`aria-describedby="${field}-error"`);
+    expect(control).toMatch(new RegExp(`aria-describedby="([a-z-]+ )?${field}-error"`));
     expect(tagWithId(html, `${field}-error`)).toMatch(/^<p /);
-    expect(fieldBlock(html, field)).toContain(`<p id="${field}-error" class="field-error">${message}</p>`);
+    expect(fieldBlock(html, field)).toContain(
+      `<p id="${field}-error" class="field-error"><span class="visually-hidden">Error: </span>${message}</p>`,
+    );
   });
 
   it('marks only the fields that have errors as invalid', () => {
@@ -209,8 +210,11 @@ describe('PostForm', () => {
     expect(tagWithId(html, 'authorName')).not.toContain('aria-describedby');
   });
 
-  it('announces a summary when the post was not saved, and none on a fresh form', () => {
-    expect(form(EMPTY_POST_FORM, { title: 'Enter a title.' })).toMatch(/role="alert">The post was not saved\./);
+  it('announces a summary linking to each rejected field when the post was not saved, and none on a fresh form', () => {
+    const html = form(EMPTY_POST_FORM, { title: 'Enter a title.', authorName: 'Enter the author name.' });
+
+    expect(html).toMatch(/<div class="error-summary" role="alert"/);
+    expect(html).toContain('<li><a href="#title">Enter a title.</a></li><li><a href="#authorName">Enter the author name.</a></li>');
     expect(form()).not.toContain('role="alert"');
   });
 });

@@ -1,23 +1,44 @@
-export interface HomePageProps {
-  components: { id: string; title: string; description?: string; path?: string }[];
+import { Card, PageHeader } from '../../../ssr/kit';
+
+export interface HomeEntry {
+  id: string;
+  /** The component's navigation label, so the card and the navigation say the same. */
+  label: string;
+  description?: string;
+  path: string;
 }
 
-export function HomePage({ components }: HomePageProps) {
+export interface HomePageProps {
+  /** In navigation order. */
+  entries: HomeEntry[];
+}
+
+/** The start page: one card per component in the navigation, in its order. */
+export function HomePage({ entries }: HomePageProps) {
   return (
-    <section aria-labelledby="home-heading">
-      <h1 id="home-heading">Components</h1>
-      {components.length === 0 ? (
-        <p>No components yet. Add a folder under src/components/ and rebuild.</p>
+    <>
+      <PageHeader title="Components" lead="Everything this installation offers. Each is a component under src/components/." />
+      {entries.length === 0 ? (
+        <p>No components yet. Create one with npm run component:new -- &lt;id&gt; and rebuild.</p>
       ) : (
-        <ul>
-          {components.map((component) => (
-            <li key={component.id}>
-              {component.path ? <a href={component.path}>{component.title}</a> : component.title}
-              {component.description ? ` — ${component.description}` : null}
+        <ul className="component-grid">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <Card
+                id={`component-${entry.id}`}
+                title={entry.label}
+                actions={
+                  <a href={entry.path} aria-label={`Open ${entry.label}`}>
+                    Open {entry.label}
+                  </a>
+                }
+              >
+                {entry.description ? <p>{entry.description}</p> : null}
+              </Card>
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }

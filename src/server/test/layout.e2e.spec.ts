@@ -1,0 +1,145 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../testing/browser/launch-browser';
+import { resetWorkerSchema } from '../../testing/reset-worker-schema';
+import { startTestServer, TestServer } from '../../testing/start-test-server';
+
+/** What the layout checks read from a rendered page, computed in the browser (this file has no DOM types). */
+interface LayoutFacts {
+  scrollWidth: number;
+  clientWidth: number;
+  headerHeight: number;
+  headerWidth: number;
+  h1Count: number;
+  h1Top: number;
+  h1MarginTop: string;
+  stylesheetsLoaded: number;
+  unlabelledControls: string[];
+  currentNavLinks: number;
+}
+
+const LAYOUT_FACTS = `(() => {
+  const header = document.querySelector('.site-header').getBoundingClientRect();
+  const h1 = document.querySelector('main h1');
+  const main = document.querySelector('main').getBoundingClientRect();
+  const controls = [...document.querySelectorAll('main input:not([type=hidden]), main textarea, main select')];
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    headerHeight: header.height,
+    headerWidth: header.width,
+    h1Count: document.querySelectorAll('h1').length,
+    h1Top: h1 ? h1.getBoundingClientRect().top - main.top : -1,
+    h1MarginTop: h1 ? getComputedStyle(h1).marginTop : '',
+    stylesheetsLoaded: [...document.styleSheets].filter((sheet) => sheet.cssRules.length > 0).length,
+    unlabelledControls: controls.filter((c) => c.labels.length === 0).map((c) => c.outerHTML),
+    currentNavLinks: document.querySelectorAll('nav[aria-label="Main"] a[aria-current="page"]').length,
+  };
+})()`;
+
+/** The outline of the focused element, as the user sees it. */
+const FOCUS_OUTLINE = `(() => {
+  const style = getComputedStyle(document.activeElement);
+  return { tag: document.activeElement.tagName, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+})()`;
+
+describe('the layout in a real browser, on a phone and on a desktop', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let postId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await resetWorkerSchema(server.prisma);
+    const author = await server.prisma.demoUser.create({ data: { name: 'Layout Tester', email: 'layout@example.test' } });
+    const post = await server.prisma.demoPost.create({
+      // Long words in a title and content must wrap, not widen the page.
+      data: { title: `A long title ${'unbreakable'.repeat(8)} that wraps`, content: 'x'.repeat(300), authorId: author.id },
+    });
+    postId = post.id;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pages = () => [
+    ['the home page', '/'],
+    ['the post list', '/demo/posts'],
+    ['a delete confirmation', `/demo/posts/${postId}/delete`],
+    ['the 404 page', '/no/such/page'],
+  ];
+
+  describe.each([
+    ['375 px phone', 375, 667],
+    ['1280 px desktop', 1280, 800],
+  ])('at %s', (_, width, height) => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await browser.newContext({ viewport: { width, height } });
+      page = await context.newPage();
+    });
+
+    afterAll(() => context?.close());
+
+    it.each(pages().map(([name]) => name))(
+      'shows %s without horizontal scrolling, with one h1 at the top of main and a bounded header',
+      async (name) => {
+        const path = pages().find(([pageName]) => pageName === name)![1];
+        await page.goto(server.baseUrl + path);
+
+        const facts = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
+
+        expect(facts.stylesheetsLoaded).toBeGreaterThanOrEqual(2);
+        expect(facts.scrollWidth).toBeLessThanOrEqual(facts.clientWidth);
+        expect(facts.h1Count).toBe(1);
+        expect(facts.h1MarginTop).toBe('0px');
+        expect(facts.unlabelledControls).toEqual([]);
+        if (width < 640) {
+          // A compact bar on top: it must not take over a short page.
+          expect(facts.headerWidth).toBe(width);
+          expect(facts.headerHeight).toBeLessThanOrEqual(140);
+        } else {
+          // A column on the left, as tall as the page.
+          expect(facts.headerWidth).toBeLessThanOrEqual(240);
+        }
+      },
+    );
+
+    it('marks the current navigation entry and shows a visible outline on the focused element', async () => {
+      await page.goto(`${server.baseUrl}/demo/posts`);
+      expect((await page.evaluate<LayoutFacts>(LAYOUT_FACTS)).currentNavLinks).toBe(1);
+
+      await page.keyboard.press('Tab');
+      const skipLink = await page.evaluate<{ tag: string; style: string; width: number }>(FOCUS_OUTLINE);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const navLink = await page.evaluate<{ tag: string; style: string; width: number }>(FOCUS_OUTLINE);
+
+      expect(skipLink).toEqual({ tag: 'A', style: 'solid', width: 3 });
+      expect(navLink).toEqual({ tag: 'A', style: 'solid', width: 3 });
+    });
+  });
+
+  it('links an expired form’s 403 page back to the form it came from', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/demo/posts`);
+    // As if the CSRF cookie had expired while the form was open.
+    await context.clearCookies();
+    await page.getByLabel('Title', { exact: true }).fill('Never saved');
+    await page.getByLabel('Author', { exact: true }).fill('Late Submitter');
+
+    await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Add post' }).click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Not allowed');
+    await expect(page.locator('.page-caption').textContent()).resolves.toBe('Error 403');
+    await page.getByRole('link', { name: 'Go back to the form and submit it again' }).click();
+
+    expect(page.url()).toBe(`${server.baseUrl}/demo/posts`);
+    expect(await server.prisma.demoPost.count({ where: { title: 'Never saved' } })).toBe(0);
+    await context.close();
+  });
+});
