@@ -9,13 +9,15 @@ import { runComponentSeeds } from '../../../database/seeding/run-component-seeds
 import { createDatabaseTestingModule } from '../../../testing/create-database-testing-module';
 import { ${n.moduleClass} } from '../component.module';
 import { ${n.serviceClass} } from '../component.service';
+import type { New${n.model} } from '../component.types';
 import seed from '../prisma/seed';
 
 describe('${n.serviceClass} against PostgreSQL', () => {
   let moduleRef: TestingModule;
   let service: ${n.serviceClass};
   let prisma: PrismaService;
-  const unique = (label: string) => \`\${label} \${randomUUID()}\`;
+  /** An item no other test uses, with what the test cares about. */
+  const newItem = (changes: Partial<New${n.model}> = {}): New${n.model} => ({ name: \`Item \${randomUUID()}\`, notes: null, ...changes });
 
   beforeAll(async () => {
     moduleRef = await createDatabaseTestingModule({ imports: [${n.moduleClass}] });
@@ -26,17 +28,17 @@ describe('${n.serviceClass} against PostgreSQL', () => {
   afterAll(() => moduleRef.close());
 
   it('adds an item and returns it with its id and date', async () => {
-    const name = unique('Dune');
+    const input = newItem({ notes: 'Read it twice.' });
 
-    const item = await service.addItem({ name, notes: 'Read it twice.' });
+    const item = await service.addItem(input);
 
-    expect(item).toEqual({ id: expect.any(String), name, notes: 'Read it twice.', createdAt: expect.any(Date) });
+    expect(item).toEqual({ id: expect.any(String), ...input, createdAt: expect.any(Date) });
     expect(await prisma.${n.delegate}.count({ where: { id: item.id } })).toBe(1);
   });
 
   it('lists the newest items first', async () => {
-    const older = await service.addItem({ name: unique('older'), notes: null });
-    const newer = await service.addItem({ name: unique('newer'), notes: null });
+    const older = await service.addItem(newItem());
+    const newer = await service.addItem(newItem());
 
     const ids = (await service.listItems()).map((item) => item.id);
 
@@ -45,8 +47,8 @@ describe('${n.serviceClass} against PostgreSQL', () => {
   });
 
   it('lists at most the number of items asked for', async () => {
-    await service.addItem({ name: unique('one'), notes: null });
-    await service.addItem({ name: unique('two'), notes: null });
+    await service.addItem(newItem());
+    await service.addItem(newItem());
 
     expect(await service.listItems(1)).toHaveLength(1);
   });

@@ -60,7 +60,7 @@ export function parseItemForm(body: Record<string, unknown> | undefined): Parsed
 
 /** item-form.spec.ts: the rules, each able to fail on its own. */
 export function formSpecTemplate(): string {
-  return `import { ITEM_LIMITS, parseItemForm } from './item-form';
+  return `import { EMPTY_ITEM_FORM, ITEM_LIMITS, parseItemForm } from './item-form';
 
 /** The errors of a form that must be rejected. */
 function errorsOf(body: Record<string, unknown>) {
@@ -99,7 +99,7 @@ describe('parseItemForm', () => {
 
     expect(result).toEqual({
       ok: false,
-      values: { name: 'Dune', notes },
+      values: { ...EMPTY_ITEM_FORM, name: 'Dune', notes },
       errors: { notes: 'Keep the notes to 2,000 characters or fewer.' },
     });
   });

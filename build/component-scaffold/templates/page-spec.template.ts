@@ -33,7 +33,9 @@ describe('${n.pageComponent}', () => {
   it('posts the form to ${n.path} with the CSRF token', () => {
     const html = page();
 
-    expect(html).toMatch(/<form [^>]*method="post"[^>]*action="${n.path.replace(/\//g, '\\/')}"/);
+    const form = html.match(/<form [^>]*>/)?.[0] ?? '';
+    expect(form).toContain('method="post"');
+    expect(form).toContain('action="${n.path}"');
     expect(html).toContain('<input type="hidden" name="_csrf" value="token-123"/>');
   });
 
@@ -59,12 +61,12 @@ describe('${n.pageComponent}', () => {
   });
 
   it('after a rejected submit, sums up the problems, marks the field and keeps what was typed', () => {
-    const html = page([], { values: { name: '', notes: 'Kept <notes>' }, errors: { name: 'Enter a name.' } });
+    const html = page([], { values: { ...EMPTY_ITEM_FORM, notes: 'Kept <notes>' }, errors: { name: 'Enter a name.' } });
 
     expect(html).toMatch(/role="alert"/);
     expect(html).toContain('href="#name"');
     expect(tagWithId(html, 'name')).toContain('aria-invalid="true"');
-    expect(tagWithId(html, 'name')).toContain('name-error');
+    expect(tagWithId(html, 'name')).toMatch(/aria-describedby="[^"]*name-error/);
     expect(tagWithId(html, 'name-error')).toBeDefined();
     expect(html).toMatch(/<textarea [^>]*id="notes"[^>]*>\\s*Kept &lt;notes&gt;<\\/textarea>/);
     expect(tagWithId(html, 'notes')).not.toContain('aria-invalid');

@@ -24,7 +24,7 @@ export function ${n.pageComponent}({ items, form }: ${n.pageComponent}Props) {
   return (
     <>
       <PageHeader title="${n.title}" lead="Add an item with the form; the newest come first." />
-      <Card id="add-item" title="Add an item">
+      <Card id="add-item" title="Add an item" as="section">
         <form method="post" action="${n.path}">
           <ErrorSummary errors={errors} />
           <CsrfField />
@@ -32,6 +32,7 @@ export function ${n.pageComponent}({ items, form }: ${n.pageComponent}Props) {
           <TextAreaField
             name="notes"
             label="Notes (optional)"
+            hint={\`Up to \${ITEM_LIMITS.notes.toLocaleString('en-US')} characters.\`}
             maxLength={ITEM_LIMITS.notes}
             defaultValue={values.notes}
             error={errors.notes}
