@@ -1,0 +1,23 @@
+import type { ComponentNames } from '../component-names';
+
+export interface MetaOptions {
+  navOrder: number;
+  dependsOn: readonly string[];
+  schema: boolean;
+}
+
+/** component.meta.ts: data only (the build evaluates it in a sandbox). */
+export function metaTemplate(n: ComponentNames, { navOrder, dependsOn, schema }: MetaOptions): string {
+  const description = schema ? `A list of items: add one with the form, the newest come first.` : `A page of its own, ready for content.`;
+  const depends = dependsOn.length > 0 ? `\n  dependsOn: [${dependsOn.map((id) => `'${id}'`).join(', ')}],` : '';
+  return `import { defineComponent } from '../../platform/component-meta';
+
+export default defineComponent({
+  id: '${n.id}',
+  title: '${n.title}',
+  description: '${description}',
+  routes: [{ path: '${n.path}', title: '${n.title}', isPrimary: true }],
+  nav: { label: '${n.title}', order: ${navOrder} },${depends}
+});
+`;
+}
