@@ -7,6 +7,8 @@ import type { Configuration, WebpackPluginInstance } from 'webpack';
 import nodeExternals from 'webpack-node-externals';
 import { ComponentDiscoveryPlugin } from './build/component-discovery-plugin';
 import { DatabaseSchemaPlugin } from './build/database-schema-plugin';
+import { sourcePathsRelativeTo } from './build/webpack/source-map-paths';
+import { WatchTypeCheckPlugin } from './build/webpack/watch-type-check-plugin';
 
 type Mode = 'production' | 'development';
 
@@ -18,13 +20,21 @@ export default function createConfig(
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
   const discovery = new ComponentDiscoveryPlugin();
+  const outputPath = join(__dirname, 'dist');
   return {
     mode,
     target: 'node20',
     context: __dirname,
     entry: { main: './src/main.ts' },
     // publicPath: imported assets resolve to /static/<name>.<hash>.<ext>.
-    output: { path: join(__dirname, 'dist'), filename: '[name].js', publicPath: '/', clean: true },
+    output: {
+      path: outputPath,
+      filename: '[name].js',
+      publicPath: '/',
+      clean: true,
+      // Stack traces name src/ files and lines (node --enable-source-maps).
+      devtoolModuleFilenameTemplate: sourcePathsRelativeTo(outputPath),
+    },
     externalsPresets: { node: true },
     // React is bundled so the mode's process.env.NODE_ENV selects its
     // production build in `npm run build`, whatever the runtime environment.
@@ -34,7 +44,8 @@ export default function createConfig(
       rules: [
         // Watch mode transpiles file by file: ts-loader keeps deleted files in
         // its program and would fail every rebuild after a component folder is
-        // removed. Types are checked by `npm run build`, `npm run typecheck` and CI.
+        // removed. There the types are checked beside it (see the plugins);
+        // `npm run build` checks them in ts-loader itself.
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -54,7 +65,12 @@ export default function createConfig(
     cache: watching ? { type: 'memory' } : { type: 'filesystem', buildDependencies: { config: [__filename] } },
     // Discovery first: it generates the module list AppModule imports, and
     // reads the dependsOn the schema checks need.
-    plugins: [discovery, new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies })],
+    plugins: [
+      discovery,
+      new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies }),
+      // Watch mode only: ts-loader transpiles there (see module.rules).
+      ...(watching ? [new WatchTypeCheckPlugin('tsconfig.build.json')] : []),
+    ],
     stats: 'errors-warnings',
   };
 }

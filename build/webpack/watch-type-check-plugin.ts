@@ -1,0 +1,43 @@
+import ForkTsCheckerWebpackPlugin from 'fork-ts-checker-webpack-plugin';
+import type { FilesChange } from 'fork-ts-checker-webpack-plugin/lib/files-change';
+import type { Compiler } from 'webpack';
+
+const PLUGIN = 'WatchTypeCheckPlugin';
+
+/**
+ * Watch mode's type check: fork-ts-checker-webpack-plugin, in a worker process
+ * with its own incremental program, which (unlike ts-loader's) forgets deleted
+ * files, so removing a component folder works. `async: false`
+ * makes each rebuild wait for it and turns type errors into compilation errors
+ * naming file:line: with `emitOnErrors: false` nothing is emitted, so the dev
+ * server does not restart and the last good server keeps running.
+ */
+export class WatchTypeCheckPlugin {
+  constructor(private readonly configFile: string) {}
+
+  apply(compiler: Compiler): void {
+    new ForkTsCheckerWebpackPlugin({
+      async: false,
+      typescript: { configFile: this.configFile, context: compiler.context },
+      formatter: { type: 'codeframe', pathType: 'relative' },
+    }).apply(compiler);
+
+    // The checker learns of changes from its file watcher only, so the files
+    // the build plugins write in this very rebuild (the generated module list,
+    // a regenerated Prisma Client's types) would be checked in their old
+    // version: a deleted component would fail once on its stale import. They
+    // are announced in compiler.modifiedFiles (build/webpack/compilation-hooks.ts).
+    const hooks = ForkTsCheckerWebpackPlugin.getCompilerHooks(compiler);
+    // The plugin's declarations were written against an older tapable, whose
+    // second type parameter the installed one reads as the return type.
+    const start = hooks.start as unknown as { tap(name: string, fn: (change: FilesChange) => FilesChange): void };
+    start.tap(PLUGIN, (change) => ({
+      changedFiles: [...new Set([...(change.changedFiles ?? []), ...typeScriptFiles(compiler.modifiedFiles)])],
+      deletedFiles: [...new Set([...(change.deletedFiles ?? []), ...typeScriptFiles(compiler.removedFiles)])],
+    }));
+  }
+}
+
+function typeScriptFiles(paths: ReadonlySet<string> | undefined): string[] {
+  return [...(paths ?? [])].filter((path) => /\.(tsx?|json)$/.test(path));
+}
