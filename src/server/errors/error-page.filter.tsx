@@ -5,6 +5,7 @@ import { ErrorPage } from '../../ssr/pages/ErrorPage';
 import { renderPage } from '../../ssr/render-page';
 import { errorActions } from './error-actions';
 import { toErrorResponse } from './error-response';
+import { missingSchemaHint } from './missing-schema-hint';
 
 /**
  * The one place errors become responses: an error page inside the layout for
@@ -19,8 +20,13 @@ export class ErrorPageFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, heading, message, unexpected } = toErrorResponse(error);
-    if (unexpected)
-      this.logger.error(`${request.method} ${request.originalUrl} failed`, error instanceof Error ? error.stack : String(error));
+    if (unexpected) {
+      const hint = missingSchemaHint(error);
+      this.logger.error(
+        `${request.method} ${request.originalUrl} failed${hint ? `: ${hint}` : ''}`,
+        error instanceof Error ? error.stack : String(error),
+      );
+    }
     if (response.headersSent) return;
 
     response.status(status);
