@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterNavigation } from '../../testing/browser/after-navigation';
 import { launchBrowser } from '../../testing/browser/launch-browser';
 import { resetWorkerSchema } from '../../testing/reset-worker-schema';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
@@ -109,6 +110,21 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       },
     );
 
+    it('shows a rejected form with its error summary first, without horizontal scrolling', async () => {
+      await page.goto(`${server.baseUrl}/demo/posts`);
+      // Spaces pass the browser's own `required` check; the server rejects them.
+      await page.getByLabel('Title', { exact: true }).fill('   ');
+      await page.getByLabel('Author', { exact: true }).fill('Layout Tester');
+      await afterNavigation(page, () => page.getByRole('button', { name: 'Add post' }).click());
+
+      const facts = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
+
+      expect(await page.title()).toBe('Error: Posts · Component Platform');
+      await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#title');
+      expect(facts.scrollWidth).toBeLessThanOrEqual(facts.clientWidth);
+      expect(facts.unlabelledControls).toEqual([]);
+    });
+
     it('marks the current navigation entry and shows a visible outline on the focused element', async () => {
       await page.goto(`${server.baseUrl}/demo/posts`);
       expect((await page.evaluate<LayoutFacts>(LAYOUT_FACTS)).currentNavLinks).toBe(1);
@@ -133,7 +149,7 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     await page.getByLabel('Title', { exact: true }).fill('Never saved');
     await page.getByLabel('Author', { exact: true }).fill('Late Submitter');
 
-    await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Add post' }).click()]);
+    await afterNavigation(page, () => page.getByRole('button', { name: 'Add post' }).click());
     await expect(page.locator('h1').textContent()).resolves.toBe('Not allowed');
     await expect(page.locator('.page-caption').textContent()).resolves.toBe('Error 403');
     await page.getByRole('link', { name: 'Go back to the form and submit it again' }).click();
