@@ -20,6 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../../../src/database/embedded/free-port';
+import { componentNames } from '../component-names';
 
 export const repoRoot = resolve(__dirname, '../../..');
 
@@ -49,13 +50,30 @@ export class ProjectCopy {
 
   private constructor(readonly root: string) {}
 
-  static create(): ProjectCopy {
+  /**
+   * `freeIds`: components the test itself creates. A developer who followed
+   * the README or the tutorial has them already; the copy leaves out their
+   * folders and every migration that touches their tables, so the test meets
+   * the project as if those ids were still free, and passes on their machine too.
+   */
+  static create({ freeIds = [] }: { freeIds?: string[] } = {}): ProjectCopy {
     const root = mkdtempSync(join(tmpdir(), 'project-copy-'));
     // As root, PostgreSQL runs as the user "postgres", which must reach .data/.
     chmodSync(root, 0o755);
+    const leftOut = new Set(freeIds.map((id) => `src/components/${id}`));
+    const tables = freeIds.map((id) => `"${componentNames(id, { schema: true }).model}"`);
+    const touchesLeftOutTables = (relative: string) => {
+      const sql = join(repoRoot, relative, 'migration.sql');
+      return (
+        /^prisma\/migrations\/[^/]+$/.test(relative) && existsSync(sql) && tables.some((table) => readFileSync(sql, 'utf8').includes(table))
+      );
+    };
     cpSync(repoRoot, root, {
       recursive: true,
-      filter: (source) => !NOT_COPIED.has(source.slice(repoRoot.length + 1)),
+      filter: (source) => {
+        const relative = source.slice(repoRoot.length + 1);
+        return !NOT_COPIED.has(relative) && !leftOut.has(relative) && !touchesLeftOutTables(relative);
+      },
     });
     linkNodeModules(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
     return new ProjectCopy(root);

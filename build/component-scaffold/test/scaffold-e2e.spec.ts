@@ -22,7 +22,7 @@ describe('a scaffolded component and the tutorial, in a temporary copy of the pr
   const started = performance.now();
 
   beforeAll(() => {
-    copy = ProjectCopy.create();
+    copy = ProjectCopy.create({ freeIds: ['library', 'reading-list'] });
   });
 
   afterAll(async () => {
