@@ -11,6 +11,8 @@ export const CSRF_FIELD = '_csrf';
 export interface PageLocals {
   /** A CSRF token for this browser; sets its cookie on first call. Absent when the CSRF middleware did not run. */
   csrfToken?: () => string;
+  /** This request's id (`X-Request-Id`), in every log line about it and on its error page. */
+  requestId?: string;
 }
 
 export function pageLocals(response: Response): PageLocals {

@@ -1,16 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { pageLocals } from '../../platform/http/page-locals';
 import { renderContextOf } from '../../ssr/page-context';
 import { ErrorPage } from '../../ssr/pages/ErrorPage';
 import { renderPage } from '../../ssr/render-page';
 import { errorActions } from './error-actions';
-import { toErrorResponse } from './error-response';
+import { ErrorResponse, toErrorResponse } from './error-response';
 import { missingSchemaHint } from './missing-schema-hint';
 
 /**
  * The one place errors become responses: an error page inside the layout for
  * browsers, JSON for clients that ask for it (`Accept: application/json`).
- * Details of unexpected errors go to the log only.
+ * Registered as `APP_FILTER` (http-platform.module.ts), so every app built
+ * from AppModule has it, tests included. Details go to the log only, under
+ * the request's id, which the page shows as its reference.
  */
 @Catch()
 export class ErrorPageFilter implements ExceptionFilter {
@@ -19,19 +22,21 @@ export class ErrorPageFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, heading, message, unexpected } = toErrorResponse(error);
-    if (unexpected) {
-      const hint = missingSchemaHint(error);
-      this.logger.error(
-        `${request.method} ${request.originalUrl} failed${hint ? `: ${hint}` : ''}`,
-        error instanceof Error ? error.stack : String(error),
-      );
+    const answer = toErrorResponse(error);
+    const reference = pageLocals(response).requestId;
+    this.log(answer, error, request, reference);
+    if (response.headersSent) {
+      // Too late for an error page: end the response so the client is not left waiting.
+      if (!response.writableEnded) response.end();
+      return;
     }
-    if (response.headersSent) return;
 
+    const { status, heading, message } = answer;
     response.status(status);
+    if (answer.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(answer.retryAfterSeconds));
+    const shownReference = answer.log === 'none' ? undefined : reference;
     if (request.accepts(['html', 'json']) === 'json') {
-      response.json({ statusCode: status, error: heading, message });
+      response.json({ statusCode: status, error: heading, message, ...(shownReference ? { reference: shownReference } : {}) });
       return;
     }
     const actions = errorActions(status, {
@@ -41,10 +46,22 @@ export class ErrorPageFilter implements ExceptionFilter {
       host: request.get('host'),
     });
     response.type('html').send(
-      renderPage(<ErrorPage status={status} heading={heading} message={message} actions={actions} />, {
+      renderPage(<ErrorPage status={status} heading={heading} message={message} actions={actions} reference={shownReference} />, {
         title: `${heading} (error ${status})`,
         context: renderContextOf(request, response),
       }),
     );
+  }
+
+  private log(answer: ErrorResponse, error: unknown, request: Request, reference: string | undefined): void {
+    if (answer.log === 'none') return;
+    // The path only: a query string may carry personal data.
+    const line = `${reference ?? '-'} ${request.method} ${request.path} answered ${answer.status}`;
+    if (answer.log === 'reason') {
+      this.logger.warn(`${line}: ${answer.reason}`);
+      return;
+    }
+    const hint = missingSchemaHint(error);
+    this.logger.error(`${line}${hint ? `: ${hint}` : ''}`, error instanceof Error ? error.stack : String(error));
   }
 }

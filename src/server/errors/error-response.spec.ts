@@ -1,10 +1,18 @@
-import { ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { DomainError, DomainErrorCode } from '../../platform/errors/domain.error';
 import { toErrorResponse } from './error-response';
 
-const prismaError = (code: string, message: string) =>
-  new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: Prisma.prismaVersion.client });
+const prismaError = (code: string, message: string, meta?: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: Prisma.prismaVersion.client, meta });
+
+/** The shape `@prisma/adapter-pg` 6.19 gives a raw query's failure (seen against PostgreSQL 15). */
+const rawQueryError = (cause: Record<string, unknown>) => {
+  const adapterError = Object.assign(new Error(String(cause.kind)), { name: 'DriverAdapterError', cause });
+  return prismaError('P2010', 'Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`', {
+    driverAdapterError: adapterError,
+  });
+};
 
 describe('toErrorResponse', () => {
   it.each<[DomainErrorCode, number, string]>([
@@ -15,13 +23,13 @@ describe('toErrorResponse', () => {
   ])('answers the %s domain error with %i and shows its message', (code, status, heading) => {
     const message = 'Choose another name; this one is taken.';
 
-    expect(toErrorResponse(new DomainError(code, message))).toEqual({ status, heading, message, unexpected: false });
+    expect(toErrorResponse(new DomainError(code, message))).toEqual({ status, heading, message, log: 'none' });
   });
 
   it('answers NotFoundException with 404 and a friendly message instead of the framework text', () => {
     const response = toErrorResponse(new NotFoundException('Cannot GET /nowhere'));
 
-    expect(response).toMatchObject({ status: 404, heading: 'Page not found', unexpected: false });
+    expect(response).toMatchObject({ status: 404, heading: 'Page not found', log: 'none' });
     expect(response.message).toBe('There is no page at this address. Check the link, or start again from the home page.');
   });
 
@@ -30,28 +38,98 @@ describe('toErrorResponse', () => {
       status: 403,
       heading: 'Not allowed',
       message: 'Your form expired; reload the page and try again.',
-      unexpected: false,
+      log: 'none',
     });
   });
 
-  it('answers a Prisma “record not found” (P2025) with 404 and no database text', () => {
-    const response = toErrorResponse(prismaError('P2025', 'No record was found for a delete on table "billing_invoices".'));
+  it('lists the validation pipe’s messages as sentences', () => {
+    const error = new BadRequestException({ message: ['title must be a string', 'property colour should not exist'] });
 
-    expect(response).toMatchObject({ status: 404, heading: 'Page not found', unexpected: false });
-    expect(response.message).not.toMatch(/record was found|billing_invoices/);
+    expect(toErrorResponse(error)).toMatchObject({ status: 400, message: 'title must be a string. property colour should not exist' });
   });
 
-  it('answers any other Prisma error without showing its database text', () => {
-    const response = toErrorResponse(prismaError('P2002', 'Unique constraint failed on the fields: (`secret_column`)'));
+  it.each([
+    ['P2002', 409],
+    ['P2003', 409],
+    ['P2014', 409],
+    ['P2025', 404],
+    ['P2000', 400],
+    ['P2011', 400],
+    ['P2034', 409],
+    ['P1001', 503],
+    ['P1017', 503],
+    ['P2024', 503],
+    ['P2037', 503],
+  ])('answers the Prisma error %s with %i and none of its database text', (code, status) => {
+    const response = toErrorResponse(prismaError(code, 'Unique constraint failed on the fields: (`secret_column`) at db-primary:5432'));
 
-    expect(response.message).not.toContain('secret_column');
-    expect(response.unexpected).toBe(true);
+    expect(response.status).toBe(status);
+    expect(response.message).not.toMatch(/secret_column|db-primary/);
   });
 
-  it('answers an unknown error with 500 and a generic message, and marks it unexpected', () => {
+  it('asks to try again, with Retry-After, when the database is unavailable', () => {
+    const response = toErrorResponse(prismaError('P1001', "Can't reach database server at db-primary:5432"));
+
+    expect(response).toMatchObject({ status: 503, heading: 'Temporarily unavailable', retryAfterSeconds: 5, log: 'reason' });
+    expect(response.reason).toBe('database unavailable (P1001)');
+  });
+
+  it('asks to try again after a write conflict (P2034) and logs it as a reason, not a bug', () => {
+    const response = toErrorResponse(prismaError('P2034', 'Transaction failed due to a write conflict or a deadlock'));
+
+    expect(response).toMatchObject({ status: 409, log: 'reason' });
+    expect(response.message).toMatch(/try again/);
+  });
+
+  it('answers a raw query cut by the statement timeout (57014) with 503', () => {
+    const error = rawQueryError({ kind: 'postgres', originalCode: '57014', code: '57014', severity: 'ERROR' });
+
+    expect(toErrorResponse(error)).toMatchObject({ status: 503, reason: 'database timeout (57014)', retryAfterSeconds: 5 });
+  });
+
+  it('answers a server that cannot accept connections yet (57P03) with 503', () => {
+    const error = rawQueryError({ kind: 'postgres', originalCode: '57P03', code: '57P03', severity: 'FATAL' });
+
+    expect(toErrorResponse(error)).toMatchObject({ status: 503, reason: 'database unavailable (57P03)' });
+  });
+
+  it('answers the pool’s connect timeout, a plain error with a cause, with 503', () => {
+    const error = new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') });
+
+    expect(toErrorResponse(error)).toMatchObject({ status: 503, log: 'reason' });
+  });
+
+  it('answers a refused connection (ECONNREFUSED) with 503', () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      errno: -111,
+    });
+
+    expect(toErrorResponse(error)).toMatchObject({ status: 503 });
+  });
+
+  it.each([
+    ['entity.too.large', 413, { limit: 102400 }, /larger than this site accepts \(100 KB\)/],
+    ['parameters.too.many', 413, {}, /more fields/],
+    ['charset.unsupported', 415, { charset: 'koi8-r' }, /\(koi8-r\).*UTF-8/],
+    ['entity.parse.failed', 400, {}, /could not be read/],
+  ])('answers body-parser’s %s with %i and a sentence for the sender', (type, status, extra, message) => {
+    const error = Object.assign(new Error('request entity too large'), { type, status, statusCode: status, expose: true, ...extra });
+
+    expect(toErrorResponse(error)).toMatchObject({ status, log: 'none', message: expect.stringMatching(message) });
+  });
+
+  it('answers an undecodable path (the router’s 400) with 400', () => {
+    const error = Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400, statusCode: 400 });
+
+    expect(toErrorResponse(error)).toMatchObject({ status: 400, heading: 'That request could not be understood', log: 'none' });
+  });
+
+  it('answers an unknown error with 500 and a generic message, and logs its stack', () => {
     const response = toErrorResponse(new Error('SELECT * FROM secret'));
 
-    expect(response).toMatchObject({ status: 500, heading: 'Something went wrong', unexpected: true });
+    expect(response).toMatchObject({ status: 500, heading: 'Something went wrong', log: 'stack' });
     expect(response.message).toMatch(/try again/);
     expect(response.message).not.toContain('SELECT');
     expect(response.message).not.toContain('secret');
@@ -60,11 +138,11 @@ describe('toErrorResponse', () => {
   it('does not show the message of a server-side HttpException', () => {
     const response = toErrorResponse(new InternalServerErrorException('connection to db-primary:5432 refused'));
 
-    expect(response).toMatchObject({ status: 500, unexpected: true });
+    expect(response).toMatchObject({ status: 500, log: 'stack' });
     expect(response.message).not.toContain('db-primary');
   });
 
   it('answers a thrown non-error value with 500 as well', () => {
-    expect(toErrorResponse('boom')).toMatchObject({ status: 500, unexpected: true });
+    expect(toErrorResponse('boom')).toMatchObject({ status: 500, log: 'stack' });
   });
 });
