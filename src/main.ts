@@ -11,8 +11,12 @@ import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
+import { closeGracefully, readShutdownTimeout } from './server/lifecycle/graceful-shutdown';
 import { listenAddress } from './server/listen-address';
 import { describeStartupFailure } from './server/startup-failure';
+
+/** Beyond SHUTDOWN_TIMEOUT_MS: time for the shutdown hooks and the embedded database to stop. */
+const HARD_EXIT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -20,6 +24,7 @@ async function main(): Promise<void> {
   // Validate settings before anything is started that would need stopping.
   const { host, port } = listenAddress(process.env);
   validateDatabaseSettings(process.env);
+  const shutdownTimeoutMs = readShutdownTimeout(process.env);
 
   let app: NestExpressApplication | undefined;
   let embedded: EmbeddedDatabase | undefined;
@@ -31,14 +36,29 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received, shutting down`);
+    logger.log(`${signal} received: finishing the requests in progress (at most ${shutdownTimeoutMs} ms), then stopping`);
+    // Whatever hangs (a hook, the database's stop), the process ends.
+    const hardExit = setTimeout(() => {
+      console.error(`error: still stopping ${shutdownTimeoutMs + HARD_EXIT_GRACE_MS} ms after ${signal}; exiting now`);
+      embedded?.stopSync();
+      process.exit(1);
+    }, shutdownTimeoutMs + HARD_EXIT_GRACE_MS);
+    hardExit.unref();
+    let exitCode = 0;
     try {
-      await app?.close();
+      if (app) {
+        const { cut } = await closeGracefully(app, shutdownTimeoutMs);
+        if (cut > 0) logger.warn(`${cut} request(s) still running after SHUTDOWN_TIMEOUT_MS=${shutdownTimeoutMs} were cut off`);
+      }
+    } catch (error) {
+      exitCode = 1;
+      logger.error(`stopping the app failed: ${(error as Error).message}`);
     } finally {
       // A signal during a first start: let provisioning finish, then stop
       // what it started rather than leave a server behind.
       await (embedded ?? (await provisioning.catch(() => undefined)))?.stop();
-      process.exit(0);
+      logger.log('stopped');
+      process.exit(exitCode);
     }
   };
   // `on`, not `once`: Ctrl-C under `npm start` arrives twice (the terminal's

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { ErrorPageFilter } from './errors/error-page.filter';
+import { watchConnections } from './lifecycle/graceful-shutdown';
+import { requestId } from './request-id';
 import { COOKIE_SECRET } from '../security/cookie-secret';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
@@ -10,15 +11,17 @@ import { securityHeaders } from '../security/security-headers';
 /**
  * HTTP concerns shared by the server and the tests that start it: security
  * headers, cookies (signed ones too), the browser id and CSRF tokens for pages, static
- * assets and the error filter.
+ * assets. The error filter and validation pipe are providers (HttpPlatformModule).
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
+  watchConnections(app);
+  // First, so every later failure (even the body parser's) is logged under it.
+  app.use(requestId);
   app.use(securityHeaders());
   // Keyed: flash messages travel in a signed cookie (src/ssr/flash).
   app.use(cookieParser(app.get<string>(COOKIE_SECRET)));
   app.use(app.get<CsrfProtection>(CSRF).middleware);
   // File names carry a content hash, so they can be cached for a year.
   app.useStaticAssets(staticDir, { prefix: '/static/', immutable: true, maxAge: '365d', index: false, fallthrough: true });
-  app.useGlobalFilters(new ErrorPageFilter());
   return app;
 }

@@ -17,12 +17,28 @@ import { readQueryVisibilitySettings } from './query-visibility-settings';
  *   refused rather than silently ignored.
  * - `DATABASE_POOL_SIZE`: connections per process (default 10).
  * - `DATABASE_CONNECT_TIMEOUT_MS`: how long to wait for a connection (default 5000).
+ * - `DATABASE_STATEMENT_TIMEOUT_MS`: PostgreSQL cancels a statement that runs
+ *   longer (default 10000), so a sick database cannot hold a request forever.
+ * - `DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS`: PostgreSQL ends a session whose
+ *   transaction sits idle longer (default 15000), releasing its locks.
+ * - `?pgbouncer=true` on `DATABASE_URL`: connected through PgBouncer in
+ *   transaction pooling mode, which refuses startup parameters; see
+ *   {@link DatabaseConfig.viaPgBouncer}.
  */
 export interface DatabaseConfig {
+  /** The connection string as given, minus `pgbouncer=true`, which is ours, not the driver's. */
   url: string;
   schema: string;
   poolSize: number;
   connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /**
+   * Through PgBouncer (transaction pooling): no startup parameters are sent
+   * (PgBouncer rejects `options` and the timeouts), so the timeouts are the
+   * server's to set for the role, and the schema must be `public`.
+   */
+  viaPgBouncer: boolean;
 }
 
 /** Lower-case, unquoted PostgreSQL identifiers only: the name goes into `search_path` and qualified SQL. */
@@ -69,12 +85,38 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
       'DATABASE_URL is not set; run the app with `npm start` (it provisions the embedded PostgreSQL) or set DATABASE_URL as in .env.example',
     );
   }
+  const schema = resolveDatabaseSchema(env, url);
+  const viaPgBouncer = pgBouncerFlag(url);
+  if (viaPgBouncer && schema !== 'public') {
+    throw new ConfigurationError(
+      `DATABASE_SCHEMA="${schema}" cannot be used through PgBouncer (?pgbouncer=true in DATABASE_URL): it needs a search_path startup parameter, which PgBouncer refuses; remove DATABASE_SCHEMA, or connect to PostgreSQL directly`,
+    );
+  }
   return {
-    url,
-    schema: resolveDatabaseSchema(env, url),
+    url: withoutPgBouncerFlag(url),
+    schema,
     poolSize: positiveIntegerSetting(env, 'DATABASE_POOL_SIZE', 10),
     connectTimeoutMs: positiveIntegerSetting(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
+    statementTimeoutMs: positiveIntegerSetting(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000),
+    idleInTransactionTimeoutMs: positiveIntegerSetting(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000),
+    viaPgBouncer,
   };
+}
+
+/** `?pgbouncer=true` (Prisma's own spelling for the same situation); any other value is a mistake worth a clear line. */
+function pgBouncerFlag(url: string): boolean {
+  const value = safeSearchParam(url, 'pgbouncer');
+  if (value === null) return false;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigurationError(`DATABASE_URL has ?pgbouncer=${value}; use pgbouncer=true when the URL points at PgBouncer, or remove it`);
+}
+
+function withoutPgBouncerFlag(url: string): string {
+  if (safeSearchParam(url, 'pgbouncer') === null) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.delete('pgbouncer');
+  return parsed.toString();
 }
 
 /** `host:port/database` of a connection string, for logs; never the password. */

@@ -1,10 +1,12 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
 import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
+import { releaseConnectionsOfFailedCommits } from './failed-commit-release';
+import { poolConfigOf } from './pool-config';
 import { QueryMonitor } from './query-monitor';
 import { readQueryVisibilitySettings } from './query-visibility-settings';
 
@@ -18,7 +20,7 @@ interface SchemaAccess {
  * component's models. Inject it anywhere: `DatabaseModule` is global.
  */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(PrismaService.name);
   readonly config: DatabaseConfig;
   /** Slow-query log and per-request statement counts (DATABASE_SLOW_QUERY_MS, DATABASE_QUERY_WARN_COUNT). */
@@ -32,17 +34,16 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     const config = readDatabaseConfig();
     const queries = monitor ?? new QueryMonitor(readQueryVisibilitySettings(process.env));
     const queryEvents: Prisma.LogDefinition[] = [{ emit: 'event', level: 'query' }];
+    const poolLogger = new Logger('Database');
     super({
-      adapter: new PrismaPg(
-        {
-          connectionString: config.url,
-          max: config.poolSize,
-          connectionTimeoutMillis: config.connectTimeoutMs,
-          // Unqualified names in raw SQL resolve in the configured schema
-          // first; extensions installed in `public` stay reachable.
-          options: `-c search_path=${config.schema},public`,
-        },
-        { schema: config.schema },
+      adapter: releaseConnectionsOfFailedCommits(
+        new PrismaPg(poolConfigOf(config), {
+          schema: config.schema,
+          // An idle pooled connection the server closed (restart, failover):
+          // the pool drops it and the next query opens a new one.
+          onPoolError: (error) =>
+            poolLogger.warn(`a pooled database connection was lost: ${error.message}; the next query opens a new one`),
+        }),
       ),
       ...(queries.needsQueryEvents ? { log: queryEvents } : {}),
     });
@@ -97,7 +98,12 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     this.logger.log(`connected to ${database} on schema ${this.config.schema}`);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * After the HTTP server has closed (Nest runs this hook after disposing of
+   * it; onModuleDestroy would run first), so requests still in flight during
+   * a graceful shutdown keep their connections to the end.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

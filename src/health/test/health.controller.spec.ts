@@ -1,44 +1,138 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { DatabaseModule } from '../../database/runtime/database.module';
 import { PrismaService } from '../../database/runtime/prisma.service';
+import { ShutdownState } from '../../platform/lifecycle/shutdown-state';
 import { HealthModule } from '../health.module';
+import { DEFAULT_MIGRATIONS_DIR, MIGRATIONS_DIR } from '../migrations-applied.indicator';
 
-async function startApp(override?: PrismaClient): Promise<{ app: INestApplication; url: string }> {
-  let builder = Test.createTestingModule({ imports: [DatabaseModule, HealthModule] });
-  if (override) builder = builder.overrideProvider(PrismaService).useValue(override);
-  const app = (await builder.compile()).createNestApplication({ logger: false });
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `${await app.getUrl()}/health` };
+interface Started {
+  app: INestApplication;
+  base: string;
 }
 
-describe('GET /health', () => {
-  it('answers 200 with the database up when PostgreSQL answers', async () => {
-    const { app, url } = await startApp();
-    try {
-      const response = await fetch(url);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
-    } finally {
-      await app.close();
-    }
+async function startApp({ prisma, migrationsDir }: { prisma?: PrismaClient; migrationsDir?: string } = {}): Promise<Started> {
+  let builder = Test.createTestingModule({ imports: [DatabaseModule, HealthModule] });
+  if (prisma) builder = builder.overrideProvider(PrismaService).useValue(prisma);
+  if (migrationsDir) builder = builder.overrideProvider(MIGRATIONS_DIR).useValue(migrationsDir);
+  const app = (await builder.compile()).createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, base: await app.getUrl() };
+}
+
+/** Port 1 on loopback: nothing listens there, so every connection is refused. */
+const unreachableClient = () =>
+  new PrismaClient({
+    adapter: new PrismaPg({ connectionString: 'postgresql://nobody:none@127.0.0.1:1/none', connectionTimeoutMillis: 1000 }),
   });
 
-  it('answers 503 with the database down when PostgreSQL cannot be reached', async () => {
-    // Port 1 on loopback: nothing listens there, so every connection is refused.
-    const unreachable = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: 'postgresql://nobody:none@127.0.0.1:1/none', connectionTimeoutMillis: 1000 }),
+describe('health probes', () => {
+  describe('with the database up and migrated', () => {
+    let started: Started;
+    beforeAll(async () => (started = await startApp()));
+    afterAll(() => started.app.close());
+
+    it.each(['/health/ready', '/health'])('%s answers 200 with the process, the database and the migrations up', async (path) => {
+      const response = await fetch(started.base + path);
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.json()).toMatchObject({
+        status: 'ok',
+        info: { process: { status: 'up' }, database: { status: 'up' }, migrations: { status: 'up', applied: expect.any(Number) } },
+      });
     });
-    const { app, url } = await startApp(unreachable);
-    try {
-      const response = await fetch(url);
-      expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
-    } finally {
-      await app.close();
+
+    it('/health/live answers 200 without asking the database', async () => {
+      const response = await fetch(`${started.base}/health/live`);
+
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
+    });
+
+    it('readiness answers JSON also to a browser asking for HTML', async () => {
+      const response = await fetch(`${started.base}/health/ready`, { headers: { accept: 'text/html' } });
+
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    });
+  });
+
+  describe('with the database unreachable', () => {
+    let unreachable: PrismaClient;
+    let started: Started;
+    beforeAll(async () => {
+      unreachable = unreachableClient();
+      started = await startApp({ prisma: unreachable });
+    });
+    afterAll(async () => {
+      await started.app.close();
       await unreachable.$disconnect();
-    }
+    });
+
+    it('readiness answers 503 naming the database, and no driver text', async () => {
+      const response = await fetch(`${started.base}/health/ready`);
+      const body = await response.json();
+
+      expect(response.status).toBe(503);
+      expect(body).toMatchObject({ status: 'error', error: { database: { status: 'down' }, migrations: { status: 'down' } } });
+      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1|nobody/);
+    });
+
+    it('liveness still answers 200, so the orchestrator does not restart a process that only waits for its database', async () => {
+      expect((await fetch(`${started.base}/health/live`)).status).toBe(200);
+    });
+  });
+
+  describe('with a migration of this build not applied yet', () => {
+    let migrationsDir: string;
+    let started: Started;
+    beforeAll(async () => {
+      migrationsDir = join(mkdtempSync(join(tmpdir(), 'health-migrations-')), 'migrations');
+      cpSync(DEFAULT_MIGRATIONS_DIR, migrationsDir, { recursive: true });
+      mkdirSync(join(migrationsDir, '29990101000000_not_deployed_yet'));
+      writeFileSync(join(migrationsDir, '29990101000000_not_deployed_yet', 'migration.sql'), 'SELECT 1;\n');
+      started = await startApp({ migrationsDir });
+    });
+    afterAll(async () => {
+      await started.app.close();
+      rmSync(join(migrationsDir, '..'), { recursive: true, force: true });
+    });
+
+    it('readiness answers 503 naming the pending migration and the command that applies it', async () => {
+      const response = await fetch(`${started.base}/health/ready`);
+
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        error: {
+          migrations: {
+            status: 'down',
+            pending: ['29990101000000_not_deployed_yet'],
+            message: expect.stringContaining('prisma migrate deploy'),
+          },
+        },
+      });
+    });
+  });
+
+  describe('while the process is shutting down', () => {
+    let started: Started;
+    beforeAll(async () => (started = await startApp()));
+    afterAll(() => started.app.close());
+
+    it('readiness turns 503 while liveness stays 200', async () => {
+      expect((await fetch(`${started.base}/health/ready`)).status).toBe(200);
+
+      started.app.get(ShutdownState).begin();
+      const ready = await fetch(`${started.base}/health/ready`);
+
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ error: { process: { status: 'down', message: expect.stringMatching(/shutting down/) } } });
+      expect((await fetch(`${started.base}/health/live`)).status).toBe(200);
+    });
   });
 });

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { PrismaService } from '../database/runtime/prisma.service';
+
+/** Where `prisma migrate deploy` reads the migrations, deployed beside dist/ (docs/operations.md); a token, so tests can point elsewhere. */
+export const MIGRATIONS_DIR = Symbol('MIGRATIONS_DIR');
+
+export const DEFAULT_MIGRATIONS_DIR = join(process.cwd(), 'prisma', 'migrations');
+
+/**
+ * Ready only when every migration this build ships (`prisma/migrations`) is
+ * applied to the database: a new version started before `migrate deploy` ran
+ * would fail on its new tables and columns, so it gets no traffic until then.
+ * Once everything is applied it stays applied (a running build's list does
+ * not change), so from then on the check costs nothing.
+ */
+@Injectable()
+export class MigrationsAppliedIndicator {
+  /** Set once every shipped migration is applied: how many there are. */
+  private appliedCount: number | undefined;
+
+  constructor(
+    private readonly indicator: HealthIndicatorService,
+    private readonly prisma: PrismaService,
+    @Inject(MIGRATIONS_DIR) private readonly migrationsDir: string,
+  ) {}
+
+  async check(key: string) {
+    const session = this.indicator.check(key);
+    if (this.appliedCount !== undefined) return session.up({ applied: this.appliedCount });
+    if (!existsSync(this.migrationsDir)) {
+      return session.down({ message: `no migrations folder at ${this.migrationsDir}; deploy prisma/migrations with the app` });
+    }
+    const shipped = readdirSync(this.migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(this.migrationsDir, entry.name, 'migration.sql')))
+      .map((entry) => entry.name);
+    // Migrations always go to public; worker and other schemas are copies of it.
+    let applied: { migration_name: string }[];
+    try {
+      applied = await this.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT migration_name FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
+    } catch {
+      // The database check beside this one says why; no driver text in a public answer.
+      return session.down({ message: 'could not read the applied migrations from the database' });
+    }
+    const done = new Set(applied.map((row) => row.migration_name));
+    const pending = shipped.filter((name) => !done.has(name)).sort();
+    if (pending.length > 0) {
+      return session.down({ message: 'run `npx prisma migrate deploy` (as the owner role)', pending });
+    }
+    this.appliedCount = shipped.length;
+    return session.up({ applied: shipped.length });
+  }
+}
