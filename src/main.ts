@@ -12,6 +12,7 @@ import { ConfigurationError } from './platform/errors/configuration.error';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
 import { listenAddress } from './server/listen-address';
+import { httpBodyLimits } from './server/request-input/http-body-limits';
 import { describeStartupFailure } from './server/startup-failure';
 
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   // Validate settings before anything is started that would need stopping.
   const { host, port } = listenAddress(process.env);
   validateDatabaseSettings(process.env);
+  httpBodyLimits(process.env);
 
   let app: NestExpressApplication | undefined;
   let embedded: EmbeddedDatabase | undefined;
