@@ -13,6 +13,7 @@ import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
 import { closeGracefully, readShutdownTimeout } from './server/lifecycle/graceful-shutdown';
 import { listenAddress } from './server/listen-address';
+import { httpBodyLimits } from './server/request-input/http-body-limits';
 import { describeStartupFailure } from './server/startup-failure';
 
 /** Beyond SHUTDOWN_TIMEOUT_MS: time for the shutdown hooks and the embedded database to stop. */
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   // Validate settings before anything is started that would need stopping.
   const { host, port } = listenAddress(process.env);
   validateDatabaseSettings(process.env);
+  httpBodyLimits(process.env);
   const shutdownTimeoutMs = readShutdownTimeout(process.env);
 
   let app: NestExpressApplication | undefined;

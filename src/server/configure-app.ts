@@ -3,6 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { watchConnections } from './lifecycle/graceful-shutdown';
 import { requestId } from './request-id';
+import { httpBodyLimits } from './request-input/http-body-limits';
+import { installRequestInputChecks } from './request-input/install-request-input-checks';
 import { COOKIE_SECRET } from '../security/cookie-secret';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
@@ -10,7 +12,8 @@ import { securityHeaders } from '../security/security-headers';
 
 /**
  * HTTP concerns shared by the server and the tests that start it: security
- * headers, cookies (signed ones too), the browser id and CSRF tokens for pages, static
+ * headers, cookies (signed ones too), the browser id and CSRF tokens for pages,
+ * the checks of addresses and bodies (with the body parsers) and static
  * assets. The error filter and validation pipe are providers (HttpPlatformModule).
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
@@ -21,6 +24,8 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // Keyed: flash messages travel in a signed cookie (src/ssr/flash).
   app.use(cookieParser(app.get<string>(COOKIE_SECRET)));
   app.use(app.get<CsrfProtection>(CSRF).middleware);
+  // After the CSRF middleware: the error page of a refused request carries the layout's token.
+  installRequestInputChecks(app, httpBodyLimits(process.env));
   // File names carry a content hash, so they can be cached for a year.
   app.useStaticAssets(staticDir, { prefix: '/static/', immutable: true, maxAge: '365d', index: false, fallthrough: true });
   return app;

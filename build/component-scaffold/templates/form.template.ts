@@ -4,6 +4,7 @@ import type { ComponentNames } from '../component-names';
 export function formTemplate(n: ComponentNames): string {
   return `import { plainToInstance, Transform } from 'class-transformer';
 import { IsString, Length, MaxLength, validateSync } from 'class-validator';
+import { IsPlainText } from '../../platform/forms/is-plain-text.decorator';
 import type { New${n.model} } from './component.types';
 
 /** The one source of the form's limits: the parser enforces them and the page sets them as \`maxLength\`. */
@@ -17,11 +18,13 @@ class ItemFormBody {
   @Transform(trimmed)
   @IsString({ message: 'Enter a name.' })
   @Length(1, ITEM_LIMITS.name, { message: \`Enter a name of 1 to \${count(ITEM_LIMITS.name)} characters.\` })
+  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the name.' })
   name!: string;
 
   @Transform(trimmed)
   @IsString({ message: 'Notes must be text.' })
   @MaxLength(ITEM_LIMITS.notes, { message: \`Keep the notes to \${count(ITEM_LIMITS.notes)} characters or fewer.\` })
+  @IsPlainText({ multiline: true, message: 'Remove the invisible control characters (such as NUL) from the notes; tabs and line breaks are fine.' })
   notes: string = '';
 }
 
@@ -106,6 +109,13 @@ describe('parseItemForm', () => {
 
   it('rejects a name that is not text, as a tampered form would send it', () => {
     expect(errorsOf({ name: ['a', 'b'] })).toHaveProperty('name');
+  });
+
+  it('rejects control characters (NUL, which PostgreSQL cannot store), and keeps line breaks in the notes', () => {
+    expect(errorsOf({ name: 'Du\\u0000ne' })).toEqual({ name: expect.stringContaining('control characters') });
+    expect(errorsOf({ name: 'Du\\nne' })).toEqual({ name: expect.stringContaining('control characters') });
+    expect(errorsOf({ name: 'Dune', notes: 'x\\u0000' })).toEqual({ notes: expect.stringContaining('control characters') });
+    expect(parseItemForm({ name: 'Dune', notes: 'one\\r\\ntwo' })).toMatchObject({ ok: true, item: { notes: 'one\\r\\ntwo' } });
   });
 });
 `;

@@ -24,7 +24,7 @@ export class DemoComponentController {
 
   @Get('posts')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  list(@Query('page') page: string | undefined, @PageContext() context: RenderContext): Promise<string> {
+  list(@Query('page') page: unknown, @PageContext() context: RenderContext): Promise<string> {
     return this.renderList(parsePage(page), { values: EMPTY_POST_FORM, errors: {} }, context);
   }
 
@@ -81,7 +81,12 @@ export class DemoComponentController {
   }
 }
 
-function parsePage(raw: string | undefined): number {
-  const page = Number(raw);
-  return Number.isInteger(page) && page >= 1 ? page : 1;
+/**
+ * `?page=` as the pager writes it: decimal digits. Anything else (`-1`, `abc`,
+ * `1e3`, a repeated `page`, which arrives as an array) shows page 1; a number
+ * past the end, however long, the last page (the service clamps it).
+ */
+function parsePage(raw: unknown): number {
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return 1;
+  return Math.max(1, Math.min(Number(raw), Number.MAX_SAFE_INTEGER));
 }

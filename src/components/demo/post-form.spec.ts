@@ -94,6 +94,21 @@ describe('parsePostForm', () => {
     expect(Object.keys(errorsOf(body)).sort()).toEqual(['authorName', 'content', 'status', 'title']);
   });
 
+  it.each([
+    ['title', 'NUL', 'a\u0000b'],
+    ['title', 'a line break', 'a\nb'],
+    ['authorName', 'NUL', 'A\u0000da'],
+    ['authorName', 'an escape character', 'A\u001bda'],
+    ['content', 'NUL', 'words\u0000'],
+    ['content', 'a bell character', 'words\u0007 more'],
+  ] as const)('rejects %s with %s, which PostgreSQL or a reader could not take, naming the field', (field, _, value) => {
+    expect(errorsOf({ ...valid, [field]: value })).toEqual({ [field]: expect.stringContaining('control characters') });
+  });
+
+  it('keeps tabs and line breaks inside the content', () => {
+    expect(parsePostForm({ ...valid, content: 'one\r\n\ttwo' })).toMatchObject({ ok: true, post: { content: 'one\r\n\ttwo' } });
+  });
+
   it('treats a missing body as an empty form', () => {
     const result = parsePostForm(undefined);
 

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsString, Length, MaxLength, validateSync } from 'class-validator';
+import { IsPlainText } from '../../platform/forms/is-plain-text.decorator';
 import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES, DemoPostStatus, NewDemoPost } from './component.types';
 
 /** The one source of the form's limits: the parser enforces them and the page sets them as `maxLength`. */
@@ -16,16 +17,22 @@ class PostFormBody {
   @Transform(trimmed)
   @IsString({ message: 'Enter a title.' })
   @Length(1, POST_LIMITS.title, { message: `Enter a title of 1 to ${count(POST_LIMITS.title)} characters.` })
+  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the title.' })
   title!: string;
 
   @Transform(trimmed)
   @IsString({ message: 'Content must be text.' })
   @MaxLength(POST_LIMITS.content, { message: `Keep the content to ${count(POST_LIMITS.content)} characters or fewer.` })
+  @IsPlainText({
+    multiline: true,
+    message: 'Remove the invisible control characters (such as NUL) from the content; tabs and line breaks are fine.',
+  })
   content: string = '';
 
   @Transform(trimmed)
   @IsString({ message: 'Enter the author name.' })
   @Length(1, POST_LIMITS.authorName, { message: `Enter an author name of 1 to ${count(POST_LIMITS.authorName)} characters.` })
+  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the author name.' })
   authorName!: string;
 
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 'PUBLISHED' : value))

@@ -65,6 +65,8 @@ const SQLSTATES: Record<string, DatabaseFailureKind> = {
   '23505': 'unique',
   '23503': 'foreign-key',
   '22001': 'invalid-value',
+  '22021': 'invalid-value', // character_not_in_repertoire: a NUL in text a component failed to refuse
+  '22P05': 'invalid-value', // untranslatable_character
   '23502': 'invalid-value',
 };
 

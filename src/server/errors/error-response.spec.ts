@@ -110,12 +110,11 @@ describe('toErrorResponse', () => {
   });
 
   it.each([
-    ['entity.too.large', 413, { limit: 102400 }, /larger than this site accepts \(100 KB\)/],
-    ['parameters.too.many', 413, {}, /more fields/],
-    ['charset.unsupported', 415, { charset: 'koi8-r' }, /\(koi8-r\).*UTF-8/],
-    ['entity.parse.failed', 400, {}, /could not be read/],
-  ])('answers body-parser’s %s with %i and a sentence for the sender', (type, status, extra, message) => {
-    const error = Object.assign(new Error('request entity too large'), { type, status, statusCode: status, expose: true, ...extra });
+    [413, /larger than this site accepts/],
+    [415, /UTF-8/],
+    [400, /could not be read/],
+  ])('answers a non-Nest error carrying its own %i (body-parser’s) with that status and a sentence for the sender', (status, message) => {
+    const error = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status, statusCode: status, expose: true });
 
     expect(toErrorResponse(error)).toMatchObject({ status, log: 'none', message: expect.stringMatching(message) });
   });

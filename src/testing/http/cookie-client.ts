@@ -20,6 +20,24 @@ export class CookieClient {
     });
   }
 
+  /**
+   * Any request, body as raw bytes (invalid UTF-8, malformed escapes, any
+   * Content-Type) or as a stream, which fetch sends chunked, without a Content-Length.
+   */
+  async send(
+    path: string,
+    { method, headers = {}, body }: { method: string; headers?: Record<string, string>; body?: Uint8Array | ReadableStream<Uint8Array> },
+  ): Promise<Response> {
+    // Node's fetch needs `duplex: 'half'` for a stream body (not yet in the DOM typings).
+    const streamed = body instanceof ReadableStream ? ({ duplex: 'half' } as RequestInit) : {};
+    return this.request(path, { method, headers, body, ...streamed });
+  }
+
+  /** The Cookie header this browser sends now, for a request made without fetch. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   /** The CSRF token embedded in a page's first form. */
   static csrfTokenIn(html: string): string {
     const match = /name="_csrf" value="([^"]+)"/.exec(html);
@@ -28,7 +46,7 @@ export class CookieClient {
   }
 
   private async request(path: string, init: RequestInit): Promise<Response> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = this.cookieHeader();
     const response = await fetch(this.baseUrl + path, {
       ...init,
       redirect: 'manual',
