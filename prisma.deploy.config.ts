@@ -19,7 +19,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const url = configuredDatabaseUrl(process.env);
 if (!url) {
   throw new Error(
-    'MIGRATION_DATABASE_URL is not set; set it to the owner role of your PostgreSQL (the one that may create tables), connecting to PostgreSQL directly, not through PgBouncer',
+    'neither MIGRATION_DATABASE_URL nor DATABASE_URL is set; set MIGRATION_DATABASE_URL to the owner role of your PostgreSQL (the one that may create tables), connecting to PostgreSQL directly, not through PgBouncer',
   );
 }
 if (!existsSync(join(__dirname, 'prisma', 'schema', 'main.prisma'))) {

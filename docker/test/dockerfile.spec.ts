@@ -29,7 +29,11 @@ const all = (stage: DockerStage | undefined, keyword: string): DockerInstruction
 const last = (stage: DockerStage, keyword: string): DockerInstruction | undefined => all(stage, keyword).at(-1);
 /** `ENV A=1 B=2` instructions of a stage, as one record. */
 const envOf = (stage: DockerStage): Record<string, string> =>
-  Object.fromEntries(all(stage, 'ENV').flatMap(({ args }) => args.split(/\s+/).map((pair) => pair.split('=', 2))));
+  Object.fromEntries(
+    all(stage, 'ENV').flatMap(({ args }) =>
+      args.split(/\s+/).map((pair): [string, string] => [pair.split('=')[0], pair.slice(pair.indexOf('=') + 1)]),
+    ),
+  );
 const workdir = (stage: DockerStage) => last(stage, 'WORKDIR')?.args ?? '/';
 
 describe('Dockerfile', () => {
