@@ -114,7 +114,12 @@ describe('toErrorResponse', () => {
     [415, /UTF-8/],
     [400, /could not be read/],
   ])('answers a non-Nest error carrying its own %i (body-parser’s) with that status and a sentence for the sender', (status, message) => {
-    const error = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status, statusCode: status, expose: true });
+    const error = Object.assign(new Error('request entity too large'), {
+      type: 'entity.too.large',
+      status,
+      statusCode: status,
+      expose: true,
+    });
 
     expect(toErrorResponse(error)).toMatchObject({ status, log: 'none', message: expect.stringMatching(message) });
   });
