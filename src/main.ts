@@ -11,13 +11,11 @@ import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
-import { closeGracefully, readShutdownTimeout } from './server/lifecycle/graceful-shutdown';
+import { readShutdownTimeout } from './server/lifecycle/graceful-shutdown';
+import { stopOnSignals } from './server/lifecycle/stop-on-signals';
 import { listenAddress } from './server/listen-address';
 import { httpBodyLimits } from './server/request-input/http-body-limits';
 import { describeStartupFailure } from './server/startup-failure';
-
-/** Beyond SHUTDOWN_TIMEOUT_MS: time for the shutdown hooks and the embedded database to stop. */
-const HARD_EXIT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -33,41 +31,23 @@ async function main(): Promise<void> {
   let provisioning: Promise<EmbeddedDatabase | undefined> = Promise.resolve(undefined);
   // Installed before provisioning, so Ctrl-C during a first start (initdb,
   // migrations) still stops the database. The app closes first, then the
-  // database it was using.
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: finishing the requests in progress (at most ${shutdownTimeoutMs} ms), then stopping`);
-    // Whatever hangs (a hook, the database's stop), the process ends.
-    const hardExit = setTimeout(() => {
-      console.error(`error: still stopping ${shutdownTimeoutMs + HARD_EXIT_GRACE_MS} ms after ${signal}; exiting now`);
-      embedded?.stopSync();
-      process.exit(1);
-    }, shutdownTimeoutMs + HARD_EXIT_GRACE_MS);
-    hardExit.unref();
-    let exitCode = 0;
-    try {
-      if (app) {
-        const { cut } = await closeGracefully(app, shutdownTimeoutMs);
-        if (cut > 0) logger.warn(`${cut} request(s) still running after SHUTDOWN_TIMEOUT_MS=${shutdownTimeoutMs} were cut off`);
-      }
-    } catch (error) {
-      exitCode = 1;
-      logger.error(`stopping the app failed: ${(error as Error).message}`);
-    } finally {
-      // A signal during a first start: let provisioning finish, then stop
-      // what it started rather than leave a server behind.
-      await (embedded ?? (await provisioning.catch(() => undefined)))?.stop();
-      logger.log('stopped');
-      process.exit(exitCode);
-    }
-  };
-  // `on`, not `once`: Ctrl-C under `npm start` arrives twice (the terminal's
-  // and npm's forwarded copy), and an unhandled second one would kill the
-  // process halfway through stopping the database.
-  process.on('SIGINT', (signal) => void shutdown(signal));
-  process.on('SIGTERM', (signal) => void shutdown(signal));
+  // database it was using; a signal during a first start lets provisioning
+  // finish, then stops what it started rather than leave a server behind.
+  stopOnSignals(
+    process,
+    {
+      app: () => app,
+      stopDatabase: async () => (embedded ?? (await provisioning.catch(() => undefined)))?.stop(),
+      stopDatabaseNow: () => embedded?.stopSync(),
+    },
+    {
+      timeoutMs: shutdownTimeoutMs,
+      log: (line) => logger.log(line),
+      warn: (line) => logger.warn(line),
+      error: (line) => console.error(line),
+      exit: (code) => process.exit(code),
+    },
+  );
 
   // No DATABASE_URL: the zero-configuration default, a private PostgreSQL.
   if (!process.env.DATABASE_URL) {
