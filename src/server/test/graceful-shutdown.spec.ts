@@ -83,7 +83,7 @@ function watchSignals(server: TestServer, options: Partial<StopOptions> = {}, ta
     signals,
     {
       app: () => server.app,
-      stopDatabase: async () => void events.push('database stopped'),
+      stopDatabase: () => Promise.resolve(void events.push('database stopped')),
       stopDatabaseNow: () => events.push('database stopped at once'),
       ...target,
     },
