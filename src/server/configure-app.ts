@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { watchConnections } from './lifecycle/graceful-shutdown';
+import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
@@ -18,6 +19,7 @@ import { securityHeaders } from '../security/security-headers';
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
   watchConnections(app);
+  answerMalformedHttp(app.getHttpServer());
   // First, so every later failure (even the body parser's) is logged under it.
   app.use(requestId);
   app.use(securityHeaders());

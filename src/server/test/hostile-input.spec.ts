@@ -530,8 +530,9 @@ describe('hostile input over HTTP', () => {
   });
 
   /**
-   * Headers that contradict the body: Node's HTTP parser answers a bare 400
-   * and closes the connection, and no handler runs. The first row, the same
+   * Headers that contradict the body: Node's HTTP parser refuses them, no
+   * handler runs, and the app answers 400 with a sentence (malformed-http.ts)
+   * and closes the connection. The first row, the same
    * request with honest headers, shows the others would have been stored.
    */
   const LYING_LENGTHS: [description: string, status: number, stored: number, hangUp: boolean, headers: (length: number) => string][] = [
@@ -570,9 +571,10 @@ describe('hostile input over HTTP', () => {
         lengthHeaders(Buffer.byteLength(body)),
       ];
 
-      const { status } = await sendRawHttp(server.baseUrl, `${head.join('\r\n')}\r\n\r\n${body}`, { hangUp });
+      const { status, response } = await sendRawHttp(server.baseUrl, `${head.join('\r\n')}\r\n\r\n${body}`, { hangUp });
 
       expect(status).toBe(expectedStatus);
+      if (expectedStatus === 400) expect(response).toMatch(/\r\n\r\nThe request could not be read: its headers are malformed/);
       expect(await server.prisma.demoPost.count()).toBe(stored);
     },
   );
