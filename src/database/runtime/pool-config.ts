@@ -1,4 +1,4 @@
-import type { PoolConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig } from 'pg';
 import type { DatabaseConfig } from './database-config';
 
 /**
@@ -24,4 +24,21 @@ export function poolConfigOf(config: DatabaseConfig): PoolConfig {
     // extensions installed in `public` stay reachable.
     options: `-c search_path=${config.schema},public`,
   };
+}
+
+/**
+ * The runtime's pool, with an `error` listener on every connection it
+ * opens. node-postgres emits `error` on a client whose connection breaks
+ * (PostgreSQL stopping sends 57P01 to every session); adapter-pg 6.19
+ * listens only while a client sits idle in the pool or holds a
+ * transaction, so a break at any other moment was an unhandled `error`
+ * event that killed the process (seen under load during a restart). The
+ * broken client is dropped when it is released; the next query connects
+ * anew.
+ */
+export function createRuntimePool(config: DatabaseConfig, onLost: (error: Error) => void): Pool {
+  const pool = new Pool(poolConfigOf(config));
+  pool.on('connect', (client: PoolClient) => client.on('error', onLost));
+  pool.on('error', onLost);
+  return pool;
 }

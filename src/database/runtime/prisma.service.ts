@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
 import { releaseConnectionsOfFailedCommits } from './failed-commit-release';
-import { poolConfigOf } from './pool-config';
+import { createRuntimePool } from './pool-config';
 import { QueryMonitor } from './query-monitor';
 import { readQueryVisibilitySettings } from './query-visibility-settings';
 
@@ -37,13 +37,14 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     const poolLogger = new Logger('Database');
     super({
       adapter: releaseConnectionsOfFailedCommits(
-        new PrismaPg(poolConfigOf(config), {
-          schema: config.schema,
-          // An idle pooled connection the server closed (restart, failover):
+        new PrismaPg(
+          // A connection the server closed (restart, failover, pg_terminate_backend):
           // the pool drops it and the next query opens a new one.
-          onPoolError: (error) =>
+          createRuntimePool(config, (error) =>
             poolLogger.warn(`a pooled database connection was lost: ${error.message}; the next query opens a new one`),
-        }),
+          ),
+          { schema: config.schema, disposeExternalPool: true },
+        ),
       ),
       ...(queries.needsQueryEvents ? { log: queryEvents } : {}),
     });
