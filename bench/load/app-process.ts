@@ -23,6 +23,7 @@ export interface AppStartOptions {
   csrfSecret: string;
   /** Further settings, e.g. DATABASE_POOL_SIZE. */
   env?: Record<string, string>;
+  log: (line: string) => void;
 }
 
 /**
@@ -48,6 +49,7 @@ export class AppProcess implements Stoppable {
     readonly baseUrl: string,
     private readonly child: ChildProcess,
     readonly logFile: string,
+    private readonly log: (line: string) => void,
   ) {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -83,7 +85,7 @@ export class AppProcess implements Stoppable {
         child.once('spawn', resolve);
         child.once('error', reject);
       });
-      return new AppProcess(options.name, `http://127.0.0.1:${port}`, child, options.logFile);
+      return new AppProcess(options.name, `http://127.0.0.1:${port}`, child, options.logFile, options.log);
     } finally {
       closeSync(log); // the child has its own copy
     }
@@ -135,6 +137,7 @@ export class AppProcess implements Stoppable {
     if (this.exit) return;
     this.terminate();
     if (!(await within(this.exited, graceMs))) {
+      this.log(`app instance ${this.name} (pid ${this.pid}) had not exited ${graceMs / 1000} s after SIGTERM; killed it`);
       this.kill();
       await this.exited;
     }

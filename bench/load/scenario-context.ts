@@ -8,7 +8,7 @@ import type { LoadMachine } from './load-report';
 import { check, Check, ScenarioFigures } from './scenario-result';
 import type { Teardown } from './teardown';
 import { countRequests, formatStatuses, formatUnanswered } from './traffic-counts';
-import type { TrafficResult } from './traffic';
+import type { Traffic, TrafficResult } from './traffic';
 import { describeLedgerProblems, LedgerReport, reconcileWrites, unknownTotals } from './write-ledger';
 
 /** What every scenario gets from the entry. */
@@ -57,11 +57,27 @@ export async function startApp(
     databaseUrl,
     csrfSecret: context.csrfSecret,
     env,
+    log: context.log,
   });
   context.teardown.add(app);
   await app.waitUntilReady();
   context.log(`app instance ${name} (pid ${app.pid}) ready at ${app.baseUrl}; log: ${app.logPath}`);
   return app;
+}
+
+/**
+ * Stops the traffic at once if an app instance dies under it: autocannon
+ * would otherwise spin on refused connections until the scenario ends. The
+ * scenario still runs its checks, which report the exit.
+ */
+export function stopTrafficIfAppDies(context: ScenarioContext, app: AppProcess, traffic: Traffic): void {
+  void app.exited.then((exit) => {
+    if (traffic.isStopped) return;
+    context.log(
+      `app instance ${app.name} (pid ${app.pid}) exited with ${exit.code ?? exit.signal} under load; stopping the traffic (see ${app.logPath})`,
+    );
+    void traffic.stop();
+  });
 }
 
 /** Waits `ms`, or less when the run is aborted (then it throws, and the scenario unwinds). */

@@ -61,6 +61,9 @@ export class Traffic {
         connections: options.connections,
         duration: options.maxSeconds,
         timeout: REQUEST_TIMEOUT_S,
+        // autocannon acts on stop() at its next sample; every 100 ms (instead of 1 s) keeps it from
+        // reconnecting to a stopped app for long. Its per-sample request counts are not used.
+        sampleInt: 100,
         setupClient: (client) => this.setupClient(client),
       },
       (error: Error | null, result) => (error ? fail(error) : finish(result)),
@@ -71,6 +74,10 @@ export class Traffic {
       last = this.records.length;
       options.log(`  ${(this.now() / 1000).toFixed(0).padStart(3)} s: ${formatStatuses(countRequests(recent))}`);
     }, 5_000);
+  }
+
+  get isStopped(): boolean {
+    return this.stopped !== undefined;
   }
 
   /** Milliseconds since the traffic started: the clock of every record. */

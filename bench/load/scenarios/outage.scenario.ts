@@ -9,6 +9,7 @@ import {
   ScenarioContext,
   startApp,
   stillRunningCheck,
+  stopTrafficIfAppDies,
   writesCheck,
 } from '../scenario-context';
 import { check, resultOf, ScenarioResult } from '../scenario-result';
@@ -38,6 +39,7 @@ export async function outageScenario(context: ScenarioContext): Promise<Scenario
     const session = await openCsrfSession(app.baseUrl);
     log(`${connections} connections for ${durationS} s; PostgreSQL stops at ${(durationS / 3).toFixed(0)} s for ${DOWN_MS / 1000} s …`);
     traffic = new Traffic({ targets: [app.baseUrl], connections, session, titlePrefix: run.titlePrefix, maxSeconds: durationS + 90, log });
+    stopTrafficIfAppDies(context, app, traffic);
     await pause(context, (durationS * 1000) / 3);
 
     const stopAt = traffic.now();

@@ -16,6 +16,7 @@ import {
   ScenarioContext,
   startApp,
   stillRunningCheck,
+  stopTrafficIfAppDies,
   writesCheck,
 } from '../scenario-context';
 import { Check, check, resultOf, ScenarioResult } from '../scenario-result';
@@ -83,6 +84,7 @@ export async function pgbouncerScenario(context: ScenarioContext): Promise<Scena
       maxSeconds: durationS + 60,
       log,
     });
+    for (const app of apps) stopTrafficIfAppDies(context, app, traffic);
     await pause(context, durationS * 1000);
     const result = await traffic.drainAndStop();
     const records = [...result.records, crossChecks.withToken.record, crossChecks.withoutToken.record];

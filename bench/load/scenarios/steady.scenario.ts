@@ -8,6 +8,7 @@ import {
   ScenarioContext,
   startApp,
   stillRunningCheck,
+  stopTrafficIfAppDies,
   writesCheck,
 } from '../scenario-context';
 import { check, resultOf, ScenarioResult } from '../scenario-result';
@@ -26,6 +27,7 @@ export async function steadyScenario(context: ScenarioContext): Promise<Scenario
     const session = await openCsrfSession(app.baseUrl);
     log(`${connections} connections for ${durationS} s …`);
     traffic = new Traffic({ targets: [app.baseUrl], connections, session, titlePrefix: run.titlePrefix, maxSeconds: durationS + 60, log });
+    stopTrafficIfAppDies(context, app, traffic);
     await pause(context, durationS * 1000);
     const result = await traffic.drainAndStop();
     const ledger = await reconcileRun(context, run, result.records);
