@@ -41,3 +41,8 @@ export function resultOf(name: ScenarioName, checks: Check[], notes: string[], f
   const ok = checks.length > 0 && checks.every((item) => item.ok);
   return { name, outcome: ok ? 'passed' : 'failed', checks, notes, ...(figures ? { figures } : {}) };
 }
+
+/** `240 ms` below a second, `6.1 s` from there on. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -68,11 +68,13 @@ export class Traffic {
       },
       (error: Error | null, result) => (error ? fail(error) : finish(result)),
     );
-    let last = 0;
+    // Every 5 s, the answers of the last 5 s: enough to watch an outage or a shutdown happen.
+    let since = 0;
     this.progress = setInterval(() => {
-      const recent = this.records.slice(last);
-      last = this.records.length;
-      options.log(`  ${(this.now() / 1000).toFixed(0).padStart(3)} s: ${formatStatuses(countRequests(recent))}`);
+      const until = this.now();
+      const recent = this.records.filter((record) => record.fate?.kind === 'answered' && record.doneAt! > since && record.doneAt! <= until);
+      since = until;
+      options.log(`  ${(until / 1000).toFixed(0).padStart(3)} s: ${formatStatuses(countRequests(recent))}`);
     }, 5_000);
   }
 

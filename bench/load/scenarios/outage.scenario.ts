@@ -12,7 +12,7 @@ import {
   stopTrafficIfAppDies,
   writesCheck,
 } from '../scenario-context';
-import { check, resultOf, ScenarioResult } from '../scenario-result';
+import { check, formatDuration, resultOf, ScenarioResult } from '../scenario-result';
 import { Traffic } from '../traffic';
 import { countRequests, formatStatuses, formatUnanswered, TrafficCounts, unexpectedStatuses } from '../traffic-counts';
 
@@ -51,7 +51,7 @@ export async function outageScenario(context: ScenarioContext): Promise<Scenario
     const startAt = traffic.now();
     await database.startServer();
     const marks: OutageMarks = { stopAt, startedAt: traffic.now() };
-    log(`PostgreSQL is back (down ${seconds(marks.startedAt - stopAt)})`);
+    log(`PostgreSQL is back (down ${formatDuration(marks.startedAt - stopAt)})`);
     await pause(context, Math.max(durationS * 1000, marks.startedAt + AFTER_RESTART_MS) - traffic.now());
 
     const result = await traffic.drainAndStop();
@@ -79,7 +79,7 @@ export async function outageScenario(context: ScenarioContext): Promise<Scenario
           recoveredAt !== undefined,
           recoveredAt === undefined
             ? `no 2xx/3xx answer to a request sent after PostgreSQL was back (${formatStatuses(timeline.during)})`
-            : `first 2xx/3xx answer ${seconds(recoveredAt - marks.startedAt)} after PostgreSQL was back`,
+            : `first 2xx/3xx answer ${formatDuration(recoveredAt - marks.startedAt)} after PostgreSQL was back`,
         ),
         check('after the recovery: only 2xx/3xx', unexpectedStatuses(timeline.after) === 0, formatStatuses(timeline.after)),
         check('every request answered', unanswered(all) === 0, `${formatUnanswered(all)} without an answer`),
@@ -87,13 +87,13 @@ export async function outageScenario(context: ScenarioContext): Promise<Scenario
         writesCheck(ledger),
       ],
       [
-        `PostgreSQL stopped at ${seconds(stopAt)} (pg_ctl stop took ${seconds(stoppedAt - stopAt)}), started at ${seconds(startAt)} (took ${seconds(marks.startedAt - startAt)}): down ${seconds(marks.startedAt - stopAt)}`,
+        `PostgreSQL stopped at ${seconds(stopAt)} (pg_ctl stop took ${formatDuration(stoppedAt - stopAt)}), started at ${seconds(startAt)} (took ${formatDuration(marks.startedAt - startAt)}): down ${formatDuration(marks.startedAt - stopAt)}`,
         errorWindow
-          ? `error answers from ${seconds(errorWindow.from)} to ${seconds(errorWindow.to)} (${seconds(errorWindow.to - errorWindow.from)}): ${formatStatuses(timeline.during)}`
+          ? `error answers from ${seconds(errorWindow.from)} to ${seconds(errorWindow.to)} (${formatDuration(errorWindow.to - errorWindow.from)}): ${formatStatuses(timeline.during)}`
           : 'no error answers at all',
         recoveredAt === undefined
           ? 'no recovery seen'
-          : `time to recovery: ${seconds(recoveredAt - marks.startedAt)} after PostgreSQL was back, ${seconds(recoveredAt - stopAt)} after the stop`,
+          : `time to recovery: ${formatDuration(recoveredAt - marks.startedAt)} after PostgreSQL was back, ${formatDuration(recoveredAt - stopAt)} after the stop`,
         errorLogNote(app),
       ],
       figuresOf(context, result, ledger),

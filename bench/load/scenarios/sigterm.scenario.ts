@@ -1,6 +1,6 @@
 import { openCsrfSession } from '../csrf-session';
 import { beginRun, errorLogNote, figuresOf, pause, reconcileRun, ScenarioContext, startApp, writesCheck } from '../scenario-context';
-import { check, resultOf, ScenarioResult } from '../scenario-result';
+import { check, formatDuration, resultOf, ScenarioResult } from '../scenario-result';
 import { shutdownTimeline } from '../shutdown-timeline';
 import { Traffic } from '../traffic';
 import { formatStatuses, formatUnanswered, TrafficCounts, unexpectedStatuses } from '../traffic-counts';
@@ -9,7 +9,6 @@ import { within } from '../within';
 /** How long the app may take to drain and exit after SIGTERM before the scenario gives up and kills it. */
 const EXIT_WAIT_MS = 30_000;
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const unanswered = (counts: TrafficCounts) => counts.total - counts.answered;
 
 /**
@@ -69,7 +68,7 @@ export async function sigtermScenario(context: ScenarioContext): Promise<Scenari
           'the app exited by itself with code 0',
           exit !== undefined && exit.code === 0,
           exit
-            ? `exit code ${exit.code ?? exit.signal} ${seconds(exitAt - signalAt)} after SIGTERM`
+            ? `exit code ${exit.code ?? exit.signal} ${formatDuration(exitAt - signalAt)} after SIGTERM`
             : `still running after ${EXIT_WAIT_MS / 1000} s; killed`,
         ),
         writesCheck(ledger),
@@ -81,7 +80,7 @@ export async function sigtermScenario(context: ScenarioContext): Promise<Scenari
       ],
       [
         `refused after SIGTERM: ${after.refused} connection(s) refused, ${after.notAccepted} request(s) written after a \`Connection: close\` answer, ${closedAfter} closed without an answer`,
-        `shutdown: ${exit ? seconds(exitAt - signalAt) : `over ${EXIT_WAIT_MS / 1000} s`} from SIGTERM to exit`,
+        `shutdown: ${exit ? formatDuration(exitAt - signalAt) : `over ${EXIT_WAIT_MS / 1000} s`} from SIGTERM to exit`,
         errorLogNote(app),
       ],
       figuresOf(context, result, ledger),
