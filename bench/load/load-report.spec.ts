@@ -47,6 +47,16 @@ describe('scenarioDetails', () => {
       ].join('\n'),
     );
   });
+
+  it('indents the further lines of a detail, so they stay inside their list item', () => {
+    const failed: ScenarioResult = {
+      name: 'pgbouncer',
+      outcome: 'failed',
+      checks: [{ label: 'ran', ok: false, detail: 'exited:\nlast line' }],
+      notes: [],
+    };
+    expect(scenarioDetails(failed)).toBe('**pgbouncer**: failed\n\n- FAIL ran: exited:\n  last line');
+  });
 });
 
 describe('loadSection', () => {

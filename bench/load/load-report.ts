@@ -39,7 +39,8 @@ export function summaryTable(results: readonly ScenarioResult[]): string {
 /** Every check and note of one scenario, as a markdown list. */
 export function scenarioDetails(result: ScenarioResult): string {
   const lines = [`**${result.name}**: ${result.outcome}`, ''];
-  for (const item of result.checks) lines.push(`- ${item.ok ? 'PASS' : 'FAIL'} ${item.label}: ${item.detail}`);
+  // Continuation lines (an app's log tail) are indented, so they stay inside their list item.
+  for (const item of result.checks) lines.push(`- ${item.ok ? 'PASS' : 'FAIL'} ${item.label}: ${item.detail.replaceAll('\n', '\n  ')}`);
   for (const note of result.notes) lines.push(`- ${note}`);
   return lines.join('\n');
 }
