@@ -130,5 +130,5 @@ export function errorLogNote(app: AppProcess): string {
   const lines = app.errorLines();
   return lines.length === 0
     ? `app instance ${app.name} logged no errors`
-    : `app instance ${app.name} logged ${lines.length} ERROR line(s), e.g. \`${lines[0].replace(/\s+/g, ' ').slice(0, 200)}\` (${app.logPath})`;
+    : `app instance ${app.name} logged ${lines.length.toLocaleString('en-US')} ERROR line(s), e.g. \`${lines[0].replace(/\s+/g, ' ').slice(0, 200)}\` (${app.logPath})`;
 }
