@@ -1,0 +1,118 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { postgresRunAs } from '../../src/database/embedded/os-user';
+import { PgbouncerPlan, pgbouncerIni, authFileLine } from './pgbouncer-config';
+import type { Stoppable } from './teardown';
+import { within } from './within';
+
+/** Where the Debian/Ubuntu package `pgbouncer` installs it (and other common places). */
+const CANDIDATES = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer', '/opt/homebrew/bin/pgbouncer'];
+
+export const PGBOUNCER_MISSING =
+  'PgBouncer is not installed (looked for /usr/sbin/pgbouncer): install it with `sudo apt-get install pgbouncer` (Debian/Ubuntu; it need not run as a service, the load starts its own), then run `npm run load -- pgbouncer` again';
+
+export function findPgbouncer(): string | null {
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+/** `PgBouncer 1.18.0`. */
+export function pgbouncerVersion(binary: string): string {
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return result.stdout.split('\n')[0]?.trim() || 'PgBouncer (unknown version)';
+}
+
+/**
+ * A PgBouncer of the load's own, in the foreground as a child process (so it
+ * ends with the script), configured in `dir` (`.data/load/pgbouncer`). It
+ * refuses to run as root, so as root it runs as the same system user as the
+ * embedded PostgreSQL (see src/database/embedded/os-user.ts).
+ */
+export class PgbouncerProcess implements Stoppable {
+  readonly name = 'PgBouncer';
+  private exited = false;
+  private readonly exit: Promise<void>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly logFile: string,
+  ) {
+    this.exit = new Promise((resolve) =>
+      child.once('exit', () => {
+        this.exited = true;
+        resolve();
+      }),
+    );
+  }
+
+  static start(binary: string, dir: string, plan: PgbouncerPlan, auth: { user: string; secret: string }): PgbouncerProcess {
+    const runAs = postgresRunAs();
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const ini = join(dir, 'pgbouncer.ini');
+    writeFileSync(plan.authFile, authFileLine(auth.user, auth.secret), { mode: 0o600 });
+    writeFileSync(ini, pgbouncerIni(plan), { mode: 0o600 });
+    if (runAs.uid !== undefined) for (const path of [dir, ini, plan.authFile]) chownSync(path, runAs.uid, runAs.gid!);
+    const logFile = join(dir, 'pgbouncer.log');
+    const log = openSync(logFile, 'w');
+    try {
+      const child = spawn(binary, [ini], { ...runAs, detached: true, stdio: ['ignore', log, log] });
+      return new PgbouncerProcess(child, logFile);
+    } finally {
+      closeSync(log);
+    }
+  }
+
+  /** Waits until a login through PgBouncer works; fails with PgBouncer's log when it exits or refuses. */
+  async waitUntilReady(url: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    let last = '';
+    while (performance.now() < deadline) {
+      if (this.exited)
+        throw new Error(
+          `PgBouncer exited at start:\n${this.logTail()}\n(config and log: ${relative(process.cwd(), dirname(this.logFile))})`,
+        );
+      const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+        return;
+      } catch (error) {
+        last = (error as Error).message;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+      await sleep(200);
+    }
+    throw new Error(`no login through PgBouncer within ${timeoutMs / 1000} s (${last}):\n${this.logTail()}`);
+  }
+
+  /** SIGTERM is PgBouncer's immediate shutdown; the apps behind it are stopped first. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    this.child.kill('SIGTERM');
+    if (!(await within(this.exit, 5_000))) {
+      this.kill();
+      await this.exit;
+    }
+  }
+
+  kill(): void {
+    if (this.exited || this.child.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+
+  logTail(lines = 10): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+}
