@@ -13,7 +13,7 @@ module.exports = {
   // JEST_WORKERS decides both the worker count and the number of cloned
   // schemas; jest.globalSetup.ts rejects a missing or invalid value.
   ...(Number.isInteger(workers) && workers > 0 ? { maxWorkers: workers } : {}),
-  roots: ['<rootDir>/src', '<rootDir>/build', '<rootDir>/docker'],
+  roots: ['<rootDir>/src', '<rootDir>/build', '<rootDir>/docker', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   transform: {
     // tsconfig.json sets isolatedModules, so ts-jest transpiles file by file

@@ -198,7 +198,15 @@ describe('DatabaseSchemaPlugin with the real Prisma CLI', () => {
     const clientBefore = readFileSync(realClientSchema, 'utf8');
     inRepo.writeComponent('broken', 'model Broken {\n  id Int @id\n  name\n}\n');
     const { componentsDir, schemaDir, hashFile } = inRepo;
-    const realPlugin = new DatabaseSchemaPlugin({ projectRoot: repoRoot, componentsDir, schemaDir, hashFile, dataModelFile: null });
+    // Its own outputDir: the repository's src/generated must keep the real components' types.
+    const realPlugin = new DatabaseSchemaPlugin({
+      projectRoot: repoRoot,
+      componentsDir,
+      schemaDir,
+      hashFile,
+      dataModelFile: null,
+      outputDir: join(inRepo.root, 'generated'),
+    });
 
     const result: RunResult = await realPlugin.run(silentLogger);
 

@@ -12,10 +12,33 @@ import { within } from './within';
 const CANDIDATES = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer', '/opt/homebrew/bin/pgbouncer'];
 
 export const PGBOUNCER_MISSING =
-  'PgBouncer is not installed (looked for /usr/sbin/pgbouncer): install it with `sudo apt-get install pgbouncer` (Debian/Ubuntu; it need not run as a service, the load starts its own), then run `npm run load -- pgbouncer` again';
+  'PgBouncer is not installed (looked for /usr/sbin/pgbouncer) and could not be installed here (needs apt-get as root or passwordless sudo): install it with `sudo apt-get install pgbouncer` (Debian/Ubuntu; it need not run as a service, the load starts its own), then run `npm run load -- pgbouncer` again';
 
 export function findPgbouncer(): string | null {
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * The binary, installing Debian's `pgbouncer` package first when it is
+ * missing and this user may (root, or sudo without a password), as .ci/run
+ * does for PostgreSQL's client: the scenario needs nothing set up by hand.
+ * It only installs the program; the package's own service is not used.
+ */
+export function findOrInstallPgbouncer(log: (line: string) => void): string | null {
+  const found = findPgbouncer();
+  if (found || !existsSync('/usr/bin/apt-get')) return found;
+  const root = process.getuid?.() === 0;
+  if (!root && spawnSync('sudo', ['-n', 'true']).status !== 0) return null;
+  const run = (args: string[]) =>
+    spawnSync(root ? args[0] : 'sudo', root ? args.slice(1) : ['-n', ...args], {
+      stdio: 'ignore',
+      timeout: 300_000,
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0;
+  log('PgBouncer is not installed: installing the Debian package pgbouncer (apt-get) for this scenario');
+  const install = ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'pgbouncer'];
+  if (!run(install)) run(['apt-get', 'update', '-qq']) && run(install);
+  return findPgbouncer();
 }
 
 /** `PgBouncer 1.18.0`. */

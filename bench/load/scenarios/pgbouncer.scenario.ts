@@ -5,7 +5,7 @@ import type { RequestRecord } from '../connection-tracker';
 import { CsrfSession, openCsrfSession } from '../csrf-session';
 import { demoPostBody, FORM_CONTENT_TYPE, POSTS_PATH } from '../demo-post-form';
 import { PgbouncerPlan, poolSizingProblem } from '../pgbouncer-config';
-import { findPgbouncer, PGBOUNCER_MISSING, PgbouncerProcess, pgbouncerVersion } from '../pgbouncer-process';
+import { findOrInstallPgbouncer, PGBOUNCER_MISSING, PgbouncerProcess, pgbouncerVersion } from '../pgbouncer-process';
 import {
   beginRun,
   errorLogNote,
@@ -38,7 +38,7 @@ const SERVER_POOL = INSTANCES * APP_POOL_SIZE;
  * server pool is never exceeded, and acknowledged = stored, once each.
  */
 export async function pgbouncerScenario(context: ScenarioContext): Promise<ScenarioResult> {
-  const binary = findPgbouncer();
+  const binary = findOrInstallPgbouncer(context.log);
   if (!binary) {
     context.log(PGBOUNCER_MISSING);
     return { name: 'pgbouncer', outcome: 'skipped', checks: [check('PgBouncer installed', false, PGBOUNCER_MISSING)], notes: [] };
