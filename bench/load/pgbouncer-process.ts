@@ -37,7 +37,7 @@ export function findOrInstallPgbouncer(log: (line: string) => void): string | nu
     }).status === 0;
   log('PgBouncer is not installed: installing the Debian package pgbouncer (apt-get) for this scenario');
   const install = ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'pgbouncer'];
-  if (!run(install)) run(['apt-get', 'update', '-qq']) && run(install);
+  if (!run(install) && run(['apt-get', 'update', '-qq'])) run(install);
   return findPgbouncer();
 }
 
