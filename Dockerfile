@@ -47,6 +47,7 @@ COPY --from=build \
   /app/src/database/migration/migration-adapter.factory.ts \
   /app/src/database/migration/schema-engine-wasm.fixes.ts \
   ./src/database/migration/
+COPY --from=build /app/src/platform/errors/configuration.error.ts ./src/platform/errors/
 # The unprivileged user of the official Node.js images (uid 1000).
 USER node
 EXPOSE 3000
