@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   // migrations) still stops the database. The app closes first, then the
   // database it was using; a signal during a first start lets provisioning
   // finish, then stops what it started rather than leave a server behind.
-  stopOnSignals(
+  const stopping = stopOnSignals(
     process,
     {
       app: () => app,
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false }));
     await bindHttpServer(app, port, host);
   } catch (error) {
+    // A signal during startup: its stop closes the app and the database and exits; no failure to report.
+    if (stopping()) return;
     await app?.close().catch(() => undefined);
     await embedded?.stop();
     const line = describeStartupFailure(error, { host, port, embedded: embedded !== undefined });

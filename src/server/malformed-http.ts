@@ -22,7 +22,9 @@ const MALFORMED: [string, string] = [
  */
 export function answerMalformedHttp(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // Mid-response (a bad chunk in a body being read): writing a status line would corrupt it, as Node's own handler knows.
+    const response = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
       socket.destroy();
       return;
     }

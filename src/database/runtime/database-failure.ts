@@ -25,13 +25,14 @@ const PRISMA_CODES: Record<string, DatabaseFailureKind> = {
   P1002: 'unavailable', // reached, but timed out
   P1017: 'unavailable', // server closed the connection
   P2024: 'unavailable', // timed out fetching a connection from the pool
+  P2028: 'unavailable', // transaction API error: could not start one in time (pool busy), or it expired
   P2037: 'unavailable', // too many database connections opened
   P2002: 'unique',
   P2003: 'foreign-key',
-  P2014: 'foreign-key', // the change would violate a required relation
   P2025: 'not-found',
   P2000: 'invalid-value', // value too long for the column
   P2011: 'invalid-value', // null constraint violation
+  P2014: 'invalid-value', // the change would violate a required relation
   P2034: 'write-conflict',
 };
 
@@ -100,17 +101,22 @@ interface MaybeAdapterCause {
  */
 export function classifyDatabaseFailure(error: unknown): DatabaseFailure | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
-    const found = classifyOne(current);
+    const found = classifyOne(current, depth === 0);
     if (found) return found;
   }
   return undefined;
 }
 
-function classifyOne(error: Error): DatabaseFailure | undefined {
+/** SQLSTATE class 08, connection exception: also how PgBouncer reports a server it cannot reach (08P01). */
+const sqlStateKind = (code: string): DatabaseFailureKind | undefined =>
+  SQLSTATES[code] ?? (code.startsWith('08') ? 'unavailable' : undefined);
+
+function classifyOne(error: Error, thrown: boolean): DatabaseFailure | undefined {
   const adapterCause = adapterCauseOf(error);
   if (adapterCause) {
     const sqlState = typeof adapterCause.originalCode === 'string' ? adapterCause.originalCode : adapterCause.code;
-    if (typeof sqlState === 'string' && SQLSTATES[sqlState]) return { kind: SQLSTATES[sqlState], code: sqlState };
+    const kind = typeof sqlState === 'string' ? sqlStateKind(sqlState) : undefined;
+    if (kind && typeof sqlState === 'string') return { kind, code: sqlState };
     if (typeof adapterCause.kind === 'string' && ADAPTER_KINDS[adapterCause.kind]) {
       return { kind: ADAPTER_KINDS[adapterCause.kind], code: adapterCause.kind };
     }
@@ -126,7 +132,14 @@ function classifyOne(error: Error): DatabaseFailure | undefined {
 
   // node-postgres itself: a DatabaseError with a SQLSTATE, a socket error, or a plain message.
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && SQLSTATES[code]) return { kind: SQLSTATES[code], code };
+  // (pg's DatabaseError carries the server's `severity`; other libraries' `code`s are not SQLSTATEs.)
+  const fromServer = typeof (error as { severity?: unknown }).severity === 'string';
+  const serverKind = typeof code === 'string' && fromServer ? sqlStateKind(code) : undefined;
+  if (serverKind && typeof code === 'string') return { kind: serverKind, code };
+  // Bare socket errors and driver messages count only as the thrown error
+  // itself: as the cause of something else (an HTTP client's "fetch failed",
+  // an HttpException) they are not the database's.
+  if (!thrown) return undefined;
   if (typeof code === 'string' && SOCKET_CODES.has(code)) return { kind: 'unavailable', code };
   if (CONNECTION_MESSAGES.some((pattern) => pattern.test(error.message))) return { kind: 'unavailable', code: error.message };
   return undefined;

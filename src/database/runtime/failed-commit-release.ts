@@ -3,19 +3,23 @@ import type { PrismaPg } from '@prisma/adapter-pg';
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
 
-const COMMIT = /^\s*COMMIT\b/i;
+/** The statements that end a transaction; Prisma releases the connection only after they succeed. */
+const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
 
 /**
  * Works around a connection leak in Prisma 6.19 over `@prisma/adapter-pg`:
- * when the `COMMIT` of an interactive transaction fails (a serialization
- * failure under `Serializable`, a deferred constraint), the engine never
- * hands the transaction's connection back, so each such failure costs one
- * pooled connection for good, and after `DATABASE_POOL_SIZE` of them every
- * request waits for the pool and fails (src/server/test/database-failures.spec.ts
- * reproduces it). PostgreSQL has already ended the transaction when COMMIT
- * fails, so the connection is clean: it is returned to the pool then, once.
+ * the engine runs `COMMIT` or `ROLLBACK` and only then hands the
+ * transaction's connection back, so when that statement fails (a
+ * serialization failure at COMMIT; a session the server ended, by a restart
+ * or the idle-in-transaction timeout, at ROLLBACK) the connection is never
+ * returned. Each such failure cost one pooled connection for good; after
+ * `DATABASE_POOL_SIZE` of them every request waited for the pool and failed,
+ * and `$disconnect` waited for ever (src/server/test/database-failures.spec.ts
+ * reproduces both). A failed COMMIT has already ended the transaction, and
+ * a connection that failed ROLLBACK is broken and dropped by the pool, so the
+ * connection is released then, once.
  */
-export function releaseConnectionsOfFailedCommits(factory: PrismaPg): PrismaPg {
+export function releaseConnectionsOfFailedTransactionEnds(factory: PrismaPg): PrismaPg {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -43,7 +47,7 @@ function releasedOnce(transaction: Transaction): Transaction {
       return await executeRaw(query);
     } catch (error) {
       // adapter-pg's rollback() only releases the connection; no SQL is sent.
-      if (COMMIT.test(query.sql)) await rollback();
+      if (TRANSACTION_END.test(query.sql)) await rollback();
       throw error;
     }
   };

@@ -5,7 +5,7 @@ import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
-import { releaseConnectionsOfFailedCommits } from './failed-commit-release';
+import { releaseConnectionsOfFailedTransactionEnds } from './failed-commit-release';
 import { createRuntimePool } from './pool-config';
 import { QueryMonitor } from './query-monitor';
 import { readQueryVisibilitySettings } from './query-visibility-settings';
@@ -36,7 +36,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     const queryEvents: Prisma.LogDefinition[] = [{ emit: 'event', level: 'query' }];
     const poolLogger = new Logger('Database');
     super({
-      adapter: releaseConnectionsOfFailedCommits(
+      adapter: releaseConnectionsOfFailedTransactionEnds(
         new PrismaPg(
           // A connection the server closed (restart, failover, pg_terminate_backend):
           // the pool drops it and the next query opens a new one.
@@ -46,6 +46,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
           { schema: config.schema, disposeExternalPool: true },
         ),
       ),
+      // Waiting for a connection is bounded like any other (P2028, a 503), and a
+      // transaction may run as long as one statement may, plus a margin.
+      transactionOptions: { maxWait: config.connectTimeoutMs, timeout: config.statementTimeoutMs + 1000 },
       ...(queries.needsQueryEvents ? { log: queryEvents } : {}),
     });
     this.config = config;

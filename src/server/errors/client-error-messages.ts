@@ -20,7 +20,16 @@ const BY_STATUS: Record<number, string> = {
 /** The status and a readable message for an error with its own 4xx status; undefined for anything else. */
 export function clientErrorMessage(error: unknown): ClientErrorMessage | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { status: ownStatus, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const {
+    status: ownStatus,
+    statusCode,
+    expose,
+    type,
+  } = error as { status?: unknown; statusCode?: unknown; expose?: unknown; type?: unknown };
+  // Only errors meant for the client (http-errors' `expose`, body-parser's `type`):
+  // an HTTP client's error also carries a status, the upstream service's.
+  // The router's URIError for an undecodable path is the client's too.
+  if (expose !== true && typeof type !== 'string' && !(error instanceof URIError)) return undefined;
   const status = typeof ownStatus === 'number' ? ownStatus : statusCode;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status >= 500) return undefined;
   return { status, message: BY_STATUS[status] ?? BY_STATUS[400] };

@@ -26,8 +26,9 @@ export class ErrorPageFilter implements ExceptionFilter {
     const reference = pageLocals(response).requestId;
     this.log(answer, error, request, reference);
     if (response.headersSent) {
-      // Too late for an error page: end the response so the client is not left waiting.
-      if (!response.writableEnded) response.end();
+      // Too late for an error page: cut the connection, so the client sees a
+      // failed response rather than a truncated one that looks complete.
+      if (!response.writableEnded) response.destroy();
       return;
     }
 

@@ -1,4 +1,10 @@
-import { BadRequestException, ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  InternalServerErrorException,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { DomainError, DomainErrorCode } from '../../platform/errors/domain.error';
 import { toErrorResponse } from './error-response';
@@ -51,7 +57,8 @@ describe('toErrorResponse', () => {
   it.each([
     ['P2002', 409],
     ['P2003', 409],
-    ['P2014', 409],
+    ['P2014', 400],
+    ['P2028', 503],
     ['P2025', 404],
     ['P2000', 400],
     ['P2011', 400],
@@ -128,6 +135,31 @@ describe('toErrorResponse', () => {
     const error = Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400, statusCode: 400 });
 
     expect(toErrorResponse(error)).toMatchObject({ status: 400, heading: 'That request could not be understood', log: 'none' });
+  });
+
+  it('answers PgBouncer’s own connection failure (SQLSTATE 08P01, "pgbouncer cannot connect to server") with 503', () => {
+    const error = rawQueryError({ kind: 'postgres', originalCode: '08P01', code: '08P01', severity: 'ERROR' });
+
+    expect(toErrorResponse(error)).toMatchObject({ status: 503, reason: 'database unavailable (08P01)' });
+  });
+
+  it('does not take an outbound HTTP failure (fetch failed, caused by ECONNREFUSED) for a database outage', () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:443'), { code: 'ECONNREFUSED', syscall: 'connect', errno: -111 });
+
+    expect(toErrorResponse(new TypeError('fetch failed', { cause }))).toMatchObject({ status: 500, log: 'stack' });
+  });
+
+  it('does not pass on the status an HTTP client’s error carries from the service it called', () => {
+    const upstream = Object.assign(new Error('Request failed with status code 404'), { status: 404, name: 'AxiosError' });
+
+    expect(toErrorResponse(upstream)).toMatchObject({ status: 500, log: 'stack' });
+  });
+
+  it('keeps the 503 of a ServiceUnavailableException thrown on purpose, without its message, and asks to retry', () => {
+    const response = toErrorResponse(new ServiceUnavailableException('payments-gateway.internal:8443 is down'));
+
+    expect(response).toMatchObject({ status: 503, retryAfterSeconds: 5, log: 'reason' });
+    expect(response.message).not.toContain('payments-gateway');
   });
 
   it('answers an unknown error with 500 and a generic message, and logs its stack', () => {

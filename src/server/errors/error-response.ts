@@ -39,11 +39,12 @@ const NOT_FOUND_MESSAGE = 'There is no page at this address. Check the link, or 
 const DATABASE_RESPONSES: Record<DatabaseFailureKind, { status: number; message: string }> = {
   unavailable: {
     status: 503,
-    message: `The site cannot reach its database right now, so nothing was saved. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
+    // Not "nothing was saved": a connection lost during COMMIT leaves that unknown.
+    message: `The site cannot reach its database right now. Please try again in ${RETRY_AFTER_SECONDS} seconds; if you were saving something, check first whether it was saved.`,
   },
   timeout: {
     status: 503,
-    message: 'The database took too long to answer, so the request was stopped and nothing was saved. Please try again in a moment.',
+    message: 'The database took too long to answer, so the request was stopped. Please try again in a moment.',
   },
   'write-conflict': {
     status: 409,
@@ -82,6 +83,17 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     const status = error.getStatus();
     const message = status === 404 ? NOT_FOUND_MESSAGE : httpExceptionMessage(error);
     return { status, heading: HEADINGS[status] ?? 'Request failed', message, log: 'none' };
+  }
+  if (error instanceof HttpException && error.getStatus() === 503) {
+    // Thrown on purpose (a dependency is down): keep the status, not the message, which may name internals.
+    return {
+      status: 503,
+      heading: HEADINGS[503],
+      message: `This part of the site is temporarily unavailable. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      log: 'reason',
+      reason: error.message,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    };
   }
   const client = clientErrorMessage(error);
   if (client) return { ...client, heading: HEADINGS[client.status] ?? 'Request failed', log: 'none' };

@@ -34,7 +34,8 @@ export interface StopOptions {
  * and npm's forwarded copy), and an unhandled second one would kill the
  * process halfway through stopping the database.
  */
-export function stopOnSignals(signals: NodeJS.EventEmitter, target: StopTarget, options: StopOptions): void {
+/** @returns whether a stop has begun, for a startup failure to leave the stopping to it */
+export function stopOnSignals(signals: NodeJS.EventEmitter, target: StopTarget, options: StopOptions): () => boolean {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -70,4 +71,5 @@ export function stopOnSignals(signals: NodeJS.EventEmitter, target: StopTarget, 
   };
   signals.on('SIGINT', () => void stop('SIGINT'));
   signals.on('SIGTERM', () => void stop('SIGTERM'));
+  return () => stopping;
 }

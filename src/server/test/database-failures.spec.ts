@@ -72,6 +72,15 @@ class DatabaseFailureController {
     return 'slept';
   }
 
+  @Get('slow-transaction/:marker')
+  async slowTransaction(@Param('marker') marker: string): Promise<string> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`UPDATE failure_account SET balance = balance WHERE id = 1`);
+      await tx.$queryRawUnsafe(`SELECT pg_sleep(3), '${marker.replace(/\W/g, '')}' AS marker`);
+    });
+    return 'slept';
+  }
+
   @Get('statement-timeout')
   async statementTimeout(): Promise<string> {
     await this.prisma.$transaction(async (tx) => {
@@ -115,6 +124,30 @@ async function withEnvironment<T>(changes: Record<string, string>, body: () => P
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
+  }
+}
+
+/**
+ * Ends, with pg_terminate_backend, the session running a statement that
+ * contains `marker`, as an operator or a server restart would; waits for it
+ * to start. The runtime role may signal its own other sessions.
+ * @returns how many sessions were ended
+ */
+async function terminateBackendRunning(marker: string): Promise<number> {
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const { rowCount } = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()`,
+        [marker],
+      );
+      if (rowCount) return rowCount;
+    }
+    return 0;
+  } finally {
+    await admin.end();
   }
 }
 
@@ -185,27 +218,32 @@ describe('database failures, against the real PostgreSQL', () => {
 
   it('answers a query whose connection the server terminated (57P01) with 503, and the next request works again', async () => {
     const pending = getPage(server, '/db-failure/slow/terminateme');
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    try {
-      // The runtime role may signal its own other sessions, as an operator's pg_terminate_backend would.
-      let terminated = 0;
-      for (let attempt = 0; attempt < 50 && terminated === 0; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const { rowCount } = await admin.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%terminateme%' AND pid <> pg_backend_pid()`,
-        );
-        terminated = rowCount ?? 0;
-      }
-      expect(terminated).toBe(1);
-    } finally {
-      await admin.end();
-    }
+    expect(await terminateBackendRunning('terminateme')).toBe(1);
     const page = await pending;
 
     expect(page.status).toBe(503);
     expect(page.headers.get('retry-after')).toBe('5');
     expect((await getPage(server, '/db-failure/read')).status).toBe(200);
+  });
+
+  it('gives back the connection of a transaction whose session the server ended, so terminations never exhaust the pool', async () => {
+    // Prisma 6.19 released it only after a successful ROLLBACK, which a dead session cannot run (failed-commit-release.ts).
+    // The same logger: Nest's logger is process-wide, and `logger: false` would silence the other tests' app.
+    const small = await withEnvironment({ DATABASE_POOL_SIZE: '2' }, () =>
+      startTestServer({ imports: [DatabaseFailureModule] }, { logger }),
+    );
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const marker = `txterminate${round}`;
+        const pending = getPage(small, `/db-failure/slow-transaction/${marker}`);
+        expect(await terminateBackendRunning(marker)).toBe(1);
+        expect((await pending).status).toBe(503);
+      }
+
+      expect((await getPage(small, '/db-failure/read')).status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 
   it('logs an unavailable database as one warning under the request id that the page shows', async () => {
