@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { PrismaService } from '../database/runtime/prisma.service';
+import { DatabaseProbe } from './database-probe';
 
 /** Where `prisma migrate deploy` reads the migrations, deployed beside dist/ (docs/operations.md); a token, so tests can point elsewhere. */
 export const MIGRATIONS_DIR = Symbol('MIGRATIONS_DIR');
@@ -23,7 +23,7 @@ export class MigrationsAppliedIndicator {
 
   constructor(
     private readonly indicator: HealthIndicatorService,
-    private readonly prisma: PrismaService,
+    private readonly database: DatabaseProbe,
     @Inject(MIGRATIONS_DIR) private readonly migrationsDir: string,
   ) {}
 
@@ -39,7 +39,7 @@ export class MigrationsAppliedIndicator {
     // Migrations always go to public; worker and other schemas are copies of it.
     let applied: { migration_name: string }[];
     try {
-      applied = await this.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      applied = await this.database.query<{ migration_name: string }>(
         'SELECT migration_name FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
       );
     } catch {

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@prisma/client';
 import { DatabaseModule } from '../../database/runtime/database.module';
 import { PrismaService } from '../../database/runtime/prisma.service';
 import { ShutdownState } from '../../platform/lifecycle/shutdown-state';
+import { DatabaseProbe } from '../database-probe';
 import { HealthModule } from '../health.module';
 import { DEFAULT_MIGRATIONS_DIR, MIGRATIONS_DIR } from '../migrations-applied.indicator';
 
@@ -16,20 +15,31 @@ interface Started {
   base: string;
 }
 
-async function startApp({ prisma, migrationsDir }: { prisma?: PrismaClient; migrationsDir?: string } = {}): Promise<Started> {
+async function startApp({ probe, migrationsDir }: { probe?: DatabaseProbe; migrationsDir?: string } = {}): Promise<Started> {
   let builder = Test.createTestingModule({ imports: [DatabaseModule, HealthModule] });
-  if (prisma) builder = builder.overrideProvider(PrismaService).useValue(prisma);
+  if (probe) builder = builder.overrideProvider(DatabaseProbe).useValue(probe);
   if (migrationsDir) builder = builder.overrideProvider(MIGRATIONS_DIR).useValue(migrationsDir);
   const app = (await builder.compile()).createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   return { app, base: await app.getUrl() };
 }
 
+/** Builds `make()` while the environment has `changes`: settings are read when a service is constructed. */
+function withEnvironment<T>(changes: Record<string, string>, make: () => T): T {
+  const saved = { ...process.env };
+  Object.assign(process.env, changes);
+  try {
+    return make();
+  } finally {
+    for (const key of Object.keys(changes)) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
 /** Port 1 on loopback: nothing listens there, so every connection is refused. */
-const unreachableClient = () =>
-  new PrismaClient({
-    adapter: new PrismaPg({ connectionString: 'postgresql://nobody:none@127.0.0.1:1/none', connectionTimeoutMillis: 1000 }),
-  });
+const unreachableProbe = () => withEnvironment({ DATABASE_URL: 'postgresql://nobody:none@127.0.0.1:1/none' }, () => new DatabaseProbe());
 
 describe('health probes', () => {
   describe('with the database up and migrated', () => {
@@ -63,16 +73,9 @@ describe('health probes', () => {
   });
 
   describe('with the database unreachable', () => {
-    let unreachable: PrismaClient;
     let started: Started;
-    beforeAll(async () => {
-      unreachable = unreachableClient();
-      started = await startApp({ prisma: unreachable });
-    });
-    afterAll(async () => {
-      await started.app.close();
-      await unreachable.$disconnect();
-    });
+    beforeAll(async () => (started = await startApp({ probe: unreachableProbe() })));
+    afterAll(() => started.app.close());
 
     it('readiness answers 503 naming the database, and no driver text', async () => {
       const response = await fetch(`${started.base}/health/ready`);
@@ -85,6 +88,23 @@ describe('health probes', () => {
 
     it('liveness still answers 200, so the orchestrator does not restart a process that only waits for its database', async () => {
       expect((await fetch(`${started.base}/health/live`)).status).toBe(200);
+    });
+  });
+
+  describe('with every connection of the app’s pool busy', () => {
+    let started: Started;
+    beforeAll(async () => (started = await withEnvironment({ DATABASE_POOL_SIZE: '2' }, () => startApp())));
+    afterAll(() => started.app.close());
+
+    it('readiness still answers 200 on its own connection, so a busy instance is not taken out of service', async () => {
+      const prisma = started.app.get(PrismaService);
+      const busy = [1, 2].map(() => prisma.$queryRaw`SELECT pg_sleep(2)::text`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      const response = await fetch(`${started.base}/health/ready`);
+      await Promise.all(busy);
+
+      expect(response.status).toBe(200);
     });
   });
 
