@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../../src/database/embedded/free-port';
+import { killProcessGroup, logFileTail } from './child-process-group';
 import type { Stoppable } from './teardown';
 import { within } from './within';
 
@@ -144,21 +145,12 @@ export class AppProcess implements Stoppable {
   }
 
   kill(): void {
-    if (this.exit || this.child.pid === undefined) return;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    if (!this.exit) killProcessGroup(this.child);
   }
 
   /** The last lines the app printed, for error messages. */
   logTail(lines = 6): string {
-    try {
-      return stripColours(readFileSync(this.logFile, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '(no log)';
-    }
+    return logFileTail(this.logFile, lines, stripColours);
   }
 
   /** Lines the app logged at ERROR level (Nest's logger), for the report. */

@@ -1,10 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { postgresRunAs } from '../../src/database/embedded/os-user';
 import { PgbouncerPlan, pgbouncerIni, authFileLine } from './pgbouncer-config';
+import { killProcessGroup, logFileTail } from './child-process-group';
 import type { Stoppable } from './teardown';
 import { within } from './within';
 
@@ -123,19 +124,10 @@ export class PgbouncerProcess implements Stoppable {
   }
 
   kill(): void {
-    if (this.exited || this.child.pid === undefined) return;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    if (!this.exited) killProcessGroup(this.child);
   }
 
   logTail(lines = 10): string {
-    try {
-      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '(no log)';
-    }
+    return logFileTail(this.logFile, lines);
   }
 }
