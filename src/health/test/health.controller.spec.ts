@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import { DatabaseModule } from '../../database/runtime/database.module';
 import { PrismaService } from '../../database/runtime/prisma.service';
 import { ShutdownState } from '../../platform/lifecycle/shutdown-state';
+import { withEnvironment } from '../../testing/environment/with-environment';
 import { DatabaseProbe } from '../database-probe';
 import { HealthModule } from '../health.module';
 import { DEFAULT_MIGRATIONS_DIR, MIGRATIONS_DIR } from '../migrations-applied.indicator';
@@ -22,20 +23,6 @@ async function startApp({ probe, migrationsDir }: { probe?: DatabaseProbe; migra
   const app = (await builder.compile()).createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   return { app, base: await app.getUrl() };
-}
-
-/** Builds `make()` while the environment has `changes`: settings are read when a service is constructed. */
-function withEnvironment<T>(changes: Record<string, string>, make: () => T): T {
-  const saved = { ...process.env };
-  Object.assign(process.env, changes);
-  try {
-    return make();
-  } finally {
-    for (const key of Object.keys(changes)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
 }
 
 /** Port 1 on loopback: nothing listens there, so every connection is refused. */

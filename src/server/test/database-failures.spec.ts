@@ -1,6 +1,7 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { Client } from 'pg';
 import { PrismaService } from '../../database/runtime/prisma.service';
+import { withEnvironment } from '../../testing/environment/with-environment';
 import { CapturedLogger } from '../../testing/logging/captured-logger';
 import { startTcpProxy, TcpProxy } from '../../testing/network/tcp-proxy';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
@@ -111,20 +112,6 @@ const INTERNALS =
 async function getPage(server: TestServer, path: string, accept = 'text/html') {
   const response = await fetch(server.baseUrl + path, { headers: { accept } });
   return { status: response.status, headers: response.headers, body: await response.text() };
-}
-
-/** Runs `body` with DATABASE_URL (and more) changed while the app is built, so its PrismaService connects there. */
-async function withEnvironment<T>(changes: Record<string, string>, body: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(changes).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, changes);
-  try {
-    return await body();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
 }
 
 /**
