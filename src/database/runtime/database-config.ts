@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../platform/errors/configuration.error';
-import { positiveIntegerSetting } from '../../platform/environment/environment-settings';
+import { optionalWholeNumberSetting, positiveIntegerSetting } from '../../platform/environment/environment-settings';
 import { readQueryVisibilitySettings } from './query-visibility-settings';
 
 /**
@@ -39,6 +39,8 @@ export interface DatabaseConfig {
    * server's to set for the role, and the schema must be `public`.
    */
   viaPgBouncer: boolean;
+  /** Compiled query plans kept for reads asked again (DATABASE_QUERY_PLAN_CACHE_SIZE, default 1000; 0: off). See query-plan-cache.ts. */
+  queryPlanCacheSize: number;
 }
 
 /** Lower-case, unquoted PostgreSQL identifiers only: the name goes into `search_path` and qualified SQL. */
@@ -100,6 +102,7 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     statementTimeoutMs: positiveIntegerSetting(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000),
     idleInTransactionTimeoutMs: positiveIntegerSetting(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000),
     viaPgBouncer,
+    queryPlanCacheSize: optionalWholeNumberSetting(env, 'DATABASE_QUERY_PLAN_CACHE_SIZE', 1000) ?? 1000,
   };
 }
 

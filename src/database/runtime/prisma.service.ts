@@ -7,8 +7,14 @@ import { DatabaseUnreachableError } from '../../platform/errors/database-unreach
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
 import { releaseConnectionsOfFailedTransactionEnds } from './failed-commit-release';
 import { createRuntimePool } from './pool-config';
+import { cacheCompiledPlans, DEFAULT_QUERY_PLAN_CACHE } from './query-plan-cache';
 import { QueryMonitor } from './query-monitor';
 import { readQueryVisibilitySettings } from './query-visibility-settings';
+
+/** The part of Prisma 6.19's internal engine configuration the plan cache needs (pinned version; a test covers it). */
+interface GeneratedClientConfig {
+  compilerWasm?: { getRuntime(): Promise<{ QueryCompiler?: { prototype: { compile(request: string): unknown } } }> };
+}
 
 interface SchemaAccess {
   present: boolean;
@@ -71,6 +77,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   }
 
   async onModuleInit(): Promise<void> {
+    await this.cacheQueryPlans();
     let schema: SchemaAccess | undefined;
     try {
       await this.$connect();
@@ -100,6 +107,23 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
       );
     }
     this.logger.log(`connected to ${database} on schema ${this.config.schema}`);
+  }
+
+  /**
+   * Puts the plan cache in front of the query compiler this client loads (the
+   * generated client's own module, wherever it was resolved from). Before the
+   * first query; patching the class is idempotent and process-wide.
+   */
+  private async cacheQueryPlans(): Promise<void> {
+    if (this.config.queryPlanCacheSize === 0) return;
+    const { compilerWasm } = (this as unknown as { _engineConfig: GeneratedClientConfig })._engineConfig;
+    const runtime = await compilerWasm?.getRuntime();
+    if (!runtime?.QueryCompiler) {
+      throw new ConfigurationError(
+        'the generated Prisma Client has no WebAssembly query compiler; keep engineType = "client" in the generator (build/database-schema-plugin.ts writes it), or set DATABASE_QUERY_PLAN_CACHE_SIZE=0',
+      );
+    }
+    cacheCompiledPlans(runtime.QueryCompiler, { ...DEFAULT_QUERY_PLAN_CACHE, maxEntries: this.config.queryPlanCacheSize });
   }
 
   /**
