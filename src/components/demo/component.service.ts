@@ -5,7 +5,7 @@ import type { ComponentClient } from '../../database/runtime/component-client';
 import { PrismaService } from '../../database/runtime/prisma.service';
 import { uniqueViolationFields } from '../../database/runtime/unique-violation';
 import { DomainError } from '../../platform/errors/domain.error';
-import { DemoAuthor, DemoPost, DemoPostChanges, DemoPostPage, NewDemoPost } from './component.types';
+import { DemoAuthor, DemoPost, DemoPostChanges, DemoPostListItem, DemoPostPage, NewDemoPost } from './component.types';
 
 const POST_WITH_AUTHOR = {
   id: true,
@@ -22,6 +22,23 @@ type PostRow = Prisma.DemoPostGetPayload<{ select: typeof POST_WITH_AUTHOR }>;
 function toDemoPost({ author, ...post }: PostRow): DemoPost {
   return { ...post, authorName: author.name };
 }
+
+/** What the list shows of a post, and nothing more. */
+const POST_LIST_ITEM = {
+  id: true,
+  title: true,
+  content: true,
+  status: true,
+  createdAt: true,
+  author: { select: { name: true } },
+} satisfies Prisma.DemoPostSelect;
+
+function toListItem({ author, ...post }: Prisma.DemoPostGetPayload<{ select: typeof POST_LIST_ITEM }>): DemoPostListItem {
+  return { ...post, authorName: author.name };
+}
+
+/** Beyond this the count decides the page first: Prisma 6.19 mangles huge skips (2^53 returns the first rows). */
+const MAX_OFFSET = 2 ** 31 - 1;
 
 const AUTHOR = { id: true, name: true, email: true } satisfies Prisma.DemoUserSelect;
 
@@ -66,20 +83,32 @@ export class DemoComponentService {
 
   /**
    * One page of posts, newest first. The page asked for is clamped to the
-   * pages there are before the list is read, so an address past the end
-   * shows the last page (and a page number too large to count with, too).
+   * pages there are, so an address past the end shows the last page (and a
+   * page number too large to count with, too).
+   *
+   * The list and the count run side by side on two pooled connections, not
+   * in a transaction (no BEGIN/COMMIT round trips, no connection held for
+   * both); a post added between them can make the count one off for that
+   * request, which a page of posts can live with. Only a page past the end
+   * costs a second read.
    */
   async listPosts(requestedPage = 1, pageSize = 20): Promise<DemoPostPage> {
-    const total = await this.db.demoPost.count();
+    const wanted = Number.isFinite(requestedPage) ? Math.max(1, Math.floor(requestedPage)) : 1;
+    const readPage = (page: number) =>
+      this.db.demoPost.findMany({
+        select: POST_LIST_ITEM,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      });
+    const [total, rows] = await Promise.all([
+      this.db.demoPost.count(),
+      wanted * pageSize <= MAX_OFFSET ? readPage(wanted) : Promise.resolve(null),
+    ]);
     const totalPages = Math.max(1, Math.ceil(total / pageSize));
-    const page = Math.min(Number.isFinite(requestedPage) ? Math.max(1, Math.floor(requestedPage)) : 1, totalPages);
-    const rows = await this.db.demoPost.findMany({
-      select: POST_WITH_AUTHOR,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    return { posts: rows.map(toDemoPost), total, page, pageSize, totalPages };
+    const page = Math.min(wanted, totalPages);
+    const shown = rows !== null && page === wanted ? rows : await readPage(page);
+    return { posts: shown.map(toListItem), total, page, pageSize, totalPages };
   }
 
   async getPost(id: string): Promise<DemoPost | null> {

@@ -28,6 +28,9 @@ export interface DemoPost {
   updatedAt: Date;
 }
 
+/** A post as the list shows it. */
+export type DemoPostListItem = Omit<DemoPost, 'updatedAt'>;
+
 export interface NewDemoPost {
   title: string;
   content?: string | null;
@@ -48,7 +51,7 @@ export interface DemoAuthor {
 }
 
 export interface DemoPostPage {
-  posts: DemoPost[];
+  posts: DemoPostListItem[];
   total: number;
   /** The page shown: the one asked for, clamped to 1 … totalPages. */
   page: number;

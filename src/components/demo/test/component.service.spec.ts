@@ -116,6 +116,16 @@ describe('DemoComponentService against PostgreSQL', () => {
     expect(beyond.posts).toHaveLength(1);
   });
 
+  it('shows the last page when asked for the page right after it', async () => {
+    await service.createPost({ title: 'last of all', authorName: unique('Barbara') });
+    const total = await prisma.demoPost.count();
+
+    const after = await service.listPosts(total + 1, 1);
+
+    expect(after).toMatchObject({ page: total, totalPages: total, total });
+    expect(after.posts).toHaveLength(1);
+  });
+
   it.each([0, -1, Number.NaN, 1.5])('shows page 1 when asked for page %p', async (requested) => {
     await service.createPost({ title: 'on page one', authorName: unique('Hedy') });
 
