@@ -4,7 +4,7 @@ import { poolConfigOf } from './pool-config';
 describe('readDatabaseConfig', () => {
   const url = 'postgresql://u:p@127.0.0.1:5432/app';
 
-  it('uses public, 10 connections, a 5 s connect, 10 s statement and 15 s idle-in-transaction timeout when nothing else is set', () => {
+  it('uses public, 10 connections, a 5 s connect, 10 s statement and 15 s idle-in-transaction timeout and 1000 cached plans when nothing else is set', () => {
     expect(readDatabaseConfig({ DATABASE_URL: url })).toEqual({
       url,
       schema: 'public',
@@ -13,7 +13,16 @@ describe('readDatabaseConfig', () => {
       statementTimeoutMs: 10_000,
       idleInTransactionTimeoutMs: 15_000,
       viaPgBouncer: false,
+      queryPlanCacheSize: 1000,
     });
+  });
+
+  it('reads the plan cache size, 0 turning it off, and refuses anything but digits', () => {
+    expect(readDatabaseConfig({ DATABASE_URL: url, DATABASE_QUERY_PLAN_CACHE_SIZE: '0' }).queryPlanCacheSize).toBe(0);
+    expect(readDatabaseConfig({ DATABASE_URL: url, DATABASE_QUERY_PLAN_CACHE_SIZE: '250' }).queryPlanCacheSize).toBe(250);
+    expect(() => readDatabaseConfig({ DATABASE_URL: url, DATABASE_QUERY_PLAN_CACHE_SIZE: '-1' })).toThrow(
+      'DATABASE_QUERY_PLAN_CACHE_SIZE="-1" is not a whole number of 0 or more; set it to e.g. 1000 or remove it',
+    );
   });
 
   it('reads the statement and idle-in-transaction timeouts from the environment and sends them as startup parameters', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ConfigurationError } from '../../../platform/errors/configuration.error';
 import { PrismaService } from '../prisma.service';
 import { queryPlanTotals } from '../query-plan-cache';
 
@@ -68,5 +69,14 @@ describe('PrismaService query plan cache', () => {
     const after = queryPlanTotals();
     expect(after.uncached - before.uncached).toBe(2);
     expect(after.hits - before.hits).toBe(0);
+  });
+
+  it('refuses to start, saying what to do, when the generated client has no query compiler to put the cache in front of', async () => {
+    const other = new PrismaService();
+    (other as unknown as { _engineConfig: { compilerWasm?: unknown } })._engineConfig.compilerWasm = undefined;
+    const started = other.onModuleInit();
+    await expect(started).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(started).rejects.toThrow(/keep engineType = "client" in the generator .* or set DATABASE_QUERY_PLAN_CACHE_SIZE=0/);
+    await other.$disconnect();
   });
 });
