@@ -11,7 +11,9 @@ import { toPostCard } from './post-view';
 import { DeletePostPage } from './ui/DeletePostPage';
 import { PostListPage } from './ui/PostListPage';
 
-const PAGE_SIZE = 20;
+/** The list's page sizes: the first is the default; `?size=` picks another. */
+export const PAGE_SIZES = [20, 50] as const;
+type PageSize = (typeof PAGE_SIZES)[number];
 const LIST_PATH = '/demo/posts';
 
 @Controller('demo')
@@ -24,8 +26,8 @@ export class DemoComponentController {
 
   @Get('posts')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  list(@Query('page') page: unknown, @PageContext() context: RenderContext): Promise<string> {
-    return this.renderList(parsePage(page), { values: EMPTY_POST_FORM, errors: {} }, context);
+  list(@Query('page') page: unknown, @Query('size') size: unknown, @PageContext() context: RenderContext): Promise<string> {
+    return this.renderList({ page: parsePage(page), size: parseSize(size) }, { values: EMPTY_POST_FORM, errors: {} }, context);
   }
 
   /**
@@ -39,7 +41,7 @@ export class DemoComponentController {
       res
         .status(400)
         .type('html')
-        .send(await this.renderList(1, form, context, { invalid: true }));
+        .send(await this.renderList({ page: 1, size: PAGE_SIZES[0] }, form, context, { invalid: true }));
       return;
     }
     const post = await this.posts.createPost(form.post);
@@ -67,13 +69,14 @@ export class DemoComponentController {
   }
 
   private async renderList(
-    requestedPage: number,
+    requested: { page: number; size: PageSize },
     form: { values: PostFormValues; errors: PostFormErrors },
     context: RenderContext,
     { invalid = false } = {},
   ): Promise<string> {
-    const { posts, page, totalPages } = await this.posts.listPosts(requestedPage, PAGE_SIZE);
-    return renderPage(<PostListPage posts={posts.map(toPostCard)} page={page} totalPages={totalPages} form={form} />, {
+    const { posts, page, totalPages, pageSize } = await this.posts.listPosts(requested.page, requested.size);
+    const paging = { page, totalPages, pageSize, pageSizes: PAGE_SIZES };
+    return renderPage(<PostListPage posts={posts.map(toPostCard)} paging={paging} form={form} />, {
       title: 'Posts',
       context,
       invalid,
@@ -89,4 +92,9 @@ export class DemoComponentController {
 function parsePage(raw: unknown): number {
   if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return 1;
   return Math.max(1, Math.min(Number(raw), Number.MAX_SAFE_INTEGER));
+}
+
+/** `?size=` as the page links write it: one of PAGE_SIZES; anything else is the default. */
+function parseSize(raw: unknown): PageSize {
+  return PAGE_SIZES.find((size) => raw === String(size)) ?? PAGE_SIZES[0];
 }

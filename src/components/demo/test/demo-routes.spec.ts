@@ -172,6 +172,24 @@ describe('demo routes over HTTP', () => {
     expect(second).toContain('Page <!-- -->2<!-- --> of <!-- -->2');
   });
 
+  it('shows 50 posts on one page with ?size=50, and 20 for any size it does not offer', async () => {
+    const author = await server.prisma.demoUser.create({ data: { name: 'Verbose', email: 'verbose@example.test' } });
+    await server.prisma.demoPost.createMany({
+      data: Array.from({ length: 55 }, (_, i) => ({ title: `Entry ${i + 1}`, authorId: author.id })),
+    });
+
+    const fifty = await (await browser.get('/demo/posts?size=50')).text();
+    const counts = await Promise.all(
+      ['?size=1000', '?size=0', '?size=abc', '?size=50&size=20'].map(
+        async (query) => (await (await browser.get(`/demo/posts${query}`)).text()).match(/<article/g)?.length,
+      ),
+    );
+
+    expect(fifty.match(/<article/g)).toHaveLength(50);
+    expect(fifty).toContain('href="/demo/posts?page=2&amp;size=50"');
+    expect(counts).toEqual([20, 20, 20, 20]);
+  });
+
   it('redirects /demo to the post list', async () => {
     const response = await browser.get('/demo');
 

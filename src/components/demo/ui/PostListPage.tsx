@@ -4,14 +4,29 @@ import stylesheet from './demo.css';
 import { PostCard, PostCardProps } from './PostCard';
 import { PostForm } from './PostForm';
 
-export interface PostListPageProps {
-  posts: PostCardProps[];
+export interface ListPaging {
   page: number;
   totalPages: number;
+  pageSize: number;
+  /** The sizes a reader may pick; the first is the default, left out of links. */
+  pageSizes: readonly number[];
+}
+
+export interface PostListPageProps {
+  posts: PostCardProps[];
+  paging: ListPaging;
   form: { values: PostFormValues; errors: PostFormErrors };
 }
 
-export function PostListPage({ posts, page, totalPages, form }: PostListPageProps) {
+/** The list's address for a page and size, with the defaults left out. */
+export function listHref(page: number, size: number, defaultSize: number): string {
+  const query = [page > 1 ? `page=${page}` : '', size !== defaultSize ? `size=${size}` : ''].filter(Boolean).join('&');
+  return query ? `/demo/posts?${query}` : '/demo/posts';
+}
+
+export function PostListPage({ posts, paging, form }: PostListPageProps) {
+  const { page, totalPages, pageSize, pageSizes } = paging;
+  const href = (to: number, size = pageSize) => listHref(to, size, pageSizes[0]);
   return (
     <div className="demo-posts">
       <link rel="stylesheet" href={stylesheet} precedence="component" />
@@ -28,7 +43,7 @@ export function PostListPage({ posts, page, totalPages, form }: PostListPageProp
       {totalPages > 1 ? (
         <nav className="pagination" aria-label="Pages of posts">
           {page > 1 ? (
-            <a href={`/demo/posts?page=${page - 1}`} rel="prev">
+            <a href={href(page - 1)} rel="prev">
               Newer posts
             </a>
           ) : null}
@@ -36,11 +51,22 @@ export function PostListPage({ posts, page, totalPages, form }: PostListPageProp
             Page {page} of {totalPages}
           </span>
           {page < totalPages ? (
-            <a href={`/demo/posts?page=${page + 1}`} rel="next">
+            <a href={href(page + 1)} rel="next">
               Older posts
             </a>
           ) : null}
         </nav>
+      ) : null}
+      {totalPages > 1 || pageSize !== pageSizes[0] ? (
+        <p className="page-size">
+          Posts per page:{' '}
+          {pageSizes.map((size, i) => (
+            <span key={size}>
+              {i > 0 ? ' · ' : null}
+              {size === pageSize ? <strong aria-current="true">{size}</strong> : <a href={href(1, size)}>{size}</a>}
+            </span>
+          ))}
+        </p>
       ) : null}
     </div>
   );

@@ -3,7 +3,7 @@ import { renderFragment } from '../../../testing/render-fragment';
 import { EMPTY_POST_FORM, PostFormErrors, PostFormValues } from '../post-form';
 import { PostCard, PostCardProps } from './PostCard';
 import { PostForm } from './PostForm';
-import { PostListPage, PostListPageProps } from './PostListPage';
+import { ListPaging, PostListPage, PostListPageProps } from './PostListPage';
 
 const post: PostCardProps = {
   id: 'post-1',
@@ -18,9 +18,14 @@ const inPage = { csrfToken: () => 'token-123' };
 
 const card = (changes: Partial<PostCardProps> = {}) => renderFragment(<PostCard {...post} {...changes} />, inPage);
 
-const listPage = (changes: Partial<PostListPageProps> = {}) =>
+const listPage = (paging: Partial<ListPaging> = {}, changes: Partial<PostListPageProps> = {}) =>
   renderFragment(
-    <PostListPage posts={[post]} page={1} totalPages={1} form={{ values: EMPTY_POST_FORM, errors: {} }} {...changes} />,
+    <PostListPage
+      posts={[post]}
+      paging={{ page: 1, totalPages: 1, pageSize: 20, pageSizes: [20, 50], ...paging }}
+      form={{ values: EMPTY_POST_FORM, errors: {} }}
+      {...changes}
+    />,
     inPage,
   );
 
@@ -115,7 +120,7 @@ describe('PostCard', () => {
 
 describe('PostListPage', () => {
   it('shows every post with its own delete link', () => {
-    const html = listPage({ posts: [post, { ...post, id: 'post-2', title: 'Second thoughts' }] });
+    const html = listPage({}, { posts: [post, { ...post, id: 'post-2', title: 'Second thoughts' }] });
 
     expect(visibleText(html)).toContain('First steps');
     expect(visibleText(html)).toContain('Second thoughts');
@@ -124,7 +129,7 @@ describe('PostListPage', () => {
   });
 
   it('says there are no posts yet when the list is empty', () => {
-    expect(visibleText(listPage({ posts: [] }))).toContain('No posts yet. Add your first post above!');
+    expect(visibleText(listPage({}, { posts: [] }))).toContain('No posts yet. Add your first post above!');
   });
 
   it('does not show the empty-state text when there are posts', () => {
@@ -141,9 +146,28 @@ describe('PostListPage', () => {
   it('links to the newer and the older page from a middle page', () => {
     const html = listPage({ page: 2, totalPages: 3 });
 
-    expect(html).toMatch(/<a href="\/demo\/posts\?page=1"[^>]*>Newer posts<\/a>/);
+    expect(html).toMatch(/<a href="\/demo\/posts"[^>]*>Newer posts<\/a>/);
     expect(html).toMatch(/<a href="\/demo\/posts\?page=3"[^>]*>Older posts<\/a>/);
     expect(visibleText(html)).toContain('Page 2 of 3');
+  });
+
+  it('keeps a chosen page size in the links to other pages', () => {
+    const html = listPage({ page: 2, totalPages: 3, pageSize: 50 });
+
+    expect(html).toMatch(/<a href="\/demo\/posts\?size=50"[^>]*>Newer posts<\/a>/);
+    expect(html).toMatch(/<a href="\/demo\/posts\?page=3&amp;size=50"[^>]*>Older posts<\/a>/);
+  });
+
+  it('offers the other page sizes as links and marks the one shown', () => {
+    const html = listPage({ page: 1, totalPages: 2, pageSize: 20 });
+
+    expect(html).toMatch(/<strong aria-current="true">20<\/strong>/);
+    expect(html).toMatch(/<a href="\/demo\/posts\?size=50">50<\/a>/);
+    expect(visibleText(html)).toContain('Posts per page: 20 · 50');
+  });
+
+  it('offers no page size choice when every post fits on a page of the default size', () => {
+    expect(listPage({ page: 1, totalPages: 1 })).not.toContain('Posts per page');
   });
 
   it('links only to older posts from the first page and only to newer posts from the last', () => {
