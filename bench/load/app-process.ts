@@ -25,6 +25,10 @@ export interface AppStartOptions {
   /** Further settings, e.g. DATABASE_POOL_SIZE. */
   env?: Record<string, string>;
   log: (line: string) => void;
+  /** The script node runs, relative to the project root; default `dist/main.js` (the app). */
+  script?: string;
+  /** Node's own options; default `--enable-source-maps`, as `npm start` runs the app. */
+  nodeArgs?: string[];
 }
 
 /**
@@ -76,7 +80,8 @@ export class AppProcess implements Stoppable {
     mkdirSync(dirname(options.logFile), { recursive: true });
     const log = openSync(options.logFile, 'w');
     try {
-      const child = spawn(process.execPath, ['--enable-source-maps', join('dist', 'main.js')], {
+      const nodeArgs = options.nodeArgs ?? ['--enable-source-maps'];
+      const child = spawn(process.execPath, [...nodeArgs, options.script ?? join('dist', 'main.js')], {
         cwd: options.projectRoot,
         env,
         detached: true,
@@ -105,8 +110,8 @@ export class AppProcess implements Stoppable {
     return this.exit;
   }
 
-  /** Waits until `GET /health` answers 200; fails early, with the log's tail, if the app exits first. */
-  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+  /** Waits until `GET <path>` (default `/health`) answers 200; fails early, with the log's tail, if the app exits first. */
+  async waitUntilReady(timeoutMs = 60_000, path = '/health'): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     let last = 'no answer yet';
     while (performance.now() < deadline) {
@@ -116,10 +121,10 @@ export class AppProcess implements Stoppable {
         );
       }
       try {
-        const response = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(`${this.baseUrl}${path}`, { signal: AbortSignal.timeout(2_000) });
         await response.arrayBuffer();
         if (response.status === 200) return;
-        last = `GET /health answered ${response.status}`;
+        last = `GET ${path} answered ${response.status}`;
       } catch (error) {
         last = (error as Error).message;
       }

@@ -10,34 +10,46 @@ import type { Stoppable } from './teardown';
 /** Every title the load writes starts with this, so its rows are found (and removed) by prefix. */
 export const LOAD_TITLE_PREFIX = 'load-';
 
+/** Which script owns a cluster: its folder under `.data/` and the command named in messages. */
+export interface LoadDatabaseOwner {
+  folder: string;
+  command: string;
+}
+
+const LOAD_OWNER: LoadDatabaseOwner = { folder: 'load', command: 'npm run load' };
+
 /**
  * The load's own embedded PostgreSQL under `.data/load`, durable like a real
  * deployment (fsync on), never the developer's `.data/dev` or the tests'
  * `.data/test`. The script owns it, so the outage scenario can stop and
- * start it under the running app.
+ * start it under the running app. Other benchmarks pass an owner of their
+ * own (e.g. `.data/bench-pages`), so two scripts never share a cluster.
  */
 export class LoadDatabase implements Stoppable {
-  readonly name = 'the embedded PostgreSQL under .data/load';
+  readonly name: string;
 
   private constructor(
     private readonly root: string,
     private cluster: EmbeddedDatabase,
     private readonly log: (line: string) => void,
-  ) {}
+    folder: string,
+  ) {
+    this.name = `the embedded PostgreSQL under .data/${folder}`;
+  }
 
   /** Starts (creating on first use) and migrates the cluster; refuses one that another process is running. */
-  static async start(projectRoot: string, log: (line: string) => void): Promise<LoadDatabase> {
-    const root = join(projectRoot, '.data', 'load');
+  static async start(projectRoot: string, log: (line: string) => void, owner: LoadDatabaseOwner = LOAD_OWNER): Promise<LoadDatabase> {
+    const root = join(projectRoot, '.data', owner.folder);
     const cluster = await startEmbeddedCluster({ root, durability: 'durable', log });
     if (!cluster.startedHere) {
       throw new Error(
-        `the PostgreSQL under ${root} is already running for another process (another \`npm run load\`?); wait for it to end, or stop it with pg_ctl -D ${join(root, 'postgres')} stop`,
+        `the PostgreSQL under ${root} is already running for another process (another \`${owner.command}\`?); wait for it to end, or stop it with pg_ctl -D ${join(root, 'postgres')} stop`,
       );
     }
-    const database = new LoadDatabase(root, cluster, log);
+    const database = new LoadDatabase(root, cluster, log, owner.folder);
     try {
       // runMigrateDeploy reads prisma/migrations and prisma.config.ts from the working directory (the entry chdirs there).
-      if (await runMigrateDeploy(cluster.ownerUrl)) log('applied pending migrations to the load database');
+      if (await runMigrateDeploy(cluster.ownerUrl)) log(`applied pending migrations to the database under .data/${owner.folder}`);
     } catch (error) {
       await cluster.stop();
       throw error;

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:pages [-- --profile --rounds <n> --duration <s> --connections <n>]`:
+ * the app's `GET /demo/posts` (20, and 50 on one page) against a bare
+ * limit and a plain peer on the same data (bench/pages/pages-bench.ts).
+ * Uses its own cluster under .data/bench-pages, stops everything it started
+ * (also on Ctrl-C), prints the table and writes it to docs/performance.md.
+ * Exit code 1 when a server fails or answers anything but the page; the
+ * targets are reported, met or not.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { replaceSection } from './load/load-report';
+import { Teardown } from './load/teardown';
+import { cpuProfileTable } from './pages/cpu-profile-summary';
+import { runPagesBench } from './pages/pages-bench';
+import { PagesOptions, PagesUsageError, parsePagesOptions } from './pages/pages-options';
+import { PAGES_SECTION_HEADING, pagesSection } from './pages/pages-report';
+import { PAGE_SIZES } from './pages/page-sizes';
+
+/** Build (when sources changed), cluster start, server starts, the profile run. */
+const SETUP_ALLOWANCE_S = 12 * 60;
+
+const log = (line: string) => console.log(line);
+
+async function main(options: PagesOptions, abort: AbortController, teardown: Teardown): Promise<number> {
+  const projectRoot = join(__dirname, '..');
+  // The app, the Prisma CLI (migrations) and the embedded binaries resolve paths from the working directory.
+  process.chdir(projectRoot);
+  const started = performance.now();
+  const result = await runPagesBench(options, { projectRoot, teardown, signal: abort.signal, log });
+  const section = pagesSection(result.run, result.verdicts);
+  log(`\n${section}`);
+  if (result.profile) {
+    const { summary, file } = result.profile;
+    log(
+      `\nThe app's CPU under load (${relative(projectRoot, file)}): ${summary.busyMs.toFixed(0)} ms busy of ${summary.sampledMs.toFixed(0)} ms sampled; top 25 by self time:\n`,
+    );
+    log(cpuProfileTable(summary, 25));
+  }
+  const docs = join(projectRoot, 'docs', 'performance.md');
+  writeFileSync(docs, replaceSection(readFileSync(docs, 'utf8'), PAGES_SECTION_HEADING, section));
+  log(`\nwritten to docs/performance.md (section "${PAGES_SECTION_HEADING}") after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const missed = result.verdicts.filter((v) => !v.met);
+  log(missed.length === 0 ? 'every target met' : `targets missed: ${missed.map((v) => v.label).join('; ')}`);
+  return 0;
+}
+
+function run(): void {
+  let options: PagesOptions;
+  try {
+    options = parsePagesOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof PagesUsageError)) throw error;
+    console.error(`npm run bench:pages: ${error.message}`);
+    process.exit(2);
+  }
+  const teardown = new Teardown(log);
+  const abort = new AbortController();
+  // First Ctrl-C: unwind after the current measurement, stopping the servers and PostgreSQL.
+  // A second one exits at once; the exit hook still kills what is left.
+  const interrupt = () => {
+    if (abort.signal.aborted) process.exit(130);
+    log('\ninterrupted: stopping the servers and PostgreSQL after this measurement (Ctrl-C again to kill them at once) …');
+    abort.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  const measuredS =
+    options.rounds * 3 * PAGE_SIZES.length * options.durationS + 3 * options.warmupS + (options.profile ? options.durationS : 0);
+  const budgetS = SETUP_ALLOWANCE_S + 2 * measuredS;
+  setTimeout(() => {
+    console.error(`npm run bench:pages: still running after ${(budgetS / 60).toFixed(0)} min; killing what it started and giving up`);
+    process.exit(1);
+  }, budgetS * 1000).unref();
+
+  let code = 1;
+  void main(options, abort, teardown)
+    .then(
+      (result) => (code = result),
+      (error: Error) => {
+        code = abort.signal.aborted ? 130 : 1;
+        console.error(`npm run bench:pages failed: ${error.message}`);
+      },
+    )
+    .finally(async () => {
+      await teardown.stopAll();
+      process.exit(code);
+    });
+}
+
+run();

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { ensureAppBuilt } from '../load/app-build';
+import { LoadDatabase } from '../load/load-database';
+import type { Teardown } from '../load/teardown';
+import { describeHost } from '../test-setup/machine';
+import { benchData } from './bench-data';
+import { bundleLocator } from './bundle-locator';
+import { countCards } from './card-count';
+import { CpuProfile, CpuProfileSummary, summariseCpuProfile } from './cpu-profile-summary';
+import { measureServer } from './measure-server';
+import { AUTHOR_COUNT, PAGE_SIZES, POST_COUNT, PageSize } from './page-sizes';
+import type { PagesOptions } from './pages-options';
+import { PagesRun, SERVER_LABELS, ServerFigures, ServerName, TargetVerdict, targetVerdicts } from './pages-report';
+import { seedPagesData } from './pages-seed';
+import { BenchServer, startServer, StartServerOptions } from './pages-servers';
+import { buildReferenceServers } from './reference-build';
+
+export interface PagesBenchContext {
+  projectRoot: string;
+  teardown: Teardown;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+export interface PagesResult {
+  run: PagesRun;
+  verdicts: TargetVerdict[];
+  /** With `--profile`: the app's self time per function under the 20-per-page load. */
+  profile?: { summary: CpuProfileSummary; file: string };
+}
+
+const SERVER_ORDER: readonly ServerName[] = ['app', 'limit', 'peer'];
+const pathOf = (server: ServerName, size: PageSize) => (server === 'app' ? size.appPath : size.referencePath);
+
+/** The answer to one request, checked as the measurement checks every answer. */
+async function probe(server: BenchServer, path: string, expected: number): Promise<string | null> {
+  const response = await fetch(`${server.process.baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) });
+  const cards = countCards(await response.text());
+  if (response.status === 200 && cards === expected) return null;
+  return `GET ${path} answered ${response.status} with ${cards} post cards, not ${expected}`;
+}
+
+/**
+ * `npm run bench:pages`: the app's post list against a bare limit and a
+ * plain peer, on the same rows of one embedded PostgreSQL (.data/bench-pages),
+ * one server at a time, alternating the order per round. Throws when a
+ * server fails to start or answers anything but the expected page. Every
+ * process it starts is registered with `context.teardown`, which the caller
+ * runs at the end.
+ */
+export async function runPagesBench(options: PagesOptions, context: PagesBenchContext): Promise<PagesResult> {
+  const { projectRoot, teardown, signal, log } = context;
+  const runDir = join(projectRoot, '.data', 'bench-pages', 'runs');
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+
+  await ensureAppBuilt(projectRoot, log);
+  const database = await LoadDatabase.start(projectRoot, log, { folder: 'bench-pages', command: 'npm run bench:pages' });
+  teardown.add(database);
+  const machine = { ...describeHost(), postgres: await database.describe() };
+  await seedPagesData(database, benchData(POST_COUNT, AUTHOR_COUNT));
+  const scripts = buildReferenceServers(projectRoot, join(projectRoot, '.data', 'bench-pages', 'servers'));
+  const serverOptions: StartServerOptions = {
+    projectRoot,
+    database,
+    scripts,
+    csrfSecret: randomBytes(48).toString('base64url'),
+    runDir,
+    teardown,
+    log,
+  };
+
+  const servers: BenchServer[] = [];
+  for (const name of SERVER_ORDER) servers.push(await startServer(name, serverOptions));
+  log(`started ${servers.map((s) => `${SERVER_LABELS[s.name]} (pid ${s.process.pid})`).join(', ')}; logs in ${runDir}`);
+
+  // Every page once, checked; the app may not have a 50-per-page view (yet): then that size is not measured for it.
+  const figures: ServerFigures[] = [];
+  for (const size of PAGE_SIZES) {
+    for (const server of servers) {
+      const path = pathOf(server.name, size);
+      const problem = await probe(server, path, size.pageSize);
+      if (problem && !(server.name === 'app' && size.pageSize !== 20)) {
+        throw new Error(`${SERVER_LABELS[server.name]}: ${problem}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
+      }
+      const unavailable = problem
+        ? `${problem}; the app shows no ${size.pageSize} posts on one page at this address (set APP_PAGE_OF_50_PATH in bench/pages/page-sizes.ts)`
+        : undefined;
+      if (unavailable) log(`not measured: ${SERVER_LABELS[server.name]}, ${size.pageSize} per page: ${unavailable}`);
+      figures.push({ server: server.name, pageSize: size.pageSize, path, rounds: [], unavailable });
+    }
+  }
+  const measured = (server: BenchServer) => figures.filter((f) => f.server === server.name && !f.unavailable);
+
+  log(`warm-up: ${options.warmupS} s per server, not counted`);
+  for (const server of servers) {
+    const pages = measured(server);
+    for (const page of pages) {
+      await autocannon({
+        url: `${server.process.baseUrl}${page.path}`,
+        connections: options.connections,
+        duration: Math.max(1, options.warmupS / pages.length),
+      });
+    }
+  }
+
+  for (let round = 1; round <= options.rounds; round++) {
+    const order = round % 2 === 1 ? servers : [...servers].reverse();
+    log(`round ${round} of ${options.rounds}: ${order.map((s) => SERVER_LABELS[s.name]).join(', ')}`);
+    for (const server of order) {
+      for (const page of measured(server)) {
+        if (signal.aborted) throw new Error('interrupted');
+        if (server.process.exitStatus) {
+          throw new Error(
+            `${SERVER_LABELS[server.name]} exited during the run; its log: ${server.process.logPath}\n${server.process.logTail()}`,
+          );
+        }
+        const m = await measureServer({
+          url: `${server.process.baseUrl}${page.path}`,
+          pid: server.process.pid,
+          connections: options.connections,
+          durationS: options.durationS,
+          expectedCards: page.pageSize,
+        });
+        log(
+          `  ${SERVER_LABELS[server.name].padEnd(10)} ${String(page.pageSize).padStart(2)}/page: ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
+        );
+        if (m.failures > 0) {
+          throw new Error(
+            `${SERVER_LABELS[server.name]} at ${page.path}: ${m.failureDetail} out of ${m.answers} answers; the figures would not be of the page. Its log: ${server.process.logPath}\n${server.process.logTail()}`,
+          );
+        }
+        page.rounds.push(m);
+      }
+    }
+  }
+
+  for (const server of servers) await teardown.stop(server.process);
+  const profile = options.profile ? await profileApp(options, serverOptions, log) : undefined;
+
+  const run: PagesRun = {
+    machine,
+    date: new Date(),
+    connections: options.connections,
+    durationS: options.durationS,
+    rounds: options.rounds,
+    postCount: POST_COUNT,
+    figures,
+  };
+  return { run, verdicts: targetVerdicts(figures, options.connections), profile };
+}
+
+/**
+ * One more app instance, under `node --cpu-prof`, loaded like a round (20
+ * per page, after a second's warm-up). Stopped with SIGTERM, so it exits
+ * through its own shutdown and V8 writes the profile. Its samples from
+ * before the measured traffic (start-up, warm-up) are left out.
+ */
+async function profileApp(
+  options: PagesOptions,
+  serverOptions: StartServerOptions,
+  log: (line: string) => void,
+): Promise<{ summary: CpuProfileSummary; file: string }> {
+  const profileDir = join(serverOptions.runDir, 'cpu-profile');
+  const spawned = performance.now();
+  const app = await startServer('app', {
+    ...serverOptions,
+    instance: 'app-profiled',
+    appNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  });
+  const path = PAGE_SIZES[0].appPath;
+  await autocannon({ url: `${app.process.baseUrl}${path}`, connections: options.connections, duration: 1 });
+  const skipFirstMs = performance.now() - spawned;
+  log(`profiling the app: ${options.durationS} s at ${path}`);
+  const m = await measureServer({
+    url: `${app.process.baseUrl}${path}`,
+    pid: app.process.pid,
+    connections: options.connections,
+    durationS: options.durationS,
+    expectedCards: PAGE_SIZES[0].pageSize,
+  });
+  log(`  under the profiler: ${m.requestsPerSecond.toFixed(0)} req/s, p99 ${m.p99Ms} ms (not counted)`);
+  await serverOptions.teardown.stop(app.process);
+  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file)
+    throw new Error(`the profiled app wrote no .cpuprofile into ${profileDir}; its log: ${app.process.logPath}\n${app.process.logTail()}`);
+  const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
+  return {
+    summary: summariseCpuProfile(profile, { skipFirstMs, locate: bundleLocator(serverOptions.projectRoot) }),
+    file: join(profileDir, file),
+  };
+}

@@ -1,0 +1,74 @@
+import type { Measurement } from './measure-server';
+import { median, medians, pagesTable, ServerFigures, targetVerdicts, throughputRatio } from './pages-report';
+
+const measurement = (requestsPerSecond: number, p99Ms = 20, peakRssMiB = 150): Measurement => ({
+  requestsPerSecond,
+  p50Ms: p99Ms / 2,
+  p99Ms,
+  peakRssMiB,
+  answers: requestsPerSecond * 8,
+  failures: 0,
+  failureDetail: '',
+  bytesPerAnswer: 20_480,
+});
+
+const figures = (app: Measurement[], limit: Measurement[], peer: Measurement[]): ServerFigures[] => [
+  { server: 'app', pageSize: 20, path: '/demo/posts', rounds: app },
+  { server: 'limit', pageSize: 20, path: '/demo/posts', rounds: limit },
+  { server: 'peer', pageSize: 20, path: '/demo/posts', rounds: peer },
+];
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('medians', () => {
+  it('keeps the largest peak RSS of the rounds rather than a middle one', () => {
+    const m = medians({ server: 'app', pageSize: 20, path: '/', rounds: [measurement(100, 20, 120), measurement(110, 30, 180)] });
+    expect(m?.peakRssMiB).toBe(180);
+    expect(m?.requestsPerSecond).toBe(105);
+  });
+});
+
+describe('targetVerdicts', () => {
+  it('passes an app at 0.7× the limit, ahead of the peer, fast and small enough', () => {
+    const verdicts = targetVerdicts(figures([measurement(700)], [measurement(1000)], [measurement(500)]), 32);
+    expect(verdicts.every((v) => v.met)).toBe(true);
+    expect(verdicts[0].value).toBe('0.70×');
+  });
+
+  it('misses each target the app misses, and names the value', () => {
+    const verdicts = targetVerdicts(figures([measurement(400, 80, 250)], [measurement(1000)], [measurement(500)]), 32);
+    expect(verdicts.map((v) => [v.met, v.value])).toEqual([
+      [false, '0.40×'],
+      [false, '0.80×'],
+      [false, '80 ms'],
+      [false, '250 MiB'],
+    ]);
+  });
+
+  it('misses every target at a page size the app was not measured at', () => {
+    const [app, limit, peer] = figures([], [measurement(1000)], [measurement(500)]);
+    const verdicts = targetVerdicts([{ ...app, unavailable: 'no such page' }, limit, peer], 32);
+    expect(verdicts.some((v) => v.met)).toBe(false);
+    expect(verdicts[0].value).toBe('not measured');
+  });
+});
+
+describe('throughputRatio', () => {
+  it('divides the medians of app and reference', () => {
+    expect(throughputRatio(figures([measurement(600), measurement(800)], [measurement(1000)], []), 'limit', 20)).toBeCloseTo(0.7);
+  });
+});
+
+describe('pagesTable', () => {
+  it('shows the median with the range of the rounds, and the app’s ratio to each reference', () => {
+    const table = pagesTable(figures([measurement(600), measurement(800)], [measurement(1000)], [measurement(500)]));
+    expect(table).toContain('| 700 (600–800)');
+    expect(table).toMatch(/bare limit .*\| 0\.70× +\|/);
+    expect(table).toMatch(/plain peer .*\| 1\.40× +\|/);
+  });
+});

@@ -1,0 +1,195 @@
+import { markdownTable, verdict } from '../test-setup/table';
+import type { LoadMachine } from '../load/load-report';
+import type { Measurement } from './measure-server';
+
+/** The heading of the section `npm run bench:pages` owns in docs/performance.md. */
+export const PAGES_SECTION_HEADING = '## Pages (`npm run bench:pages`)';
+
+export type ServerName = 'app' | 'limit' | 'peer';
+
+export const SERVER_LABELS: Record<ServerName, string> = { app: 'the app', limit: 'bare limit', peer: 'plain peer' };
+
+/** One server at one page size: a measurement per round, or why there is none. */
+export interface ServerFigures {
+  server: ServerName;
+  pageSize: number;
+  path: string;
+  rounds: Measurement[];
+  /** Set when the server was not measured at this size (e.g. the app has no such page). */
+  unavailable?: string;
+}
+
+export interface Medians {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  peakRssMiB: number;
+  bytesPerAnswer: number;
+}
+
+export interface TargetVerdict {
+  label: string;
+  met: boolean;
+  /** The measured value, e.g. `0.71×`. */
+  value: string;
+}
+
+export interface PagesRun {
+  machine: LoadMachine;
+  date: Date;
+  connections: number;
+  durationS: number;
+  rounds: number;
+  postCount: number;
+  figures: ServerFigures[];
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Each figure's median over the rounds (null when the server was not measured). */
+export function medians(figures: ServerFigures): Medians | null {
+  if (figures.unavailable || figures.rounds.length === 0) return null;
+  const of = (pick: (m: Measurement) => number) => median(figures.rounds.map(pick));
+  return {
+    requestsPerSecond: of((m) => m.requestsPerSecond),
+    p50Ms: of((m) => m.p50Ms),
+    p99Ms: of((m) => m.p99Ms),
+    // The peak is the most any round needed, not a middle value.
+    peakRssMiB: Math.max(...figures.rounds.map((m) => m.peakRssMiB)),
+    bytesPerAnswer: of((m) => m.bytesPerAnswer),
+  };
+}
+
+const find = (figures: readonly ServerFigures[], server: ServerName, pageSize: number) =>
+  figures.find((f) => f.server === server && f.pageSize === pageSize);
+
+/** app ÷ reference in requests per second, at one page size; null when either was not measured. */
+export function throughputRatio(figures: readonly ServerFigures[], reference: ServerName, pageSize: number): number | null {
+  const app = find(figures, 'app', pageSize);
+  const other = find(figures, reference, pageSize);
+  const a = app && medians(app);
+  const b = other && medians(other);
+  return a && b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null;
+}
+
+export const TARGETS = { minShareOfLimit: 0.6, maxP99Ms: 50, maxPeakRssMiB: 200 };
+
+/** The issue's targets for the app, per page size; a size the app was not measured at misses them. */
+export function targetVerdicts(figures: readonly ServerFigures[], connections: number): TargetVerdict[] {
+  const sizes = [...new Set(figures.map((f) => f.pageSize))];
+  return sizes.flatMap((size) => {
+    const app = find(figures, 'app', size);
+    const m = app ? medians(app) : null;
+    const toLimit = throughputRatio(figures, 'limit', size);
+    const toPeer = throughputRatio(figures, 'peer', size);
+    const ratio = (value: number | null) => (value === null ? 'not measured' : `${value.toFixed(2)}×`);
+    return [
+      {
+        label: `${size} per page: app ≥ ${TARGETS.minShareOfLimit}× bare limit`,
+        met: toLimit !== null && toLimit >= TARGETS.minShareOfLimit,
+        value: ratio(toLimit),
+      },
+      { label: `${size} per page: app ahead of plain peer`, met: toPeer !== null && toPeer > 1, value: ratio(toPeer) },
+      {
+        label: `${size} per page: app p99 < ${TARGETS.maxP99Ms} ms at ${connections} connections`,
+        met: m !== null && m.p99Ms < TARGETS.maxP99Ms,
+        value: m ? `${m.p99Ms} ms` : 'not measured',
+      },
+      {
+        label: `${size} per page: app peak RSS < ${TARGETS.maxPeakRssMiB} MiB`,
+        met: m !== null && m.peakRssMiB < TARGETS.maxPeakRssMiB,
+        value: m ? `${m.peakRssMiB.toFixed(0)} MiB` : 'not measured',
+      },
+    ];
+  });
+}
+
+const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : whole(value));
+
+/** Median, with the rounds' range when they differ: `1,234 (1,200–1,260)`. */
+function withRange(values: number[], format: (value: number) => string): string {
+  const [low, high] = [format(Math.min(...values)), format(Math.max(...values))];
+  if (low === high) return format(median(values));
+  return `${format(median(values))} (${low}–${high})`;
+}
+
+export function pagesTable(figures: readonly ServerFigures[]): string {
+  return markdownTable(
+    ['per page', 'server', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MiB', 'KiB/page', 'app ÷ this'],
+    figures.map((f) => {
+      const m = medians(f);
+      const label = `${SERVER_LABELS[f.server]} (\`${f.path}\`)`;
+      if (!m) return [String(f.pageSize), label, 'not measured', '', '', '', '', ''];
+      const ratio = f.server === 'app' ? '' : throughputRatio(figures, f.server, f.pageSize);
+      return [
+        String(f.pageSize),
+        label,
+        withRange(
+          f.rounds.map((r) => r.requestsPerSecond),
+          whole,
+        ),
+        withRange(
+          f.rounds.map((r) => r.p50Ms),
+          ms,
+        ),
+        withRange(
+          f.rounds.map((r) => r.p99Ms),
+          ms,
+        ),
+        m.peakRssMiB.toFixed(0),
+        (m.bytesPerAnswer / 1024).toFixed(1),
+        typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : ratio === null ? 'n/a' : '',
+      ];
+    }),
+  );
+}
+
+export function targetsTable(verdicts: readonly TargetVerdict[]): string {
+  return markdownTable(
+    ['target', 'measured', 'result'],
+    verdicts.map((v) => [v.label, v.value, verdict(v.met, v.label.replace(/^\d+ per page: /, ''))]),
+  );
+}
+
+/** Why a server was not measured at a size, one line each. */
+export function unavailableNotes(figures: readonly ServerFigures[]): string[] {
+  return figures.filter((f) => f.unavailable).map((f) => `- ${SERVER_LABELS[f.server]}, ${f.pageSize} per page: ${f.unavailable}`);
+}
+
+/** The whole docs section, generated. */
+export function pagesSection(run: PagesRun, verdicts: readonly TargetVerdict[]): string {
+  const { machine } = run;
+  const notes = unavailableNotes(run.figures);
+  return [
+    PAGES_SECTION_HEADING,
+    '',
+    `Run on ${run.date.toISOString().slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node ${machine.node}, ${machine.postgres}.`,
+    '',
+    '<!-- Written by `npm run bench:pages` (bench/pages.bench.ts) on every run; edits here are overwritten. -->',
+    '',
+    `Three servers answer \`GET /demo/posts\` from the same ${whole(run.postCount)} posts in one embedded PostgreSQL, on loopback,`,
+    '`NODE_ENV=production`, one at a time and in alternating order per round:',
+    '',
+    '- **the app**: `dist/main.js` as `npm start` runs it (Nest, Prisma over adapter-pg, React SSR, CSRF, helmet, the whole stack).',
+    '- **bare limit** (`bench/pages/bare-limit-server.tsx`): Node `http` + a `pg` pool of 10 + React `renderToString`, no framework; tuned:',
+    '  prepared statements, page and count read at once, one cached date formatter.',
+    '- **plain peer** (`bench/pages/plain-peer/`): a minimal Nest 11 + Prisma 6.19 (adapter-pg) app written as the Nest and Prisma docs',
+    '  show, untuned: `count()` then `findMany({ include: { author: true } })`, `toLocaleDateString` per card.',
+    '',
+    'The two references render the same markup (`bench/pages/reference-page.tsx`), shaped like the app’s list without its form.',
+    `Load: autocannon, ${run.connections} connections, ${run.durationS} s per server and page size, ${run.rounds} round${run.rounds === 1 ? '' : 's'}, after an uncounted warm-up.`,
+    'Every answer must be 200 with the expected number of post cards, or the run fails. Figures are medians over the rounds,',
+    'with the range in parentheses; peak RSS is the server process’s largest resident set, sampled every 100 ms.',
+    '',
+    pagesTable(run.figures),
+    '',
+    ...(notes.length > 0 ? [...notes, ''] : []),
+    targetsTable(verdicts),
+    '',
+  ].join('\n');
+}

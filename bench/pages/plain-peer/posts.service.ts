@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+
+@Injectable()
+export class PostsService {
+  constructor(private prisma: PrismaService) {}
+
+  async findPage(page: number, size: number) {
+    const total = await this.prisma.demoPost.count();
+    const totalPages = Math.max(1, Math.ceil(total / size));
+    const shown = Math.min(page, totalPages);
+    const posts = await this.prisma.demoPost.findMany({
+      include: { author: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (shown - 1) * size,
+      take: size,
+    });
+    return { posts, page: shown, totalPages };
+  }
+}
