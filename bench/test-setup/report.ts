@@ -4,17 +4,9 @@ import type { SetupRow } from './setup-timings';
 import type { SuiteRun } from './suite-timing';
 import { markdownTable, verdict } from './table';
 
-export function machineTable(machine: Machine): string {
-  return markdownTable(
-    ['', ''],
-    [
-      ['CPU', `${machine.cpu}, ${machine.cores} cores`],
-      ['memory', machine.memory],
-      ['Node', machine.node],
-      ['server', machine.postgres],
-      ['pg_dump', machine.pgDump],
-    ],
-  );
+/** One line naming the computer, runtime, server and pg_dump a run was measured on. */
+export function machineLine(machine: Machine): string {
+  return [`${machine.cpu}, ${machine.cores} cores`, machine.memory, `Node ${machine.node}`, machine.postgres, machine.pgDump].join(', ');
 }
 
 export function setupTable(rows: SetupRow[]): string {
@@ -74,8 +66,8 @@ function flags(run: SuiteRun): string {
   return run.exitCode === 0 ? '' : ` (exit ${run.exitCode})`;
 }
 
-/** The issue's targets, each with PASS/MISS. */
-export function targetsTable(setup: SetupRow[], suite: SuiteResult[]): string {
+/** The issue's targets for the global setup, each with PASS/MISS; rows only for the N measured. */
+export function setupTargetsTable(setup: SetupRow[]): string {
   const find = (subject: string, workers: number) => setup.find((row) => row.subject === subject && row.workers === workers);
   const rows: string[][] = [];
   const synthetic8 = find('synthetic', 8);
@@ -85,6 +77,12 @@ export function targetsTable(setup: SetupRow[], suite: SuiteResult[]): string {
     rows.push(['synthetic, warm, 8 schemas', formatMs(synthetic8.warm.median), verdict(synthetic8.warm.median <= 300, '≤ 0.3 s')]);
   }
   if (project8) rows.push(['project, cold, 8 schemas', formatMs(project8.cold.median), verdict(project8.cold.median < 1000, '< 1 s')]);
+  return markdownTable(['target', 'measured (median)', 'verdict'], rows);
+}
+
+/** The issue's targets for the whole suite: each worker count against one worker. */
+export function suiteTargetsTable(suite: SuiteResult[]): string {
+  const rows: string[][] = [];
   const base = suite.find((run) => run.second.workers === 1)?.second;
   for (const { second } of suite) {
     if (!base || second.workers === 1) continue;
