@@ -1,13 +1,12 @@
 // Reads src/components/*: metadata and module class of each component, then
 // validates them all. Nothing is written here.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ComponentMeta } from '../../src/platform/component-meta';
 import { listComponentFolders } from '../component-folders';
 import type { BuildStepOutcome } from '../webpack/compilation-hooks';
 import { dependencyOrder } from './dependency-order';
-import { findModuleClasses } from './find-module-class';
-import { readComponentMeta } from './read-component-meta';
+import { DiscoveryCache } from './discovery-cache';
 import { renderComponentSeeds, renderComponentsModule, renderRegistry } from './render-registry';
 import { ComponentEntry, validateComponents } from './validate-components';
 
@@ -21,7 +20,18 @@ export interface CollectedComponents extends BuildStepOutcome {
 /** A component's optional seed, run by `npx prisma db seed` (docs/guides/database.md). */
 export const SEED_FILE = join('prisma', 'seed.ts');
 
-export function collectComponents({ projectRoot, componentsDir }: { projectRoot: string; componentsDir: string }): CollectedComponents {
+export interface CollectComponentsOptions {
+  projectRoot: string;
+  componentsDir: string;
+  /** Default: the project's cache in node_modules/.cache (see discovery-cache.ts). */
+  cache?: DiscoveryCache;
+}
+
+export function collectComponents({
+  projectRoot,
+  componentsDir,
+  cache = DiscoveryCache.forProject(projectRoot),
+}: CollectComponentsOptions): CollectedComponents {
   const shown = (path: string) => relative(projectRoot, path);
   const errors: string[] = [];
   const watched: string[] = [];
@@ -38,8 +48,8 @@ export function collectComponents({ projectRoot, componentsDir }: { projectRoot:
       continue;
     }
     watched.push(metaFile);
-    const { meta, error } = readComponentMeta(metaFile, shown(metaFile));
-    if (error) errors.push(error);
+    const { meta, error } = cache.meta(readFileSync(metaFile, 'utf8'), metaFile);
+    if (error) errors.push(`${shown(metaFile)}${error.line === undefined ? '' : `:${error.line}`}: ${error.text}`);
     const moduleExists = existsSync(moduleFile);
     if (moduleExists) watched.push(moduleFile);
     else missing.push(moduleFile);
@@ -48,9 +58,10 @@ export function collectComponents({ projectRoot, componentsDir }: { projectRoot:
       metaPath: shown(metaFile),
       modulePath: shown(moduleFile),
       meta,
-      moduleClasses: moduleExists ? findModuleClasses(moduleFile) : undefined,
+      moduleClasses: moduleExists ? cache.moduleClasses(readFileSync(moduleFile, 'utf8'), moduleFile) : undefined,
     });
   }
+  cache.save();
   errors.push(...validateComponents(entries));
   if (errors.length > 0) return { errors, files: new Map(), dependencies: declaredDependencies(entries), watched, missing };
 

@@ -1,11 +1,11 @@
 // Finds the Nest module class a component.module.ts exports: an exported
 // class decorated with @Module(...). Read from the syntax tree, not executed.
-import { readFileSync } from 'node:fs';
+// Loaded only when a module file is not in the discovery cache (TypeScript is slow to load).
 import ts from 'typescript';
 
 /** @returns names of exported classes decorated with @Module */
-export function findModuleClasses(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+export function findModuleClasses(text: string, file: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const names: string[] = [];
   for (const statement of source.statements) {
     if (!ts.isClassDeclaration(statement) || !statement.name) continue;

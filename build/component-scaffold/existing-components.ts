@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listComponentFolders } from '../component-folders';
-import { readComponentMeta } from '../component-discovery/read-component-meta';
+import { evaluateComponentMeta } from '../component-discovery/read-component-meta';
 import { readSchemaFacts } from '../database-schema/schema-facts';
 import type { ExistingComponent } from './component-id-rules';
 
@@ -17,7 +17,7 @@ export function readExistingComponents(projectRoot: string, componentsDir: strin
     const metaFile = join(componentsDir, id, 'component.meta.ts');
     const schemaFile = join(componentsDir, id, 'prisma', 'schema.prisma');
     const metaPath = relative(projectRoot, metaFile);
-    const meta = existsSync(metaFile) ? readComponentMeta(metaFile, metaPath).meta : undefined;
+    const meta = existsSync(metaFile) ? evaluateComponentMeta(readFileSync(metaFile, 'utf8'), metaFile).meta : undefined;
     const routes = isObject(meta) && Array.isArray(meta.routes) ? meta.routes : [];
     const nav = isObject(meta) && isObject(meta.nav) ? meta.nav : undefined;
     const component: ExistingComponent = {

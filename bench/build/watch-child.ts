@@ -1,0 +1,18 @@
+// Child process of the watch bench: webpack in watch mode with the project's
+// own config (as `npm run dev`, without the database and server), in the
+// project copy it is started in. Prints "ready" after the first build.
+import webpack from 'webpack';
+
+type CreateConfig = typeof import('../../webpack.config').default;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy's own config, found from the working directory
+const { default: createConfig } = require(`${process.cwd()}/webpack.config`) as { default: CreateConfig };
+
+let ready = false;
+webpack(createConfig({ WATCH: true }, { mode: 'development' }))!.watch({}, (error, stats) => {
+  if (error) console.error(error);
+  if (stats?.hasErrors()) console.error(stats.toString('errors-only'));
+  if (!ready) {
+    ready = true;
+    console.log('ready');
+  }
+});

@@ -1,0 +1,24 @@
+// `npm run build`: webpack-cli, unless dist/ is already the build of the
+// files as they are (build/build-stamp/build-stamp.ts); then it says so and
+// stops, which makes `npm start` on an unchanged tree start the server at once.
+// `npm run build -- --force` always builds.
+import { currentInputs, forgetBuild, isUpToDate, recordBuild } from './build-stamp/build-stamp';
+
+const projectRoot = process.cwd();
+const force = process.argv.includes('--force');
+const args = process.argv.slice(2).filter((arg) => arg !== '--force');
+
+if (!force && isUpToDate(projectRoot, args)) {
+  console.log('dist/ is up to date: no file it is built from changed since the last build (npm run build -- --force rebuilds)');
+} else {
+  const inputs = currentInputs(projectRoot, args);
+  forgetBuild(projectRoot);
+  // webpack-cli sets a non-zero exit code when the build failed; only a success is stamped.
+  process.on('exit', (code) => {
+    if (code === 0 && !args.includes('--watch')) recordBuild(projectRoot, inputs);
+  });
+  // In this process, so webpack.config.ts is loaded through the same tsx as this file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack-cli's own entry, as its bin script calls it
+  const runCli = require('webpack-cli/lib/bootstrap') as (argv: string[]) => Promise<void>;
+  void runCli([process.argv[0], require.resolve('webpack-cli/bin/cli.js'), ...args]);
+}
