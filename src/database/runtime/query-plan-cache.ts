@@ -119,7 +119,7 @@ export class QueryPlanCache {
 }
 
 interface QueryCompilerPrototype {
-  compile(request: string): unknown;
+  compile: (this: object, request: string) => unknown;
 }
 
 const caches = new WeakMap<object, QueryPlanCache>();
