@@ -40,7 +40,7 @@ export function buildSection(result: BuildBenchResult, host: Host, date: Date): 
     '',
     '### Discovery and schema checks',
     '',
-    'Synthetic trees (bench/component-checks/synthetic-components.ts): metadata, a module and a schema of two models and an enum',
+    'Synthetic trees (bench/build/synthetic-components.ts): metadata, a module and a schema of two models and an enum',
     'per component, each relating to the first. Each run is a new process and counts loading the build code.',
     '"Cold" has no cache in node_modules/.cache (the first build after `npm ci`); "warm" is every later build.',
     '',

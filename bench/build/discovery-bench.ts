@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeSyntheticComponents } from '../component-checks/synthetic-components';
+import { writeSyntheticComponents } from './synthetic-components';
 import { runChild } from '../test-setup/child-process';
 import { summarise, type Samples } from '../test-setup/samples';
 import type { DiscoveryTiming } from './measure-discovery';
