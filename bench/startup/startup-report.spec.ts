@@ -1,7 +1,11 @@
 import { median, startupTable } from './startup-report';
 import type { StartupBenchResult } from './run-startup-bench';
+import type { TimedStart } from './timed-start';
 
-const run = (healthyMs: number, built?: number) => ({ healthyMs, marks: built === undefined ? {} : { built, databaseReady: built + 100 } });
+const run = (healthyMs: number, built?: number): TimedStart => ({
+  healthyMs,
+  marks: built === undefined ? {} : { built, databaseReady: built + 100 },
+});
 
 describe('startup report', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {

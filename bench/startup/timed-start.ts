@@ -63,7 +63,9 @@ export async function timeToHealthy(command: string, args: string[], options: Ti
     const url = `http://127.0.0.1:${options.port}/health`;
     while (!ended) {
       if (performance.now() - started > options.timeoutMs) {
-        throw new Error(`no 200 from ${url} within ${options.timeoutMs} ms; last output:\n${output.slice(-15).join('\n')}`);
+        throw new Error(
+          `bench:startup: no 200 from ${url} within ${options.timeoutMs} ms in ${options.cwd}; the app's last output says why (fix it, then check that \`npm start\` answers /health in the project):\n${output.slice(-15).join('\n')}`,
+        );
       }
       const status = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
         (response) => response.status,
@@ -72,7 +74,9 @@ export async function timeToHealthy(command: string, args: string[], options: Ti
       if (status === 200) return { healthyMs: performance.now() - started, marks };
       await sleep(POLL_MS);
     }
-    throw new Error(`\`${[command, ...args].join(' ')}\` ended before answering 200; last output:\n${output.slice(-15).join('\n')}`);
+    throw new Error(
+      `bench:startup: \`${[command, ...args].join(' ')}\` ended before answering 200 on /health in ${options.cwd}; its last output says why (fix it, then check that \`npm start\` works in the project):\n${output.slice(-15).join('\n')}`,
+    );
   } finally {
     // Wait for the whole group, not just npm: the app may still be stopping its database.
     signalGroup('SIGINT');
