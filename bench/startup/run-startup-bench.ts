@@ -41,12 +41,27 @@ export async function runStartupBench(options: StartupBenchOptions): Promise<Sta
   const repeats = options.repeats ?? 3;
   const log = options.log ?? (() => undefined);
   const clone = cloneProject(options.projectRoot);
+  // The starts run in process groups of their own, so Ctrl-C reaches only
+  // this process: end the current start, its database and the clone, then exit.
+  let group: number | undefined;
+  const interrupted = (signal: NodeJS.Signals) => {
+    try {
+      if (group !== undefined) process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    clone.remove();
+    log(`${signal}: stopped; the clone and its database are removed`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const port = await findFreePort();
     const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_SETTINGS_DROPPED.test(key)));
     Object.assign(env, { PORT: String(port), NO_COLOR: '1' });
     const start = (command: string, args: string[], timeoutMs: number) =>
-      timeToHealthy(command, args, { cwd: clone.root, env, port, timeoutMs, marks: MARKS });
+      timeToHealthy(command, args, { cwd: clone.root, env, port, timeoutMs, marks: MARKS, onGroup: (pgid) => (group = pgid) });
 
     log(`fresh clone in ${clone.root}: npm start`);
     const freshClone = await start('npm', ['start'], 180_000);
@@ -63,6 +78,8 @@ export async function runStartupBench(options: StartupBenchOptions): Promise<Sta
     }
     return { install: clone.install, freshClone, npmStart, nodeMain };
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     clone.remove();
   }
 }

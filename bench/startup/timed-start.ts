@@ -9,6 +9,8 @@ export interface TimedStartOptions {
   timeoutMs: number;
   /** Output lines to time, by name: the first line matching each is noted. */
   marks?: Record<string, RegExp>;
+  /** Told the process group's id once it runs, so a caller interrupted meanwhile can kill it. */
+  onGroup?: (pgid: number) => void;
 }
 
 export interface TimedStart {
@@ -32,6 +34,7 @@ const STOP_TIMEOUT_MS = 30_000;
 export async function timeToHealthy(command: string, args: string[], options: TimedStartOptions): Promise<TimedStart> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) options.onGroup?.(child.pid);
   const marks: Record<string, number> = {};
   const output: string[] = [];
   let pending = '';
