@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'prisma/config';
-import { syncSchemaCopies } from './build/database-schema/sync-schema-copies';
 import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advice';
 import { CLI_PLACEHOLDER_DATABASE_URL, configuredDatabaseUrl } from './src/database/migration/cli-placeholder-url';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
 import { migrationDatabaseUrl } from './src/database/migration/migration-database';
+import { schemaCopiesNeedSync } from './src/database/migration/schema-copies-sync';
 import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm.fixes';
+
+type SchemaCopiesModule = typeof import('./build/database-schema/sync-schema-copies');
 
 // With a config file the CLI no longer reads .env itself.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -37,9 +39,14 @@ process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json
 fixSchemaEngineWasm();
 
 // prisma/schema/ holds copies of the component schemas; refresh them so every
-// command sees the sources as they are now, not as of the last build.
-const { errors } = syncSchemaCopies(process.cwd());
-if (errors.length > 0) throw new Error(`invalid component schema:\n${errors.join('\n')}`);
+// command sees the sources as they are now, not as of the last build. Loaded
+// only when needed: it brings in the TypeScript compiler (see schema-copies-sync.ts).
+if (schemaCopiesNeedSync(process.env, process.cwd())) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load the TypeScript compiler for every command
+  const { syncSchemaCopies } = require('./build/database-schema/sync-schema-copies') as SchemaCopiesModule;
+  const { errors } = syncSchemaCopies(process.cwd());
+  if (errors.length > 0) throw new Error(`invalid component schema:\n${errors.join('\n')}`);
+}
 
 /**
  * Prisma CLI configuration. `engine: 'js'` with a driver adapter makes every

@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
+import { noticeUnmigratedSchema } from './database/provisioning/unmigrated-schema-notice';
 import { validateDatabaseSettings } from './database/runtime/database-config';
 import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
   let app: NestExpressApplication | undefined;
   let embedded: EmbeddedDatabase | undefined;
   let provisioning: Promise<EmbeddedDatabase | undefined> = Promise.resolve(undefined);
+  // The schema comparison runs after the server listens (see below); a stop
+  // waits for it, so its Prisma CLI never loses the database halfway.
+  let schemaNotice: Promise<void> = Promise.resolve();
   // Installed before provisioning, so Ctrl-C during a first start (initdb,
   // migrations) still stops the database. The app closes first, then the
   // database it was using; a signal during a first start lets provisioning
@@ -37,7 +41,10 @@ async function main(): Promise<void> {
     process,
     {
       app: () => app,
-      stopDatabase: async () => (embedded ?? (await provisioning.catch(() => undefined)))?.stop(),
+      stopDatabase: async () => {
+        await schemaNotice;
+        await (embedded ?? (await provisioning.catch(() => undefined)))?.stop();
+      },
       stopDatabaseNow: () => embedded?.stopSync(),
     },
     {
@@ -54,6 +61,7 @@ async function main(): Promise<void> {
     const started = provisionEmbeddedDatabase((line) => logger.log(line), {
       warn: (line) => logger.warn(line),
       seeds: () => componentSeeds,
+      compareSchema: false,
     });
     provisioning = started;
     embedded = await started.catch((error) => {
@@ -78,6 +86,10 @@ async function main(): Promise<void> {
     throw line ? new ConfigurationError(line) : error;
   }
   logger.log(`listening on http://${host}:${port}`);
+  // Only a warning hangs on it, so it does not hold up the first request. A
+  // stop waits for it; Ctrl-C in the terminal also ends its Prisma CLI, and
+  // that failure is not worth a line.
+  if (embedded) schemaNotice = noticeUnmigratedSchema(embedded.ownerUrl, (line) => stopping() || logger.warn(line));
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@ import { MigrationDriftError } from '../../platform/errors/migration-drift.error
 import { runPrismaCli } from '../process/prisma-cli';
 import { describeDatabase } from '../runtime/database-config';
 import { readMigrationState } from './migration-state';
+import { SKIP_SCHEMA_COPIES_SYNC } from './schema-copies-sync';
 
 /**
  * Applies pending migrations with the project's own Prisma CLI, as the role in
@@ -12,7 +13,7 @@ import { readMigrationState } from './migration-state';
  *
  * What is pending is read from `_prisma_migrations` first (a few
  * milliseconds) and the CLI only runs when something is: it takes about a
- * second to start.
+ * second to start (less without the schema refresh, see schema-copies-sync.ts).
  * @returns whether migrations were applied
  */
 export async function runMigrateDeploy(
@@ -30,6 +31,9 @@ export async function runMigrateDeploy(
     );
   }
   if (state.pending.length === 0) return false;
-  await runPrismaCli(['migrate', 'deploy'], { env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl } });
+  // The build (npm start) or generate step (tests) has just written prisma/schema/.
+  await runPrismaCli(['migrate', 'deploy'], {
+    env: { ...process.env, MIGRATION_DATABASE_URL: migrationUrl, [SKIP_SCHEMA_COPIES_SYNC]: '1' },
+  });
   return true;
 }

@@ -10,18 +10,27 @@ export interface ProvisionOptions {
   warn?: (line: string) => void;
   /** Every component's seed, in dependsOn order: asked for, and run, only on a brand-new database. */
   seeds?: () => readonly ComponentSeedEntry[];
+  /**
+   * Whether to compare the component schemas with prisma/migrations (and warn)
+   * before returning; default true. `npm start` passes false and runs
+   * {@link noticeUnmigratedSchema} once it listens: uncached (a fresh clone,
+   * an edited schema) the comparison is a Prisma CLI run of one to two
+   * seconds, and its answer is only ever a warning.
+   */
+  compareSchema?: boolean;
 }
 
 /**
  * The no-configuration default: start (or attach to) the embedded cluster under
  * `.data/dev`, apply pending migrations as the owner role, warn in one line
- * when a component schema changed since the last migration, seed a brand-new
+ * when a component schema changed since the last migration (unless the caller
+ * does that itself, see {@link ProvisionOptions.compareSchema}), seed a brand-new
  * database once with every component's example data, and return the cluster
  * (its runtime role's URL is the app's).
  */
 export async function provisionEmbeddedDatabase(
   log: (line: string) => void,
-  { warn = log, seeds = () => [] }: ProvisionOptions = {},
+  { warn = log, seeds = () => [], compareSchema = true }: ProvisionOptions = {},
 ): Promise<EmbeddedDatabase> {
   const cluster = await startEmbeddedCluster({ root: APP_CLUSTER_ROOT, durability: 'durable', log });
   try {
@@ -30,7 +39,7 @@ export async function provisionEmbeddedDatabase(
     await cluster.stop();
     throw error;
   }
-  await noticeUnmigratedSchema(cluster.ownerUrl, warn);
+  if (compareSchema) await noticeUnmigratedSchema(cluster.ownerUrl, warn);
   if (cluster.isNew) await seedOnce(cluster, seeds, log, warn);
   log(`embedded PostgreSQL ready on 127.0.0.1:${cluster.state.port}, data in ${APP_CLUSTER_ROOT}`);
   return cluster;
