@@ -28,15 +28,20 @@ async function main(options: PagesOptions, abort: AbortController, teardown: Tea
   process.chdir(projectRoot);
   const started = performance.now();
   const result = await runPagesBench(options, { projectRoot, teardown, signal: abort.signal, log });
-  const section = pagesSection(result.run, result.verdicts);
-  log(`\n${section}`);
+  let section = pagesSection(result.run, result.verdicts);
   if (result.profile) {
     const { summary, file } = result.profile;
-    log(
-      `\nThe app's CPU under load (${relative(projectRoot, file)}): ${summary.busyMs.toFixed(0)} ms busy of ${summary.sampledMs.toFixed(0)} ms sampled; top 25 by self time:\n`,
-    );
-    log(cpuProfileTable(summary, 25));
+    // In the docs too: the profile is what says where the app's time goes next to the limit.
+    section += [
+      '',
+      '',
+      `The app’s CPU under load (\`--profile\`: one more ${options.durationS} s run of the app alone at 20 per page, \`${relative(projectRoot, file)}\`):`,
+      `${summary.busyMs.toFixed(0)} ms busy of ${summary.sampledMs.toFixed(0)} ms sampled; the top 25 functions by self time:`,
+      '',
+      cpuProfileTable(summary, 25),
+    ].join('\n');
   }
+  log(`\n${section}`);
   const docs = join(projectRoot, 'docs', 'performance.md');
   writeFileSync(docs, replaceSection(readFileSync(docs, 'utf8'), PAGES_SECTION_HEADING, section));
   log(`\nwritten to docs/performance.md (section "${PAGES_SECTION_HEADING}") after ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -10,7 +10,13 @@ export interface BenchPart {
 }
 
 export const BENCH_PARTS: readonly BenchPart[] = [
-  { name: 'pages', script: 'bench:pages', args: [], what: 'the post list: app, bare limit and plain peer', timeoutMs: 5 * 60_000 },
+  {
+    name: 'pages',
+    script: 'bench:pages',
+    args: ['--profile'],
+    what: 'the post list: app, bare limit and plain peer',
+    timeoutMs: 5 * 60_000,
+  },
   {
     name: 'queries',
     script: 'bench:queries',

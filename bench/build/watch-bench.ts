@@ -43,6 +43,16 @@ function copyProject(projectRoot: string): string {
   return copy;
 }
 
+/** Whether `file` holds `text`; false while `prisma generate` has the file removed and not yet rewritten. */
+function fileIncludes(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes(text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<number | undefined> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
@@ -73,7 +83,7 @@ export async function benchWatch(projectRoot: string, log: (line: string) => voi
     // webpack's watcher ignores changes in the first moments after a build.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     writeFileSync(schemaFile, edited);
-    const regeneratedMs = await waitFor(() => readFileSync(join(copy, CLIENT_TYPES), 'utf8').includes(PROBE), 120_000);
+    const regeneratedMs = await waitFor(() => fileIncludes(join(copy, CLIENT_TYPES), PROBE), 120_000);
     writeFileSync(schemaFile, original);
     return regeneratedMs === undefined
       ? { firstBuildMs, note: `the client did not gain the field within 120 s: ${output.slice(-500)}` }
