@@ -14,6 +14,7 @@ import { describeHost } from './test-setup/machine';
 import { ensureAppBuilt } from './load/app-build';
 import { LoadDatabase } from './load/load-database';
 import { DEFAULT_DURATION_S, LoadOptions, LoadUsageError, parseLoadOptions } from './load/load-options';
+import { abortOnSignals } from './load/abort-on-signals';
 import { LOAD_SECTION_HEADING, LoadMachine, loadSection, scenarioDetails, summaryTable, replaceSection } from './load/load-report';
 import type { ScenarioContext } from './load/scenario-context';
 import { check, ScenarioResult } from './load/scenario-result';
@@ -92,16 +93,8 @@ function run(): void {
     process.exit(2);
   }
   const teardown = new Teardown(log);
-  const abort = new AbortController();
-  // First Ctrl-C: unwind, stopping apps, PgBouncer and PostgreSQL in order.
-  // A second one exits at once; the exit hook still kills what is left.
-  const interrupt = () => {
-    if (abort.signal.aborted) process.exit(130);
-    log('\ninterrupted: stopping the traffic, the app, PgBouncer and PostgreSQL (Ctrl-C again to kill them at once) …');
-    abort.abort();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  // Unwinds in order: traffic, apps, PgBouncer, PostgreSQL.
+  const abort = abortOnSignals(log, 'stopping the traffic, the app, PgBouncer and PostgreSQL');
   const budgetS =
     SETUP_ALLOWANCE_S +
     options.scenarios.reduce((sum, name) => sum + (options.durationS ?? DEFAULT_DURATION_S[name]) + SCENARIO_ALLOWANCE_S, 0);

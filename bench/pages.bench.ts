@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { abortOnSignals } from './load/abort-on-signals';
 import { replaceSection } from './load/load-report';
 import { Teardown } from './load/teardown';
 import { cpuProfileTable } from './pages/cpu-profile-summary';
@@ -60,16 +61,7 @@ function run(): void {
     process.exit(2);
   }
   const teardown = new Teardown(log);
-  const abort = new AbortController();
-  // First Ctrl-C: unwind after the current measurement, stopping the servers and PostgreSQL.
-  // A second one exits at once; the exit hook still kills what is left.
-  const interrupt = () => {
-    if (abort.signal.aborted) process.exit(130);
-    log('\ninterrupted: stopping the servers and PostgreSQL after this measurement (Ctrl-C again to kill them at once) …');
-    abort.abort();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  const abort = abortOnSignals(log, 'stopping the servers and PostgreSQL after this measurement');
   const measuredS =
     options.rounds * 3 * PAGE_SIZES.length * options.durationS + 3 * options.warmupS + (options.profile ? options.durationS : 0);
   const budgetS = SETUP_ALLOWANCE_S + 2 * measuredS;
