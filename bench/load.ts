@@ -15,6 +15,7 @@ import { ensureAppBuilt } from './load/app-build';
 import { LoadDatabase } from './load/load-database';
 import { DEFAULT_DURATION_S, LoadOptions, LoadUsageError, parseLoadOptions } from './load/load-options';
 import { abortOnSignals } from './load/abort-on-signals';
+import { giveUpAfter } from './load/give-up-after';
 import { LOAD_SECTION_HEADING, LoadMachine, loadSection, scenarioDetails, summaryTable, replaceSection } from './load/load-report';
 import type { ScenarioContext } from './load/scenario-context';
 import { check, ScenarioResult } from './load/scenario-result';
@@ -98,10 +99,7 @@ function run(): void {
   const budgetS =
     SETUP_ALLOWANCE_S +
     options.scenarios.reduce((sum, name) => sum + (options.durationS ?? DEFAULT_DURATION_S[name]) + SCENARIO_ALLOWANCE_S, 0);
-  setTimeout(() => {
-    console.error(`npm run load: still running after ${(budgetS / 60).toFixed(0)} min; killing what it started and giving up`);
-    process.exit(1);
-  }, budgetS * 1000).unref();
+  giveUpAfter('npm run load', budgetS);
 
   let code = 1;
   void main(options, abort, teardown)

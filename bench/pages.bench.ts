@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { abortOnSignals } from './load/abort-on-signals';
+import { giveUpAfter } from './load/give-up-after';
 import { replaceSection } from './load/load-report';
 import { Teardown } from './load/teardown';
 import { cpuProfileTable } from './pages/cpu-profile-summary';
@@ -65,10 +66,7 @@ function run(): void {
   const measuredS =
     options.rounds * 3 * PAGE_SIZES.length * options.durationS + 3 * options.warmupS + (options.profile ? options.durationS : 0);
   const budgetS = SETUP_ALLOWANCE_S + 2 * measuredS;
-  setTimeout(() => {
-    console.error(`npm run bench:pages: still running after ${(budgetS / 60).toFixed(0)} min; killing what it started and giving up`);
-    process.exit(1);
-  }, budgetS * 1000).unref();
+  giveUpAfter('npm run bench:pages', budgetS);
 
   let code = 1;
   void main(options, abort, teardown)
