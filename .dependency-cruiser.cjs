@@ -76,9 +76,9 @@ module.exports = {
       name: 'no-cross-component-imports',
       severity: 'error',
       comment:
-        "A component never imports another component's files: components meet only through what their Nest modules export, wired by AppModule. Depend on a contract in src/platform instead, or move the shared use case into a component of its own.",
+        "A component never imports another component's files, only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn: ['<id>'] in its component.meta.ts. Otherwise components meet through what their Nest modules export, wired by AppModule; or depend on a contract in src/platform, or move the shared use case into a component of its own.",
       from: { path: '^src/components/([^/]+)/' },
-      to: { path: '^src/components/', pathNot: '^src/components/$1/' },
+      to: { path: '^src/components/', pathNot: ['^src/components/$1/', '^src/components/[^/]+/index\\.ts$'] },
     },
     {
       name: 'components-use-the-platform-surface',

@@ -6,11 +6,12 @@ import type { RenderContext } from './render-context';
 
 /** The render context of a request: its path, its flash message and, when the CSRF middleware ran, its token generator. */
 export function renderContextOf(request: Request, response: Response): RenderContext {
-  const { csrfToken } = pageLocals(response);
+  const { csrfToken, account } = pageLocals(response);
   let flash: { text?: string } | undefined;
   return {
     flash: () => (flash ??= { text: takeFlash(request, response) }).text,
     currentPath: request.path,
+    account,
     csrfToken:
       csrfToken ??
       (() => {

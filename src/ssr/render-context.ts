@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { AccountStatus } from '../platform/http/page-locals';
 
 /**
  * What the layout and the platform's form helpers need to know about the
@@ -12,6 +13,8 @@ export interface RenderContext {
   csrfToken: () => string;
   /** The flash message the previous action left for this page (see setFlash); taken, so shown once. */
   flash?: () => string | undefined;
+  /** Who is signed in, for the layout (see AccountStatus). */
+  account?: AccountStatus;
 }
 
 export const RenderContextReact = createContext<RenderContext | null>(null);

@@ -30,6 +30,7 @@ export function renderPage(
         currentPath={context.currentPath}
         navigation={navigation}
         flash={context.flash?.()}
+        account={context.account}
       >
         {page}
       </Document>

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Redirect, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '../../platform/errors/domain.error';
+import { CurrentUser, RequireUser, signInHref, type SignedInUser } from '../accounts';
 import { setFlash } from '../../ssr/flash/flash-cookie';
 import { PageContext } from '../../ssr/page-context';
 import type { RenderContext } from '../../ssr/render-context';
@@ -15,6 +16,7 @@ import { PostListPage } from './ui/PostListPage';
 export const PAGE_SIZES = [20, 50] as const;
 type PageSize = (typeof PAGE_SIZES)[number];
 const LIST_PATH = '/demo/posts';
+const NOT_YOUR_POST = 'Only the author of a post can delete it. You can delete the posts you wrote yourself.';
 
 @Controller('demo')
 export class DemoComponentController {
@@ -26,57 +28,76 @@ export class DemoComponentController {
 
   @Get('posts')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  list(@Query('page') page: unknown, @Query('size') size: unknown, @PageContext() context: RenderContext): Promise<string> {
-    return this.renderList({ page: parsePage(page), size: parseSize(size) }, { values: EMPTY_POST_FORM, errors: {} }, context);
+  list(
+    @Query('page') page: unknown,
+    @Query('size') size: unknown,
+    @CurrentUser({ optional: true }) viewer: SignedInUser | null,
+    @PageContext() context: RenderContext,
+  ): Promise<string> {
+    const form = viewer ? { values: EMPTY_POST_FORM, errors: {} } : null;
+    return this.renderList({ page: parsePage(page), size: parseSize(size) }, form, viewer, context);
   }
 
   /**
-   * Valid: saved, then 303 to the list, which says so once. Invalid: the page
-   * again, status 400, input kept, a summary on top and messages by the fields.
+   * Signed in and valid: saved as the user's post, then 303 to the list,
+   * which says so once. Invalid: the page again, status 400, input kept, a
+   * summary on top and messages by the fields. Signed out: to sign-in (401 for API clients).
    */
   @Post('posts')
-  async create(@Body() body: Record<string, unknown>, @PageContext() context: RenderContext, @Res() res: Response): Promise<void> {
+  @RequireUser()
+  async create(
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: SignedInUser,
+    @PageContext() context: RenderContext,
+    @Res() res: Response,
+  ): Promise<void> {
     const form = parsePostForm(body);
     if (!form.ok) {
       res
         .status(400)
         .type('html')
-        .send(await this.renderList({ page: 1, size: PAGE_SIZES[0] }, form, context, { invalid: true }));
+        .send(await this.renderList({ page: 1, size: PAGE_SIZES[0] }, form, user, context, { invalid: true }));
       return;
     }
-    const post = await this.posts.createPost(form.post);
+    const post = await this.posts.createPost(form.post, user.id);
     setFlash(res, `Post “${post.title}” added.`);
     res.redirect(303, LIST_PATH);
   }
 
   /** The confirmation step: deleting takes a second, deliberate click, with or without JavaScript. */
   @Get('posts/:id/delete')
+  @RequireUser()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async confirmRemove(@Param('id') id: string, @PageContext() context: RenderContext): Promise<string> {
+  async confirmRemove(@Param('id') id: string, @CurrentUser() user: SignedInUser, @PageContext() context: RenderContext): Promise<string> {
     const post = await this.posts.getPost(id);
     if (!post)
       throw new DomainError('NOT_FOUND', 'This post does not exist, or it has been deleted already. Go back to the list of posts.');
+    if (post.authorId !== user.id) throw new DomainError('FORBIDDEN', NOT_YOUR_POST);
     return renderPage(<DeletePostPage id={post.id} title={post.title} />, { title: `Delete “${post.title}”?`, context });
   }
 
-  /** Unknown or malformed ids change nothing and land on the list as well, saying so. */
+  /** Only the author deletes (403 for anyone else). Unknown or malformed ids change nothing and land on the list as well, saying so. */
   @Post('posts/:id/delete')
-  async remove(@Param('id') id: string, @Res() res: Response): Promise<void> {
+  @RequireUser()
+  async remove(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() res: Response): Promise<void> {
     const post = await this.posts.getPost(id);
-    const deleted = post !== null && (await this.posts.deletePost(id));
-    setFlash(res, deleted ? `Post “${post.title}” deleted.` : 'That post had already been deleted.');
+    const outcome = post === null ? 'missing' : await this.posts.deletePost(id, user.id);
+    if (outcome === 'not-author') throw new DomainError('FORBIDDEN', NOT_YOUR_POST);
+    setFlash(res, outcome === 'deleted' ? `Post “${post!.title}” deleted.` : 'That post had already been deleted.');
     res.redirect(303, LIST_PATH);
   }
 
   private async renderList(
     requested: { page: number; size: PageSize },
-    form: { values: PostFormValues; errors: PostFormErrors },
+    form: { values: PostFormValues; errors: PostFormErrors } | null,
+    viewer: SignedInUser | null,
     context: RenderContext,
     { invalid = false } = {},
   ): Promise<string> {
     const { posts, page, totalPages, pageSize } = await this.posts.listPosts(requested.page, requested.size);
     const paging = { page, totalPages, pageSize, pageSizes: PAGE_SIZES };
-    return renderPage(<PostListPage posts={posts.map(toPostCard)} paging={paging} form={form} />, {
+    const cards = posts.map((post) => toPostCard(post, viewer?.id ?? null));
+    return renderPage(<PostListPage posts={cards} paging={paging} form={form} signInHref={signInHref(LIST_PATH)} />, {
       title: 'Posts',
       context,
       invalid,

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import type { ComponentClient } from '../../database/runtime/component-client';
 import { PrismaService } from '../../database/runtime/prisma.service';
-import { uniqueViolationFields } from '../../database/runtime/unique-violation';
-import { DomainError } from '../../platform/errors/domain.error';
-import { DemoAuthor, DemoPost, DemoPostChanges, DemoPostListItem, DemoPostPage, NewDemoPost } from './component.types';
+import { DemoPost, DemoPostChanges, DemoPostListItem, DemoPostPage, NewDemoPost } from './component.types';
 
 const POST_WITH_AUTHOR = {
   id: true,
@@ -14,13 +11,14 @@ const POST_WITH_AUTHOR = {
   status: true,
   createdAt: true,
   updatedAt: true,
-  author: { select: { name: true } },
+  authorId: true,
+  author: { select: { displayName: true } },
 } satisfies Prisma.DemoPostSelect;
 
 type PostRow = Prisma.DemoPostGetPayload<{ select: typeof POST_WITH_AUTHOR }>;
 
 function toDemoPost({ author, ...post }: PostRow): DemoPost {
-  return { ...post, authorName: author.name };
+  return { ...post, authorName: author.displayName };
 }
 
 /** What the list shows of a post, and nothing more. */
@@ -30,55 +28,34 @@ const POST_LIST_ITEM = {
   content: true,
   status: true,
   createdAt: true,
-  author: { select: { name: true } },
+  authorId: true,
+  author: { select: { displayName: true } },
 } satisfies Prisma.DemoPostSelect;
 
 function toListItem({ author, ...post }: Prisma.DemoPostGetPayload<{ select: typeof POST_LIST_ITEM }>): DemoPostListItem {
-  return { ...post, authorName: author.name };
+  return { ...post, authorName: author.displayName };
 }
 
 /** Beyond this the count decides the page first: Prisma 6.19 mangles huge skips (2^53 returns the first rows). */
 const MAX_OFFSET = 2 ** 31 - 1;
 
-const AUTHOR = { id: true, name: true, email: true } satisfies Prisma.DemoUserSelect;
-
-/** Posts and their authors. Takes and returns the component's own types only. */
+/** Posts, each owned by the account that wrote it (accounts component, dependsOn). Takes and returns the component's own types only. */
 @Injectable()
 export class DemoComponentService {
-  /** Only the demo's own models: another component's tables are a compile error here. */
+  /** The demo's models and, through dependsOn, the accounts' (for the author's name); any other component's are a compile error here. */
   private readonly db: ComponentClient<'demo'>;
 
   constructor(prisma: PrismaService) {
     this.db = prisma.forComponent('demo');
   }
 
-  /**
-   * Creates a post, finding or creating its author by name in the same
-   * transaction. Two first posts by a new author at the same moment both
-   * succeed and share one author: the loser of the insert race retries and
-   * finds the winner's row.
-   */
-  async createPost(input: NewDemoPost): Promise<DemoPost> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.$transaction(async (tx) => {
-          const author = await tx.demoUser.upsert({
-            where: { name: input.authorName },
-            create: { name: input.authorName, email: `author-${randomUUID()}@demo.invalid` },
-            update: {},
-            select: { id: true },
-          });
-          const row = await tx.demoPost.create({
-            data: { title: input.title, content: input.content ?? null, status: input.status, authorId: author.id },
-            select: POST_WITH_AUTHOR,
-          });
-          return toDemoPost(row);
-        });
-      } catch (error) {
-        if (attempt < 3 && uniqueViolationFields(error) !== null) continue;
-        throw error;
-      }
-    }
+  /** Creates a post by the given account (the signed-in user: the controller passes `@CurrentUser()`'s id). */
+  async createPost(input: NewDemoPost, authorId: string): Promise<DemoPost> {
+    const row = await this.db.demoPost.create({
+      data: { title: input.title, content: input.content ?? null, status: input.status, authorId },
+      select: POST_WITH_AUTHOR,
+    });
+    return toDemoPost(row);
   }
 
   /**
@@ -123,34 +100,16 @@ export class DemoComponentService {
     return count === 0 ? null : this.getPost(id);
   }
 
-  /** @returns whether a post was deleted */
-  async deletePost(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
-    const { count } = await this.db.demoPost.deleteMany({ where: { id } });
-    return count > 0;
-  }
-
-  async findAuthorByName(name: string): Promise<DemoAuthor | null> {
-    return this.db.demoUser.findUnique({ where: { name }, select: AUTHOR });
-  }
-
-  /** @throws DomainError CONFLICT when the name or the email belongs to another author */
-  async createAuthor(name: string, email: string): Promise<DemoAuthor> {
-    try {
-      return await this.db.demoUser.create({ data: { name, email }, select: AUTHOR });
-    } catch (error) {
-      const fields = uniqueViolationFields(error);
-      if (fields === null) throw error;
-      const taken = fields.includes('email') ? `the email ${email}` : fields.includes('name') ? `the name ${name}` : 'that name or email';
-      throw new DomainError('CONFLICT', `Another author already has ${taken}; choose another.`);
-    }
-  }
-
-  /** Deletes an author and, by cascade, every post of theirs. @returns whether an author was deleted */
-  async deleteAuthor(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
-    const { count } = await this.db.demoUser.deleteMany({ where: { id } });
-    return count > 0;
+  /**
+   * Deletes a post if `userId` wrote it. One statement decides and deletes,
+   * so a post cannot change hands between a check and the delete.
+   * @returns `deleted`; `missing` for an unknown or malformed id; `not-author` when someone else wrote it
+   */
+  async deletePost(id: string, userId: string): Promise<'deleted' | 'missing' | 'not-author'> {
+    if (!UUID.test(id)) return 'missing';
+    const { count } = await this.db.demoPost.deleteMany({ where: { id, authorId: userId } });
+    if (count > 0) return 'deleted';
+    return (await this.db.demoPost.count({ where: { id } })) > 0 ? 'not-author' : 'missing';
   }
 }
 

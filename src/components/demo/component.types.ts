@@ -23,6 +23,9 @@ export interface DemoPost {
   title: string;
   content: string | null;
   status: DemoPostStatus;
+  /** The author's account: only they may delete the post. */
+  authorId: string;
+  /** The author's display name, from their account. */
   authorName: string;
   createdAt: Date;
   updatedAt: Date;
@@ -31,10 +34,10 @@ export interface DemoPost {
 /** A post as the list shows it. */
 export type DemoPostListItem = Omit<DemoPost, 'updatedAt'>;
 
+/** A post as the form gives it; its author is the signed-in account, not a field. */
 export interface NewDemoPost {
   title: string;
   content?: string | null;
-  authorName: string;
   status?: DemoPostStatus;
 }
 
@@ -42,12 +45,6 @@ export interface DemoPostChanges {
   title?: string;
   content?: string | null;
   status?: DemoPostStatus;
-}
-
-export interface DemoAuthor {
-  id: string;
-  name: string;
-  email: string;
 }
 
 export interface DemoPostPage {

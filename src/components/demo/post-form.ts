@@ -4,7 +4,7 @@ import { IsPlainText } from '../../platform/forms/is-plain-text.decorator';
 import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES, DemoPostStatus, NewDemoPost } from './component.types';
 
 /** The one source of the form's limits: the parser enforces them and the page sets them as `maxLength`. */
-export const POST_LIMITS = { title: 200, content: 10_000, authorName: 100 } as const;
+export const POST_LIMITS = { title: 200, content: 10_000 } as const;
 
 const count = (limit: number) => limit.toLocaleString('en-US');
 const statusChoices = new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(
@@ -29,18 +29,12 @@ class PostFormBody {
   })
   content: string = '';
 
-  @Transform(trimmed)
-  @IsString({ message: 'Enter the author name.' })
-  @Length(1, POST_LIMITS.authorName, { message: `Enter an author name of 1 to ${count(POST_LIMITS.authorName)} characters.` })
-  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the author name.' })
-  authorName!: string;
-
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 'PUBLISHED' : value))
   @IsIn(DEMO_POST_STATUSES, { message: `Choose ${statusChoices}.` })
   status: DemoPostStatus = 'PUBLISHED';
 }
 
-export type PostFormField = 'title' | 'content' | 'authorName' | 'status';
+export type PostFormField = 'title' | 'content' | 'status';
 
 /** What the user typed, kept so an invalid form is shown again with their input. */
 export type PostFormValues = Record<PostFormField, string>;
@@ -48,14 +42,13 @@ export type PostFormErrors = Partial<Record<PostFormField, string>>;
 
 export type ParsedPostForm = { ok: true; post: NewDemoPost } | { ok: false; values: PostFormValues; errors: PostFormErrors };
 
-export const EMPTY_POST_FORM: PostFormValues = { title: '', content: '', authorName: '', status: 'PUBLISHED' };
+export const EMPTY_POST_FORM: PostFormValues = { title: '', content: '', status: 'PUBLISHED' };
 
 export function parsePostForm(body: Record<string, unknown> | undefined): ParsedPostForm {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const values: PostFormValues = {
     title: text(body?.title),
     content: text(body?.content),
-    authorName: text(body?.authorName),
     status: text(body?.status) || 'PUBLISHED',
   };
   const form = plainToInstance(PostFormBody, { ...body }, { excludeExtraneousValues: false });
@@ -69,6 +62,6 @@ export function parsePostForm(body: Record<string, unknown> | undefined): Parsed
   }
   return {
     ok: true,
-    post: { title: form.title, content: form.content === '' ? null : form.content, authorName: form.authorName, status: form.status },
+    post: { title: form.title, content: form.content === '' ? null : form.content, status: form.status },
   };
 }

@@ -13,6 +13,24 @@ export interface PageLocals {
   csrfToken?: () => string;
   /** This request's id (`X-Request-Id`), in every log line about it and on its error page. */
   requestId?: string;
+  /** Who is signed in, for the layout. Absent when no component provides accounts. */
+  account?: AccountStatus;
+}
+
+/**
+ * What the layout shows about signing in: the signed-in user's name with
+ * links to their account and to sign out, or links to sign in and to sign
+ * up. Filled by the accounts component's middleware; the layout knows no more.
+ */
+export interface AccountStatus {
+  /** Null: nobody is signed in. */
+  user: { displayName: string } | null;
+  /** The sign-in page, returning to the current page afterwards. */
+  signInHref: string;
+  signUpHref: string;
+  accountHref: string;
+  /** Where the layout's sign-out form posts (with its CSRF token). */
+  signOutAction: string;
 }
 
 export function pageLocals(response: Response): PageLocals {

@@ -40,6 +40,10 @@ export class ErrorPageFilter implements ExceptionFilter {
       response.json({ statusCode: status, error: heading, message, ...(shownReference ? { reference: shownReference } : {}) });
       return;
     }
+    if (answer.browserLocation !== undefined) {
+      response.redirect(303, answer.browserLocation);
+      return;
+    }
     const actions = errorActions(status, {
       method: request.method,
       url: request.originalUrl,

@@ -16,8 +16,10 @@ export interface ErrorResponse {
   log: 'stack' | 'reason' | 'none';
   /** The reason logged for `log: 'reason'`, e.g. the database code. */
   reason?: string;
-  /** Seconds for the `Retry-After` header of a 503. */
+  /** Seconds for the `Retry-After` header of a 503 or 429. */
   retryAfterSeconds?: number;
+  /** Browsers are redirected here (303) instead of shown a page; JSON clients get the status and message. */
+  browserLocation?: string;
 }
 
 /** How long a client should wait before trying again while the database is unavailable. */
@@ -25,12 +27,14 @@ export const RETRY_AFTER_SECONDS = 5;
 
 const HEADINGS: Record<number, string> = {
   400: 'That request could not be understood',
+  401: 'Sign-in required',
   403: 'Not allowed',
   404: 'Page not found',
   405: 'Not allowed at this address',
   409: 'That conflicts with existing data',
   413: 'That was too large',
   415: 'That format is not accepted',
+  429: 'Too many attempts',
   503: 'Temporarily unavailable',
 };
 
@@ -64,7 +68,15 @@ const DATABASE_RESPONSES: Record<DatabaseFailureKind, { status: number; message:
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof DomainError) {
     const status = DOMAIN_ERROR_STATUS[error.code];
-    return { status, heading: HEADINGS[status], message: error.message, log: 'none' };
+    const { retryAfterSeconds, browserLocation } = error.details;
+    return {
+      status,
+      heading: HEADINGS[status],
+      message: error.message,
+      log: 'none',
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(browserLocation !== undefined ? { browserLocation } : {}),
+    };
   }
   const database = classifyDatabaseFailure(error);
   if (database) {

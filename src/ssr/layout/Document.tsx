@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { NavigationEntry } from '../../platform/component-meta';
+import type { AccountStatus } from '../../platform/http/page-locals';
 import kitStylesheet from '../kit/kit.css';
 import { FlashMessage } from '../kit/FlashMessage';
+import { AccountArea } from './AccountArea';
 import favicon from './favicon.svg';
 import layoutStylesheet from './layout.css';
 import { Navigation } from './Navigation';
@@ -13,13 +15,15 @@ export interface DocumentProps {
   navigation: NavigationEntry[];
   /** Shown once at the top of the page: the outcome of the action that led here. */
   flash?: string;
+  /** Who is signed in; absent when no component provides accounts. */
+  account?: AccountStatus;
   children: ReactNode;
 }
 
 export const SITE_NAME = 'Component Platform';
 
 /** The whole HTML document: head, skip link, navigation, the flash message and the page in `main`. */
-export function Document({ title, currentPath, navigation, flash, children }: DocumentProps) {
+export function Document({ title, currentPath, navigation, flash, account, children }: DocumentProps) {
   return (
     <html lang="en">
       <head>
@@ -40,6 +44,7 @@ export function Document({ title, currentPath, navigation, flash, children }: Do
               {SITE_NAME}
             </a>
             <Navigation entries={navigation} currentPath={currentPath} />
+            {account ? <AccountArea status={account} /> : null}
           </header>
           <main id="main" className="site-main" tabIndex={-1}>
             {flash ? <FlashMessage text={flash} /> : null}

@@ -1,39 +1,42 @@
 // Example data for a new database: `npm start` runs it once on a brand-new
-// embedded database, `npx prisma db seed` on demand. Fixed ids make every
+// embedded database, `npx prisma db seed` on demand. Fixed keys make every
 // write an upsert, so running it again creates nothing new.
 import type { ComponentSeed } from '../../../database/runtime/component-seed';
 
-// Authors are found by name, as the post form finds them.
+// The example posts' authors are placeholder accounts: no password, so nobody
+// can sign in as them (and so this seed is safe in any environment). The
+// accounts component's own seed adds an account you can sign in with, in
+// development only.
 const AUTHORS = [
-  { name: 'Ada Lovelace', email: 'ada@demo.invalid' },
-  { name: 'Grace Hopper', email: 'grace@demo.invalid' },
+  { id: '0b7d6c1e-2f4a-4c3b-8e9d-00000000a001', displayName: 'Ada Lovelace', email: 'ada.lovelace@placeholder.invalid' },
+  { id: '0b7d6c1e-2f4a-4c3b-8e9d-00000000a002', displayName: 'Grace Hopper', email: 'grace.hopper@placeholder.invalid' },
 ] as const;
 
 const POSTS = [
   {
     id: '0b7d6c1e-2f4a-4c3b-8e9d-000000000001',
-    author: AUTHORS[0].name,
+    authorId: AUTHORS[0].id,
     status: 'PUBLISHED',
     title: 'Welcome to the demo',
-    content: 'This post comes from src/components/demo/prisma/seed.ts. Edit it, delete it, or add your own.',
+    content: 'This post comes from src/components/demo/prisma/seed.ts. Sign in to add your own, and delete the ones you wrote.',
   },
   {
     id: '0b7d6c1e-2f4a-4c3b-8e9d-000000000002',
-    author: AUTHORS[1].name,
+    authorId: AUTHORS[1].id,
     status: 'PUBLISHED',
     title: 'One schema per component',
     content: 'Each component keeps its models in prisma/schema.prisma; the build collects them into one Prisma Client.',
   },
   {
     id: '0b7d6c1e-2f4a-4c3b-8e9d-000000000003',
-    author: AUTHORS[0].name,
+    authorId: AUTHORS[0].id,
     status: 'DRAFT',
     title: 'A draft, not yet published',
     content: null,
   },
   {
     id: '0b7d6c1e-2f4a-4c3b-8e9d-000000000004',
-    author: AUTHORS[1].name,
+    authorId: AUTHORS[1].id,
     status: 'ARCHIVED',
     title: 'An archived post',
     content: 'Archived posts stay listed with their status.',
@@ -41,13 +44,19 @@ const POSTS = [
 ] as const;
 
 const seed: ComponentSeed<'demo'> = async (db) => {
-  const authorIds = new Map<string, string>();
+  const ids = new Map<string, string>();
   for (const author of AUTHORS) {
-    const { id } = await db.demoUser.upsert({ where: { name: author.name }, create: author, update: {}, select: { id: true } });
-    authorIds.set(author.name, id);
+    // An account that already has that email keeps its own id; the posts then use it.
+    const { id } = await db.accountsUser.upsert({
+      where: { email: author.email },
+      create: { ...author, passwordHash: null },
+      update: {},
+      select: { id: true },
+    });
+    ids.set(author.id, id);
   }
-  for (const { author, ...post } of POSTS) {
-    await db.demoPost.upsert({ where: { id: post.id }, create: { ...post, authorId: authorIds.get(author)! }, update: {} });
+  for (const { authorId, ...post } of POSTS) {
+    await db.demoPost.upsert({ where: { id: post.id }, create: { ...post, authorId: ids.get(authorId)! }, update: {} });
   }
 };
 

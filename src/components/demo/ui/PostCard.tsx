@@ -10,10 +10,12 @@ export interface PostCardProps {
   authorName: string;
   status: DemoPostStatus;
   createdAt: DisplayDate;
+  /** The reader wrote it: the card offers Delete. */
+  canDelete: boolean;
 }
 
-/** One post in the list. Delete leads to a confirmation page; nothing is deleted from here. */
-export function PostCard({ id, title, content, authorName, status, createdAt }: PostCardProps) {
+/** One post in the list. Its author sees Delete, which leads to a confirmation page; nothing is deleted from here. */
+export function PostCard({ id, title, content, authorName, status, createdAt, canDelete }: PostCardProps) {
   return (
     <Card
       id={`post-${id}`}
@@ -26,9 +28,11 @@ export function PostCard({ id, title, content, authorName, status, createdAt }: 
         </>
       }
       actions={
-        <ButtonLink href={`/demo/posts/${id}/delete`} variant="secondary" aria-label={`Delete “${title}”`}>
-          Delete
-        </ButtonLink>
+        canDelete ? (
+          <ButtonLink href={`/demo/posts/${id}/delete`} variant="secondary" aria-label={`Delete “${title}”`}>
+            Delete
+          </ButtonLink>
+        ) : undefined
       }
     >
       {content ? <p className="post-content">{truncate(content)}</p> : null}

@@ -25,14 +25,6 @@ export function PostForm({ values, errors }: PostFormProps) {
           defaultValue={values.content}
           error={errors.content}
         />
-        <TextField
-          name="authorName"
-          label="Author"
-          required
-          maxLength={POST_LIMITS.authorName}
-          defaultValue={values.authorName}
-          error={errors.authorName}
-        />
         <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={values.status} error={errors.status} />
         <Button>Add post</Button>
       </form>

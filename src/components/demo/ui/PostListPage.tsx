@@ -15,7 +15,10 @@ export interface ListPaging {
 export interface PostListPageProps {
   posts: PostCardProps[];
   paging: ListPaging;
-  form: { values: PostFormValues; errors: PostFormErrors };
+  /** The add-post form, for a signed-in reader; null when signed out. */
+  form: { values: PostFormValues; errors: PostFormErrors } | null;
+  /** Where a signed-out reader signs in (and comes back here). */
+  signInHref: string;
 }
 
 /** The list's address for a page and size, with the defaults left out. */
@@ -24,14 +27,20 @@ export function listHref(page: number, size: number, defaultSize: number): strin
   return query ? `/demo/posts?${query}` : '/demo/posts';
 }
 
-export function PostListPage({ posts, paging, form }: PostListPageProps) {
+export function PostListPage({ posts, paging, form, signInHref }: PostListPageProps) {
   const { page, totalPages, pageSize, pageSizes } = paging;
   const href = (to: number, size = pageSize) => listHref(to, size, pageSizes[0]);
   return (
     <div className="demo-posts">
       <link rel="stylesheet" href={stylesheet} precedence="component" />
       <PageHeader title="Posts" lead="Write a post, see it in the list, delete it. Every page is rendered on the server." />
-      <PostForm values={form.values} errors={form.errors} />
+      {form ? (
+        <PostForm values={form.values} errors={form.errors} />
+      ) : (
+        <p className="sign-in-prompt">
+          <a href={signInHref}>Sign in</a> to add a post or delete your own.
+        </p>
+      )}
       <section aria-labelledby="posts-heading" className="post-list">
         <h2 id="posts-heading">Latest posts</h2>
         {posts.length === 0 ? (

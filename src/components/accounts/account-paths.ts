@@ -1,0 +1,8 @@
+/** The accounts component's addresses, for its controller, its redirects and the layout's links. */
+export const ACCOUNT_PATHS = {
+  signIn: '/accounts/sign-in',
+  signUp: '/accounts/sign-up',
+  signOut: '/accounts/sign-out',
+  account: '/accounts/me',
+  signOutEverywhere: '/accounts/me/sign-out-everywhere',
+} as const;

@@ -1,0 +1,145 @@
+import { Body, Controller, Get, Header, Inject, Post, Query, Redirect, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { displayDate } from '../../ssr/display-date';
+import { setFlash } from '../../ssr/flash/flash-cookie';
+import { PageContext } from '../../ssr/page-context';
+import type { RenderContext } from '../../ssr/render-context';
+import { renderPage } from '../../ssr/render-page';
+import { ACCOUNT_PATHS } from './account-paths';
+import { AccountsComponentService } from './component.service';
+import type { SignedIn, SignedInUser } from './component.types';
+import { SESSION_COOKIE } from './current-session.middleware';
+import { EMPTY_SIGN_IN, EMPTY_SIGN_UP, parseSignInForm, parseSignUpForm } from './forms/account-forms';
+import { CurrentUser } from './guards/current-user.decorator';
+import { RequireUser } from './guards/require-user.decorator';
+import { DEFAULT_RETURN_PATH, safeReturnPath } from './guards/return-path';
+import { AttemptsService } from './rate-limits/attempts.service';
+import type { SessionCookie } from './sessions/session-cookie';
+import { AccountPage } from './ui/AccountPage';
+import { SignInPage } from './ui/SignInPage';
+import { SignUpPage } from './ui/SignUpPage';
+
+/** One message for an unknown email, a placeholder account and a wrong password: none tells which emails have accounts. */
+export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.';
+export const EMAIL_TAKEN = 'An account with this email address is already registered. Sign in instead.';
+
+/** The network address a request came from (Express's `trust proxy` decides whether X-Forwarded-For counts). */
+const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
+
+@Controller('accounts')
+export class AccountsComponentController {
+  constructor(
+    private readonly accounts: AccountsComponentService,
+    private readonly attempts: AttemptsService,
+    @Inject(SESSION_COOKIE) private readonly cookie: SessionCookie,
+  ) {}
+
+  @Get()
+  @Redirect(ACCOUNT_PATHS.account, 302)
+  root(): void {}
+
+  @Get('sign-up')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  signUpPage(@Query('returnTo') returnTo: unknown, @PageContext() context: RenderContext): string {
+    const page = <SignUpPage values={EMPTY_SIGN_UP} errors={{}} returnTo={safeReturnPath(returnTo) ?? undefined} />;
+    return renderPage(page, { title: 'Create an account', context });
+  }
+
+  /** Valid and new: the account and a session, then 303 onwards. Invalid: 400 with the input kept (not the password). Taken: 409. */
+  @Post('sign-up')
+  async signUp(
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+    @PageContext() context: RenderContext,
+  ): Promise<void> {
+    const returnTo = safeReturnPath(body.returnTo) ?? undefined;
+    const form = parseSignUpForm(body);
+    const show = (status: number, page: Parameters<typeof SignUpPage>[0]) =>
+      response.status(status).type('html').send(renderPage(<SignUpPage {...page} />, { title: 'Create an account', context, invalid: true }));
+    if (!form.ok) return void show(400, { values: form.values, errors: form.errors, returnTo });
+
+    await this.attempts.count('sign-up', { email: form.value.email, address: clientAddress(request) });
+    const result = await this.accounts.signUp(form.value);
+    if (!result.ok) {
+      const values = { email: form.value.email, displayName: form.value.displayName };
+      return void show(409, { values, errors: { email: EMAIL_TAKEN }, returnTo });
+    }
+    this.startSession(response, result, `Welcome, ${result.user.displayName}. Your account is ready and you are signed in.`);
+    response.redirect(303, returnTo ?? DEFAULT_RETURN_PATH);
+  }
+
+  @Get('sign-in')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  signInPage(@Query('returnTo') returnTo: unknown, @PageContext() context: RenderContext): string {
+    const page = <SignInPage values={EMPTY_SIGN_IN} errors={{}} returnTo={safeReturnPath(returnTo) ?? undefined} />;
+    return renderPage(page, { title: 'Sign in', context });
+  }
+
+  /** Right: a new session (the old one revoked), then 303 to the safe return path. Wrong: 400 and one message for every reason. */
+  @Post('sign-in')
+  async signIn(
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+    @PageContext() context: RenderContext,
+  ): Promise<void> {
+    const returnTo = safeReturnPath(body.returnTo) ?? undefined;
+    const form = parseSignInForm(body);
+    const show = (page: Parameters<typeof SignInPage>[0]) =>
+      response.status(400).type('html').send(renderPage(<SignInPage {...page} />, { title: 'Sign in', context, invalid: true }));
+    if (!form.ok) return void show({ values: form.values, errors: form.errors, returnTo });
+
+    await this.attempts.count('sign-in', { email: form.value.email, address: clientAddress(request) });
+    const signedIn = await this.accounts.signIn(form.value, this.cookie.read(request));
+    if (!signedIn) return void show({ values: { email: form.value.email }, errors: { email: WRONG_CREDENTIALS }, returnTo });
+
+    await this.attempts.forgetEmail('sign-in', form.value.email);
+    await this.attempts.prune();
+    this.startSession(response, signedIn, `Signed in as ${signedIn.user.displayName}.`);
+    response.redirect(303, returnTo ?? DEFAULT_RETURN_PATH);
+  }
+
+  /** Ends this browser's session, if any, and forgets the cookie. */
+  @Post('sign-out')
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const token = this.cookie.read(request);
+    if (token) await this.accounts.signOut(token);
+    this.cookie.clear(response);
+    setFlash(response, 'You are signed out.');
+    response.redirect(303, DEFAULT_RETURN_PATH);
+  }
+
+  @Get('me')
+  @RequireUser()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async me(@CurrentUser() user: SignedInUser, @PageContext() context: RenderContext): Promise<string> {
+    const profile = await this.accounts.profile(user);
+    const page = (
+      <AccountPage
+        displayName={user.displayName}
+        email={user.email}
+        memberSince={displayDate(profile?.createdAt ?? new Date())}
+        activeSessions={profile?.activeSessions ?? 0}
+      />
+    );
+    return renderPage(page, { title: 'Your account', context });
+  }
+
+  /** Revokes every session of the user, this one included. */
+  @Post('me/sign-out-everywhere')
+  @RequireUser()
+  async signOutEverywhere(@CurrentUser() user: SignedInUser, @Res() response: Response): Promise<void> {
+    const ended = await this.accounts.signOutEverywhere(user.id);
+    this.cookie.clear(response);
+    setFlash(response, `You are signed out everywhere (${ended} session${ended === 1 ? '' : 's'} ended). Sign in again to continue.`);
+    response.redirect(303, ACCOUNT_PATHS.signIn);
+  }
+
+  private startSession(response: Response, { session }: SignedIn, flash: string): void {
+    this.cookie.set(response, session.token, session.expiresAt);
+    setFlash(response, flash);
+  }
+}

@@ -1,0 +1,30 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { isProductionRuntime } from '../../platform/environment/runtime-environment';
+import { AccountsComponentController } from './component.controller';
+import { AccountsComponentService } from './component.service';
+import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
+import { RequireUserGuard } from './guards/require-user.guard';
+import { AttemptsService } from './rate-limits/attempts.service';
+import { SessionCookie } from './sessions/session-cookie';
+import { readSessionPolicy } from './sessions/session-policy';
+import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
+
+/** Accounts and sessions; looks up the signed-in user on every request for @RequireUser(), @CurrentUser() and the layout. */
+@Module({
+  controllers: [AccountsComponentController],
+  providers: [
+    AccountsComponentService,
+    SessionsService,
+    AttemptsService,
+    RequireUserGuard,
+    CurrentSessionMiddleware,
+    { provide: SESSION_POLICY, useFactory: () => readSessionPolicy(process.env) },
+    { provide: SESSION_COOKIE, useFactory: () => new SessionCookie(isProductionRuntime(process.env)) },
+  ],
+  exports: [AccountsComponentService, RequireUserGuard],
+})
+export class AccountsComponentModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CurrentSessionMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

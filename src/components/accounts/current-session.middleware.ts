@@ -1,0 +1,50 @@
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { pageLocals } from '../../platform/http/page-locals';
+import { ACCOUNT_PATHS } from './account-paths';
+import type { SignedInUser } from './component.types';
+import { signInLocation } from './guards/return-path';
+import { setSignedInUser } from './guards/signed-in-request';
+import type { SessionCookie } from './sessions/session-cookie';
+import { SessionsService } from './sessions/sessions.service';
+
+export const SESSION_COOKIE = Symbol('SESSION_COOKIE');
+
+/**
+ * Runs for every request: looks up the session cookie's user (one indexed
+ * read, only when there is a cookie), for the guard, `@CurrentUser()` and
+ * the layout. A cookie whose session has ended is cleared. A database
+ * failure fails the request (503): treating the user as signed out would
+ * send them to sign in again for nothing.
+ */
+@Injectable()
+export class CurrentSessionMiddleware implements NestMiddleware {
+  constructor(
+    private readonly sessions: SessionsService,
+    @Inject(SESSION_COOKIE) private readonly cookie: SessionCookie,
+  ) {}
+
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    const token = this.cookie.read(request);
+    const user = token ? await this.sessions.resolve(token) : null;
+    if (token) {
+      // Pages for one signed-in person must not be kept by shared caches.
+      response.setHeader('Cache-Control', 'private, no-store');
+      if (!user) this.cookie.clear(response);
+    }
+    setSignedInUser(request, user);
+    pageLocals(response).account = accountStatus(user, request.originalUrl);
+    next();
+  }
+}
+
+function accountStatus(user: SignedInUser | null, currentUrl: string) {
+  const onAccountPage = currentUrl.startsWith('/accounts/');
+  return {
+    user: user ? { displayName: user.displayName } : null,
+    signInHref: onAccountPage ? ACCOUNT_PATHS.signIn : signInLocation(ACCOUNT_PATHS.signIn, currentUrl),
+    signUpHref: ACCOUNT_PATHS.signUp,
+    accountHref: ACCOUNT_PATHS.account,
+    signOutAction: ACCOUNT_PATHS.signOut,
+  };
+}

@@ -1,0 +1,93 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength, MinLength, validateSync, ValidateBy } from 'class-validator';
+import { IsPlainText } from '../../../platform/forms/is-plain-text.decorator';
+import type { Credentials, NewAccount } from '../component.types';
+import { PASSWORD_LENGTH, passwordLength } from '../passwords/password-policy';
+
+/** The one source of the forms' limits: the parsers enforce them and the pages set them as `maxLength`. */
+export const ACCOUNT_LIMITS = { email: 254, displayName: 100, password: PASSWORD_LENGTH } as const;
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const PASSWORD_MESSAGE = `Enter a password of ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters. A few unrelated words make a strong one.`;
+
+/** Length in code points, as the person typing sees it, not UTF-16 units. */
+const PasswordLength = (min: number, max: number, message: string) =>
+  ValidateBy(
+    {
+      name: 'passwordLength',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && passwordLength(value) >= min && passwordLength(value) <= max,
+      },
+    },
+    { message },
+  );
+
+class SignUpBody {
+  @Transform(trimmed)
+  @IsString({ message: 'Enter your email address.' })
+  @MaxLength(ACCOUNT_LIMITS.email, { message: `Enter an email address of at most ${ACCOUNT_LIMITS.email} characters.` })
+  @IsEmail({}, { message: 'Enter an email address like name@example.com.' })
+  email!: string;
+
+  @Transform(trimmed)
+  @IsString({ message: 'Enter the name to show on your posts.' })
+  @Length(1, ACCOUNT_LIMITS.displayName, {
+    message: `Enter a name of 1 to ${ACCOUNT_LIMITS.displayName} characters to show on your posts.`,
+  })
+  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the name.' })
+  displayName!: string;
+
+  @IsString({ message: PASSWORD_MESSAGE })
+  @PasswordLength(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, PASSWORD_MESSAGE)
+  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the password.' })
+  password!: string;
+}
+
+class SignInBody {
+  @Transform(trimmed)
+  @IsString({ message: 'Enter your email address.' })
+  @Length(1, ACCOUNT_LIMITS.email, { message: 'Enter your email address.' })
+  email!: string;
+
+  @IsString({ message: 'Enter your password.' })
+  @MinLength(1, { message: 'Enter your password.' })
+  @PasswordLength(1, PASSWORD_LENGTH.max, `Enter your password; it is at most ${PASSWORD_LENGTH.max} characters long.`)
+  password!: string;
+}
+
+export type SignUpField = 'email' | 'displayName' | 'password';
+export type SignInField = 'email' | 'password';
+
+/** What the user typed, shown again on a rejected form. Never the password. */
+export type SignUpValues = Pick<Record<SignUpField, string>, 'email' | 'displayName'>;
+export type SignInValues = Pick<Record<SignInField, string>, 'email'>;
+export type FormErrors<Field extends string> = Partial<Record<Field, string>>;
+
+export type Parsed<T, Values, Field extends string> = { ok: true; value: T } | { ok: false; values: Values; errors: FormErrors<Field> };
+
+export const EMPTY_SIGN_UP: SignUpValues = { email: '', displayName: '' };
+export const EMPTY_SIGN_IN: SignInValues = { email: '' };
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function problemsOf<Field extends string>(form: object): FormErrors<Field> | null {
+  const problems = validateSync(form, { forbidUnknownValues: true });
+  if (problems.length === 0) return null;
+  const errors: FormErrors<Field> = {};
+  for (const problem of problems) errors[problem.property as Field] = Object.values(problem.constraints ?? {})[0];
+  return errors;
+}
+
+export function parseSignUpForm(body: Record<string, unknown> | undefined): Parsed<NewAccount, SignUpValues, SignUpField> {
+  const form = plainToInstance(SignUpBody, { email: body?.email, displayName: body?.displayName, password: body?.password });
+  const errors = problemsOf<SignUpField>(form);
+  if (errors) return { ok: false, values: { email: text(body?.email), displayName: text(body?.displayName) }, errors };
+  return { ok: true, value: { email: form.email, displayName: form.displayName, password: form.password } };
+}
+
+export function parseSignInForm(body: Record<string, unknown> | undefined): Parsed<Credentials, SignInValues, SignInField> {
+  const form = plainToInstance(SignInBody, { email: body?.email, password: body?.password });
+  const errors = problemsOf<SignInField>(form);
+  if (errors) return { ok: false, values: { email: text(body?.email) }, errors };
+  return { ok: true, value: { email: form.email, password: form.password } };
+}

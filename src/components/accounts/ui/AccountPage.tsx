@@ -1,0 +1,40 @@
+import { Button, Card, CsrfField, PageHeader } from '../../../ssr/kit';
+import type { DisplayDate } from '../../../ssr/display-date';
+import { ACCOUNT_PATHS } from '../account-paths';
+
+export interface AccountPageProps {
+  displayName: string;
+  email: string;
+  memberSince: DisplayDate;
+  activeSessions: number;
+}
+
+/** The signed-in user's account: who they are, and signing out on every device. */
+export function AccountPage({ displayName, email, memberSince, activeSessions }: AccountPageProps) {
+  const devices = activeSessions === 1 ? 'You are signed in on 1 device or browser.' : `You are signed in on ${activeSessions} devices or browsers.`;
+  return (
+    <>
+      <PageHeader title="Your account" lead={`Signed in as ${displayName}.`} />
+      <Card id="account-details" title="Details" as="section">
+        <dl>
+          <dt>Name shown on your posts</dt>
+          <dd>{displayName}</dd>
+          <dt>Email address</dt>
+          <dd>{email}</dd>
+          <dt>Member since</dt>
+          <dd>
+            <time dateTime={memberSince.iso}>{memberSince.text}</time>
+          </dd>
+        </dl>
+      </Card>
+      <Card id="sessions" title="Where you are signed in" as="section">
+        <p>{devices}</p>
+        <p>If you signed in on a computer you no longer use, or think someone else has, sign out everywhere, this browser included.</p>
+        <form method="post" action={ACCOUNT_PATHS.signOutEverywhere}>
+          <CsrfField />
+          <Button variant="destructive">Sign out everywhere</Button>
+        </form>
+      </Card>
+    </>
+  );
+}
