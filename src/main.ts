@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
+import { startFailureReason } from './database/provisioning/start-failure-reason';
 import { noticeUnmigratedSchema } from './database/provisioning/unmigrated-schema-notice';
 import { validateDatabaseSettings } from './database/runtime/database-config';
 import { componentSeeds } from './generated/component-seeds';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
       // A migration drift (or another setting) is already one clear line.
       if (error instanceof ConfigurationError) throw error;
       throw new ConfigurationError(
-        `cannot start the embedded PostgreSQL: ${(error as Error).message.split('\n')[0]}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`,
+        `cannot start the embedded PostgreSQL: ${startFailureReason(error)}; see docs/troubleshooting.md, or set DATABASE_URL to use your own PostgreSQL`,
       );
     });
     process.env.DATABASE_URL = embedded.runtimeUrl;

@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import { watchConnections } from './lifecycle/graceful-shutdown';
 import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
+import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
 import { COOKIE_SECRET } from '../security/cookie-secret';
@@ -18,6 +19,7 @@ import { securityHeaders } from '../security/security-headers';
  * assets. The error filter and validation pipe are providers (HttpPlatformModule).
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
+  applyTrustProxy(app, process.env);
   watchConnections(app);
   answerMalformedHttp(app.getHttpServer());
   // First, so every later failure (even the body parser's) is logged under it.
