@@ -25,6 +25,6 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
 })
 export class AccountsComponentModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CurrentSessionMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(CurrentSessionMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }
