@@ -1,0 +1,50 @@
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { signUp } from '../../../testing/http/sign-up';
+import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { startTestServer, TestServer } from '../../../testing/start-test-server';
+
+describe("the layout's account area", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(() => server.close());
+
+  beforeEach(() => resetWorkerSchema(server.prisma));
+
+  it('shows the signed-in user and a sign-out form on the home page, a component page and a 404 page', async () => {
+    const browser = new CookieClient(server.baseUrl);
+    await signUp(browser, { displayName: 'Layout <Tester>' });
+
+    for (const path of ['/', '/demo/posts', '/no-such-page']) {
+      const html = await (await browser.get(path)).text();
+
+      expect({ path, signedIn: html.includes('Signed in as <a href="/accounts/me">Layout &lt;Tester&gt;</a>') }).toEqual({
+        path,
+        signedIn: true,
+      });
+      expect(html).toMatch(/<form action="\/accounts\/sign-out" method="post"><input type="hidden" name="_csrf" value="[^"]+"\/?>/);
+    }
+  });
+
+  it('offers sign-in, coming back to the page, and sign-up when nobody is signed in', async () => {
+    const html = await (await new CookieClient(server.baseUrl).get('/demo/posts?page=2')).text();
+
+    expect(html).toContain('<a href="/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2">Sign in</a>');
+    expect(html).toContain('<a href="/accounts/sign-up">Create an account</a>');
+    expect(html).not.toContain('Signed in as');
+  });
+
+  it('keeps pages of a signed-in user out of shared caches', async () => {
+    const browser = new CookieClient(server.baseUrl);
+    await signUp(browser);
+
+    const signedIn = await browser.get('/');
+    const anonymous = await new CookieClient(server.baseUrl).get('/');
+
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+    expect(anonymous.headers.get('cache-control')).not.toBe('private, no-store');
+  });
+});
