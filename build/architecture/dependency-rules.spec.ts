@@ -20,6 +20,9 @@ const ALLOWED: Files = {
     "import { PrismaService } from '../../database/runtime/prisma.service';\nimport { renderPage } from '../../ssr/render-page';\nexport const used = [PrismaService, renderPage];\n",
   'src/testing/start-test-server.ts': "import { used } from '../components/notes/component.service';\nexport const start = () => used;\n",
   'src/components/notes/test/notes.spec.ts': "import { start } from '../../../testing/start-test-server';\nexport const test = start;\n",
+  // A component's public surface, index.ts, is the one file another component may import.
+  'src/components/notes/index.ts': "export { used } from './component.service';\n",
+  'src/components/reviews/component.service.ts': "import { used } from '../notes';\nexport const reviewed = used;\n",
 };
 
 function cruise(extra: Files): { status: number | null; output: string } {
@@ -62,6 +65,8 @@ const VIOLATIONS: Files = {
   'src/health/health.controller.ts':
     "import { provision } from '../database/provisioning/provision-embedded-database';\nexport const health = provision;\n",
   'src/ssr/navigation.ts': "import { ComponentsModule } from '../generated/components.module';\nexport const nav = ComponentsModule;\n",
+  // Resolved to the component's index.ts, as the allowed reviews → notes import is.
+  'src/health/probe.ts': "import { used } from '../components/notes';\nexport const probe = used;\n",
   'src/components/notes/component.module.ts':
     "import { provision } from '../../database/provisioning/provision-embedded-database';\nexport const wiring = provision;\n",
   'src/database/runtime/database.module.ts':
@@ -75,7 +80,7 @@ const VIOLATIONS: Files = {
 };
 
 describe('the architecture rules (npm run lint)', () => {
-  it('accept a component that uses the platform, the database runtime and ssr, and tests that use src/testing', () => {
+  it("accept a component that uses the platform, the database runtime and ssr, another component's index.ts, and tests that use src/testing", () => {
     const { status, output } = cruise({});
 
     expect(output).toContain('no dependency violations found');
@@ -105,6 +110,7 @@ describe('the architecture rules (npm run lint)', () => {
         'src/database/provisioning/provision-embedded-database.ts',
       ],
       ['middle-layers-import-only-platform', 'src/ssr/navigation.ts', 'src/generated/components.module.ts'],
+      ['server-and-health-import-lower-layers-only', 'src/health/probe.ts', 'src/components/notes/index.ts'],
       [
         'components-use-the-platform-surface',
         'src/components/notes/component.module.ts',
@@ -132,7 +138,9 @@ describe('the architecture rules (npm run lint)', () => {
 
     it('say how to fix each violation', () => {
       expect(result.output).toContain('Move the shared piece down into src/platform');
-      expect(result.output).toContain('components meet only through what their Nest modules export');
+      expect(result.output).toContain(
+        "only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn",
+      );
     });
   });
 });
