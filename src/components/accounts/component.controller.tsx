@@ -66,6 +66,9 @@ export class AccountsComponentController {
       const values = { email: form.value.email, displayName: form.value.displayName };
       return void show(409, { values, errors: { email: EMAIL_TAKEN }, returnTo });
     }
+    // A browser that was signed in to another account leaves that session behind for good.
+    const previous = this.cookie.read(request);
+    if (previous) await this.accounts.signOut(previous);
     this.startSession(response, result, `Welcome, ${result.user.displayName}. Your account is ready and you are signed in.`);
     response.redirect(303, returnTo ?? DEFAULT_RETURN_PATH);
   }
