@@ -27,7 +27,8 @@ export class CurrentSessionMiddleware implements NestMiddleware {
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
     const token = this.cookie.read(request);
     const user = token ? await this.sessions.resolve(token) : null;
-    if (token) {
+    // Any session cookie, even one that is not a token (so never looked up), is cleared unless it signs someone in.
+    if (this.cookie.isSent(request)) {
       // Pages for one signed-in person must not be kept by shared caches.
       response.setHeader('Cache-Control', 'private, no-store');
       if (!user) this.cookie.clear(response);

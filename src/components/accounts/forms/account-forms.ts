@@ -47,6 +47,8 @@ class SignInBody {
   @Transform(trimmed)
   @IsString({ message: 'Enter your email address.' })
   @Length(1, ACCOUNT_LIMITS.email, { message: 'Enter your email address.' })
+  // Looked up in PostgreSQL, whose text cannot hold NUL: refused here, not as a database error after the attempt was counted.
+  @IsPlainText({ message: 'Remove the invisible control characters (such as NUL or a line break) from the email address.' })
   email!: string;
 
   @IsString({ message: 'Enter your password.' })

@@ -20,6 +20,16 @@ export class SessionCookie {
     return typeof value === 'string' && value !== '' ? value : undefined;
   }
 
+  /**
+   * Whether the browser sent a cookie of this name at all, usable or not.
+   * cookie-parser moves a value starting with `s:` to `signedCookies` and
+   * parses one starting with `j:` as JSON, so `read` never sees those.
+   */
+  isSent(request: Request): boolean {
+    const jars = [request.cookies, request.signedCookies] as (Record<string, unknown> | undefined)[];
+    return jars.some((jar) => jar !== undefined && Object.hasOwn(jar, this.name));
+  }
+
   /** Lives until the session's absolute expiry; the database decides earlier ends. */
   set(response: Response, token: string, expiresAt: Date): void {
     response.cookie(this.name, token, { ...this.options, expires: expiresAt });

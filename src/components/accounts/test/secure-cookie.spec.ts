@@ -1,0 +1,121 @@
+import { withEnvironment } from '../../../testing/environment/with-environment';
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { startTestServer, TestServer } from '../../../testing/start-test-server';
+
+/** What production requires besides NODE_ENV (src/security/csrf-secret.ts): one CSRF secret shared by every instance. */
+const PRODUCTION = { NODE_ENV: 'production', CSRF_SECRET: 'a-test-secret-that-is-long-enough-for-production' };
+
+interface SetCookie {
+  name: string;
+  value: string;
+  /** Attribute names lower-cased, as browsers compare them; flags map to ''. */
+  attributes: Record<string, string>;
+}
+
+/**
+ * The Set-Cookie headers as sent, parsed. Read directly rather than through
+ * CookieClient's jar: a browser would drop a Secure cookie over http, and
+ * the attributes are what this test is about.
+ */
+function setCookies(response: Response): SetCookie[] {
+  return response.headers.getSetCookie().map((header) => {
+    const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+    const separator = pair.indexOf('=');
+    return {
+      name: pair.slice(0, separator),
+      value: pair.slice(separator + 1),
+      attributes: Object.fromEntries(
+        attributes.map((attribute) => {
+          const [key, ...value] = attribute.split('=');
+          return [key.toLowerCase(), value.join('=')];
+        }),
+      ),
+    };
+  });
+}
+
+const sessionCookiesIn = (response: Response) => setCookies(response).filter(({ name }) => /session/i.test(name));
+
+/** Everything a browser checks before it accepts a `__Host-` cookie, and what keeps it from scripts and other sites. */
+function expectHostOnlySessionCookie(cookie: SetCookie | undefined): void {
+  expect(cookie?.name).toBe('__Host-session');
+  expect(cookie?.attributes).toMatchObject({ path: '/', secure: '', httponly: '', samesite: 'Lax' });
+  expect(cookie?.attributes).not.toHaveProperty('domain');
+}
+
+describe('the session cookie in production (NODE_ENV=production)', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await withEnvironment(PRODUCTION, () => startTestServer());
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Signs a new account up and returns the sign-up's response, as the browser got it. */
+  async function signUpResponse(browser: CookieClient): Promise<Response> {
+    const page = await browser.get('/accounts/sign-up');
+    return browser.postForm('/accounts/sign-up', {
+      _csrf: CookieClient.csrfTokenIn(await page.text()),
+      email: `secure-${Date.now()}-${Math.random()}@example.test`,
+      displayName: 'Secure Sam',
+      password: 'a long enough password',
+    });
+  }
+
+  it('is __Host-session, Secure, HttpOnly, SameSite=Lax, Path=/ and without Domain after sign-up', async () => {
+    const response = await signUpResponse(new CookieClient(server.baseUrl));
+
+    expect(response.status).toBe(303);
+    const cookies = sessionCookiesIn(response);
+    expect(cookies).toHaveLength(1);
+    expectHostOnlySessionCookie(cookies[0]);
+    expect(cookies[0].value).toMatch(/^[\w-]{43}$/);
+    // Lives until the session's absolute expiry (30 days by default), not for the browser's session only.
+    const expires = new Date(cookies[0].attributes.expires).getTime();
+    expect(expires - Date.now()).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(expires - Date.now()).toBeLessThanOrEqual(30 * 24 * 3600 * 1000);
+  });
+
+  it('signs the browser in under that name, and not under the development name', async () => {
+    const browser = new CookieClient(server.baseUrl);
+    const token = sessionCookiesIn(await signUpResponse(browser))[0].value;
+
+    const underProductionName = await fetch(`${server.baseUrl}/accounts/me`, {
+      headers: { cookie: `__Host-session=${token}` },
+      redirect: 'manual',
+    });
+    const underDevelopmentName = await fetch(`${server.baseUrl}/accounts/me`, {
+      headers: { cookie: `session=${token}` },
+      redirect: 'manual',
+    });
+
+    expect(underProductionName.status).toBe(200);
+    expect(await underProductionName.text()).toContain('Signed in as <a href="/accounts/me">Secure Sam</a>');
+    expect(underDevelopmentName.status).toBe(303);
+    expect(underDevelopmentName.headers.get('location')).toBe('/accounts/sign-in?returnTo=%2Faccounts%2Fme');
+  });
+
+  it('is cleared at sign-out with the same attributes, which a browser needs to replace a __Host- cookie', async () => {
+    const browser = new CookieClient(server.baseUrl);
+    await signUpResponse(browser);
+    const page = await browser.get('/accounts/me');
+
+    const response = await browser.postForm('/accounts/sign-out', { _csrf: CookieClient.csrfTokenIn(await page.text()) });
+
+    expect(response.status).toBe(303);
+    const [cleared] = sessionCookiesIn(response);
+    expectHostOnlySessionCookie(cleared);
+    expect(cleared.value).toBe('');
+    expect(new Date(cleared.attributes.expires).getTime()).toBeLessThan(Date.now());
+  });
+
+  it('is cleared with the same attributes when the session it names has ended', async () => {
+    const response = await fetch(`${server.baseUrl}/`, { headers: { cookie: `__Host-session=${'A'.repeat(43)}` } });
+
+    expect(response.status).toBe(200);
+    expectHostOnlySessionCookie(sessionCookiesIn(response)[0]);
+  });
+});
