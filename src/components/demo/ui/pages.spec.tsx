@@ -160,7 +160,7 @@ describe('PostListPage', () => {
     const html = listPage({}, { form: null });
 
     expect(html).not.toContain('<form');
-    expect(html).not.toContain('id="post-form"');
+    expect(html).not.toContain('Add a post');
     expect(html).toContain(
       `<p class="sign-in-prompt"><a href="${SIGN_IN_HREF.replace(/&/g, '&amp;')}">Sign in</a> to add a post or delete your own.</p>`,
     );
