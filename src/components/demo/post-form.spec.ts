@@ -1,6 +1,6 @@
 import { parsePostForm } from './post-form';
 
-const valid = { title: 'Hello', content: 'Some words', authorName: 'Ada', status: 'DRAFT' };
+const valid = { title: 'Hello', content: 'Some words', status: 'DRAFT' };
 
 /** The valid form with one field left out, as a browser sends it when the control is missing. */
 function without(field: keyof typeof valid): Record<string, unknown> {
@@ -18,9 +18,16 @@ function errorsOf(body: Record<string, unknown>) {
 
 describe('parsePostForm', () => {
   it('accepts a complete post and trims every text field', () => {
-    expect(parsePostForm({ title: '  Hello  ', content: '\n Some words \n', authorName: ' Ada ', status: 'DRAFT' })).toEqual({
+    expect(parsePostForm({ title: '  Hello  ', content: '\n Some words \n', status: 'DRAFT' })).toEqual({
       ok: true,
-      post: { title: 'Hello', content: 'Some words', authorName: 'Ada', status: 'DRAFT' },
+      post: { title: 'Hello', content: 'Some words', status: 'DRAFT' },
+    });
+  });
+
+  it('ignores an author sent with the form: a post is by the signed-in account, never by a field', () => {
+    expect(parsePostForm({ ...valid, authorName: 'Mallory', authorId: '00000000-0000-4000-8000-000000000000' })).toEqual({
+      ok: true,
+      post: { title: 'Hello', content: 'Some words', status: 'DRAFT' },
     });
   });
 
@@ -58,18 +65,6 @@ describe('parsePostForm', () => {
     });
   });
 
-  describe('authorName', () => {
-    it('is required, also when only spaces were typed', () => {
-      expect(errorsOf(without('authorName'))).toEqual({ authorName: expect.stringMatching(/author/i) });
-      expect(errorsOf({ ...valid, authorName: '  ' })).toEqual({ authorName: expect.stringMatching(/author/i) });
-    });
-
-    it('accepts 100 characters and rejects 101', () => {
-      expect(parsePostForm({ ...valid, authorName: 'n'.repeat(100) })).toMatchObject({ ok: true });
-      expect(errorsOf({ ...valid, authorName: 'n'.repeat(101) }).authorName).toContain('100');
-    });
-  });
-
   describe('status', () => {
     it('is published when missing or empty', () => {
       expect(parsePostForm(without('status'))).toMatchObject({ ok: true, post: { status: 'PUBLISHED' } });
@@ -88,17 +83,16 @@ describe('parsePostForm', () => {
   });
 
   it('rejects repeated fields (arrays) and other non-text values without throwing', () => {
-    const body = { title: ['a', 'b'], content: ['x'], authorName: { name: 'Ada' }, status: ['DRAFT'] };
+    const body = { title: ['a', 'b'], content: { text: 'x' }, status: ['DRAFT'] };
 
     expect(() => parsePostForm(body)).not.toThrow();
-    expect(Object.keys(errorsOf(body)).sort()).toEqual(['authorName', 'content', 'status', 'title']);
+    expect(Object.keys(errorsOf(body)).sort()).toEqual(['content', 'status', 'title']);
   });
 
   it.each([
     ['title', 'NUL', 'a\u0000b'],
     ['title', 'a line break', 'a\nb'],
-    ['authorName', 'NUL', 'A\u0000da'],
-    ['authorName', 'an escape character', 'A\u001bda'],
+    ['title', 'an escape character', 'A\u001bda'],
     ['content', 'NUL', 'words\u0000'],
     ['content', 'a bell character', 'words\u0007 more'],
   ] as const)('rejects %s with %s, which PostgreSQL or a reader could not take, naming the field', (field, _, value) => {
@@ -112,16 +106,16 @@ describe('parsePostForm', () => {
   it('treats a missing body as an empty form', () => {
     const result = parsePostForm(undefined);
 
-    expect(result).toMatchObject({ ok: false, errors: { title: expect.any(String), authorName: expect.any(String) } });
+    expect(result).toEqual({ ok: false, values: { title: '', content: '', status: 'PUBLISHED' }, errors: { title: expect.any(String) } });
   });
 
   it('returns what the user typed, untrimmed, when the form is rejected', () => {
-    const body = { title: '  My title ', content: ' Long story ', authorName: '', status: 'ARCHIVED' };
+    const body = { title: '  My title ', content: ` Long story ${'!'.repeat(10_000)}`, status: 'ARCHIVED' };
 
     expect(parsePostForm(body)).toEqual({
       ok: false,
-      values: { title: '  My title ', content: ' Long story ', authorName: '', status: 'ARCHIVED' },
-      errors: { authorName: expect.any(String) },
+      values: { title: '  My title ', content: ` Long story ${'!'.repeat(10_000)}`, status: 'ARCHIVED' },
+      errors: { content: expect.any(String) },
     });
   });
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { createDatabaseTestingModule } from '../../../testing/create-database-testing-module';
-import { DomainError } from '../../../platform/errors/domain.error';
 import { DemoComponentModule } from '../component.module';
 import { DemoComponentService } from '../component.service';
 
@@ -10,7 +9,6 @@ describe('DemoComponentService against PostgreSQL', () => {
   let moduleRef: TestingModule;
   let service: DemoComponentService;
   let prisma: PrismaService;
-  const unique = (label: string) => `${label} ${randomUUID()}`;
 
   beforeAll(async () => {
     moduleRef = await createDatabaseTestingModule({ imports: [DemoComponentModule] });
@@ -20,33 +18,53 @@ describe('DemoComponentService against PostgreSQL', () => {
 
   afterAll(() => moduleRef.close());
 
-  it('creates a post with a new author and reads it back with the author name', async () => {
-    const authorName = unique('Ada');
-    const created = await service.createPost({ title: 'Hello', content: 'First words', authorName });
+  /** An account of the accounts component, as a placeholder (no password): the service only needs its id and name. */
+  async function account(displayName: string): Promise<{ id: string; displayName: string }> {
+    return prisma.accountsUser.create({
+      data: { email: `author-${randomUUID()}@example.test`, displayName, passwordHash: null },
+      select: { id: true, displayName: true },
+    });
+  }
 
-    expect(created).toMatchObject({ title: 'Hello', content: 'First words', status: 'PUBLISHED', authorName });
+  it('creates a post by an account and reads it back with the account’s id and display name', async () => {
+    const ada = await account('Ada Lovelace');
+
+    const created = await service.createPost({ title: 'Hello', content: 'First words' }, ada.id);
+
+    expect(created).toMatchObject({
+      title: 'Hello',
+      content: 'First words',
+      status: 'PUBLISHED',
+      authorId: ada.id,
+      authorName: 'Ada Lovelace',
+    });
     expect(await service.getPost(created.id)).toEqual(created);
   });
 
-  it('reuses the existing author when the same name posts again', async () => {
-    const authorName = unique('Grace');
-    await service.createPost({ title: 'One', authorName });
-    await service.createPost({ title: 'Two', authorName, status: 'DRAFT' });
+  it('keeps the posts of two accounts with the same display name apart: names are not identities', async () => {
+    const [first, second] = [await account('Sam'), await account('Sam')];
 
-    expect(await prisma.demoUser.count({ where: { name: authorName } })).toBe(1);
-    expect(await prisma.demoPost.count({ where: { author: { name: authorName } } })).toBe(2);
+    const [a, b] = [
+      await service.createPost({ title: 'by the first Sam' }, first.id),
+      await service.createPost({ title: 'by the second Sam' }, second.id),
+    ];
+
+    expect([a.authorId, b.authorId]).toEqual([first.id, second.id]);
+    expect(await service.deletePost(a.id, second.id)).toBe('not-author');
+    expect(await service.getPost(a.id)).not.toBeNull();
   });
 
-  it('creates one author when two first posts by a new name arrive at the same moment', async () => {
-    const authorName = unique('Linus');
-    const posts = await Promise.all([service.createPost({ title: 'A', authorName }), service.createPost({ title: 'B', authorName })]);
+  it('shows the author’s current display name, not the one they had when they wrote the post', async () => {
+    const grace = await account('Grace');
+    const post = await service.createPost({ title: 'Renamed later' }, grace.id);
 
-    expect(posts.map((post) => post.authorName)).toEqual([authorName, authorName]);
-    expect(await prisma.demoUser.count({ where: { name: authorName } })).toBe(1);
+    await prisma.accountsUser.update({ where: { id: grace.id }, data: { displayName: 'Grace Hopper' } });
+
+    expect(await service.getPost(post.id)).toMatchObject({ authorName: 'Grace Hopper' });
   });
 
   it('updates a post and returns null for a post that does not exist', async () => {
-    const post = await service.createPost({ title: 'Draft title', authorName: unique('Edsger'), status: 'DRAFT' });
+    const post = await service.createPost({ title: 'Draft title', status: 'DRAFT' }, (await account('Edsger')).id);
 
     const updated = await service.updatePost(post.id, { title: 'Final title', status: 'ARCHIVED' });
 
@@ -54,60 +72,57 @@ describe('DemoComponentService against PostgreSQL', () => {
     expect(await service.updatePost(randomUUID(), { title: 'x' })).toBeNull();
   });
 
-  it('deletes a post once and reports false the second time', async () => {
-    const post = await service.createPost({ title: 'Short-lived', authorName: unique('Barbara') });
+  it('lets the author delete a post once, and reports it missing the second time', async () => {
+    const barbara = await account('Barbara');
+    const post = await service.createPost({ title: 'Short-lived' }, barbara.id);
 
-    expect(await service.deletePost(post.id)).toBe(true);
+    expect(await service.deletePost(post.id, barbara.id)).toBe('deleted');
     expect(await service.getPost(post.id)).toBeNull();
-    expect(await service.deletePost(post.id)).toBe(false);
+    expect(await service.deletePost(post.id, barbara.id)).toBe('missing');
   });
 
-  it("deletes an author's posts with the author (cascade)", async () => {
-    const post = await service.createPost({ title: 'Orphan to be', authorName: unique('Ken') });
-    const author = await service.findAuthorByName(post.authorName);
+  it('refuses to delete someone else’s post and keeps it', async () => {
+    const author = await account('Author');
+    const other = await account('Someone else');
+    const post = await service.createPost({ title: 'Not yours' }, author.id);
 
-    expect(await service.deleteAuthor(author!.id)).toBe(true);
+    expect(await service.deletePost(post.id, other.id)).toBe('not-author');
+    expect(await service.getPost(post.id)).toMatchObject({ id: post.id, title: 'Not yours' });
+  });
+
+  it('reports an unknown or malformed id as missing, whoever asks', async () => {
+    const someone = await account('Someone');
+
+    expect(await service.deletePost(randomUUID(), someone.id)).toBe('missing');
+    expect(await service.deletePost('not-a-uuid', someone.id)).toBe('missing');
+    expect(await service.getPost('not-a-uuid')).toBeNull();
+  });
+
+  it("deletes an account's posts with the account (cascade)", async () => {
+    const ken = await account('Ken');
+    const post = await service.createPost({ title: 'Orphan to be' }, ken.id);
+
+    await prisma.accountsUser.delete({ where: { id: ken.id } });
+
     expect(await service.getPost(post.id)).toBeNull();
   });
 
-  it('lists posts newest first with the total count', async () => {
-    const authorName = unique('Margaret');
-    const first = await service.createPost({ title: 'older', authorName });
-    const second = await service.createPost({ title: 'newer', authorName });
+  it('lists posts newest first with the total count and each author’s name', async () => {
+    const margaret = await account('Margaret');
+    const first = await service.createPost({ title: 'older' }, margaret.id);
+    const second = await service.createPost({ title: 'newer' }, margaret.id);
 
     const page = await service.listPosts(1, 1000);
     const ids = page.posts.map((post) => post.id);
 
+    expect(ids.indexOf(second.id)).toBeGreaterThan(-1);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
+    expect(page.posts.find((post) => post.id === first.id)).toMatchObject({ authorId: margaret.id, authorName: 'Margaret' });
     expect(page.total).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses a second author with the same name as a conflict the user can act on, naming the name', async () => {
-    const name = unique('Alan');
-    await service.createAuthor(name, `${randomUUID()}@example.test`);
-
-    const duplicate = service.createAuthor(name, `${randomUUID()}@example.test`);
-
-    await expect(duplicate).rejects.toBeInstanceOf(DomainError);
-    await expect(duplicate).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: `Another author already has the name ${name}; choose another.`,
-    });
-  });
-
-  it('refuses a second author with the same email as a conflict naming the email', async () => {
-    const email = `${randomUUID()}@example.test`;
-    await service.createAuthor(unique('Alan'), email);
-
-    await expect(service.createAuthor(unique('Turing'), email)).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: `Another author already has the email ${email}; choose another.`,
-    });
-  });
-
   it('shows the last page when asked for a page past the end, even one too large to count with', async () => {
-    const authorName = unique('Frances');
-    await service.createPost({ title: 'only one here', authorName });
+    await service.createPost({ title: 'only one here' }, (await account('Frances')).id);
     const total = await prisma.demoPost.count();
 
     const beyond = await service.listPosts(1e20, 1);
@@ -117,7 +132,7 @@ describe('DemoComponentService against PostgreSQL', () => {
   });
 
   it('shows the last page when asked for the page right after it', async () => {
-    await service.createPost({ title: 'last of all', authorName: unique('Barbara') });
+    await service.createPost({ title: 'last of all' }, (await account('Barbara')).id);
     const total = await prisma.demoPost.count();
 
     const after = await service.listPosts(total + 1, 1);
@@ -127,7 +142,7 @@ describe('DemoComponentService against PostgreSQL', () => {
   });
 
   it.each([0, -1, Number.NaN, 1.5])('shows page 1 when asked for page %p', async (requested) => {
-    await service.createPost({ title: 'on page one', authorName: unique('Hedy') });
+    await service.createPost({ title: 'on page one' }, (await account('Hedy')).id);
 
     const page = await service.listPosts(requested, 1);
 

@@ -12,7 +12,10 @@ const post: PostCardProps = {
   authorName: 'Ada Lovelace',
   status: 'PUBLISHED',
   createdAt: displayDate(new Date('2025-10-21T10:00:00.000Z')),
+  canDelete: true,
 };
+
+const SIGN_IN_HREF = '/accounts/sign-in?returnTo=%2Fdemo%2Fposts';
 
 const inPage = { csrfToken: () => 'token-123' };
 
@@ -24,6 +27,7 @@ const listPage = (paging: Partial<ListPaging> = {}, changes: Partial<PostListPag
       posts={[post]}
       paging={{ page: 1, totalPages: 1, pageSize: 20, pageSizes: [20, 50], ...paging }}
       form={{ values: EMPTY_POST_FORM, errors: {} }}
+      signInHref={SIGN_IN_HREF}
       {...changes}
     />,
     inPage,
@@ -98,13 +102,20 @@ describe('PostCard', () => {
     expect(card({ status })).toContain(`<span class="status-badge ${className}">${status}</span>`);
   });
 
-  it('offers a Delete link to the post’s confirmation page, named after the post, and no form that deletes at once', () => {
+  it('offers its author a Delete link to the post’s confirmation page, named after the post, and no form that deletes at once', () => {
     const html = card();
 
     expect(html).toMatch(
       /<a href="\/demo\/posts\/post-1\/delete" class="button button-secondary" aria-label="Delete “First steps”">Delete<\/a>/,
     );
     expect(html).not.toContain('<form');
+  });
+
+  it('offers no Delete link to anyone but the author', () => {
+    const html = card({ canDelete: false });
+
+    expect(html).not.toContain('/delete');
+    expect(visibleText(html)).not.toContain('Delete');
   });
 
   it('escapes markup typed by users in the title, content and author name', () => {
@@ -119,13 +130,41 @@ describe('PostCard', () => {
 });
 
 describe('PostListPage', () => {
-  it('shows every post with its own delete link', () => {
-    const html = listPage({}, { posts: [post, { ...post, id: 'post-2', title: 'Second thoughts' }] });
+  it('shows every post, with a delete link on each of the reader’s own and on no other', () => {
+    const html = listPage(
+      {},
+      {
+        posts: [
+          post,
+          { ...post, id: 'post-2', title: 'Second thoughts', canDelete: false },
+          { ...post, id: 'post-3', title: 'Third time' },
+        ],
+      },
+    );
 
     expect(visibleText(html)).toContain('First steps');
     expect(visibleText(html)).toContain('Second thoughts');
     expect(html).toContain('href="/demo/posts/post-1/delete"');
-    expect(html).toContain('href="/demo/posts/post-2/delete"');
+    expect(html).not.toContain('href="/demo/posts/post-2/delete"');
+    expect(html).toContain('href="/demo/posts/post-3/delete"');
+  });
+
+  it('shows a signed-in reader the add-post form and no sign-in prompt', () => {
+    const html = listPage();
+
+    expect(html).toMatch(/<form [^>]*action="\/demo\/posts" method="post">/);
+    expect(html).not.toContain('sign-in-prompt');
+  });
+
+  it('shows a signed-out reader a link to sign in, coming back to the list, instead of the form', () => {
+    const html = listPage({}, { form: null });
+
+    expect(html).not.toContain('<form');
+    expect(html).not.toContain('Add a post');
+    expect(html).toContain(
+      `<p class="sign-in-prompt"><a href="${SIGN_IN_HREF.replace(/&/g, '&amp;')}">Sign in</a> to add a post or delete your own.</p>`,
+    );
+    expect(visibleText(html)).toContain('Sign in to add a post or delete your own.');
   });
 
   it('says there are no posts yet when the list is empty', () => {
@@ -182,7 +221,7 @@ describe('PostListPage', () => {
 });
 
 describe('PostForm', () => {
-  const fields = ['title', 'content', 'authorName', 'status'];
+  const fields = ['title', 'content', 'status'];
 
   it('posts to /demo/posts with the CSRF token', () => {
     const html = form();
@@ -191,6 +230,13 @@ describe('PostForm', () => {
     expect(start).toContain('method="post"');
     expect(start).toContain('action="/demo/posts"');
     expect(html).toContain('<input type="hidden" name="_csrf" value="token-123"/>');
+  });
+
+  it('asks for no author: the post is by the signed-in account', () => {
+    const html = form();
+
+    expect(html).not.toMatch(/name="author/);
+    expect(visibleText(html)).not.toMatch(/author/i);
   });
 
   it.each(fields)('labels the %s control (for/id pair) and submits it under that name', (field) => {
@@ -203,8 +249,8 @@ describe('PostForm', () => {
 
   it('shows the user’s input again after an invalid submit', () => {
     const html = form(
-      { title: 'My <b>title</b>', content: 'Kept text', authorName: '', status: 'ARCHIVED' },
-      { authorName: 'Enter the author name.' },
+      { title: 'My <b>title</b>', content: 'Kept text', status: 'ARCHIVED' },
+      { content: 'Keep the content to 10,000 characters or fewer.' },
     );
 
     expect(tagWithId(html, 'title')).toContain('value="My &lt;b&gt;title&lt;/b&gt;"');
@@ -231,14 +277,16 @@ describe('PostForm', () => {
     const html = form(EMPTY_POST_FORM, { title: 'Enter a title.' });
 
     expect(html.match(/aria-invalid/g)).toHaveLength(1);
-    expect(tagWithId(html, 'authorName')).not.toContain('aria-describedby');
+    expect(tagWithId(html, 'status')).not.toContain('aria-describedby');
   });
 
   it('announces a summary linking to each rejected field when the post was not saved, and none on a fresh form', () => {
-    const html = form(EMPTY_POST_FORM, { title: 'Enter a title.', authorName: 'Enter the author name.' });
+    const html = form(EMPTY_POST_FORM, { title: 'Enter a title.', status: 'Choose Draft, Published or Archived.' });
 
     expect(html).toMatch(/<div class="error-summary" role="alert"/);
-    expect(html).toContain('<li><a href="#title">Enter a title.</a></li><li><a href="#authorName">Enter the author name.</a></li>');
+    expect(html).toContain(
+      '<li><a href="#title">Enter a title.</a></li><li><a href="#status">Choose Draft, Published or Archived.</a></li>',
+    );
     expect(form()).not.toContain('role="alert"');
   });
 });
