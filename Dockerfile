@@ -45,6 +45,7 @@ COPY --from=build \
   /app/src/database/migration/catalog-types-as-text.client.ts \
   /app/src/database/migration/cli-placeholder-url.ts \
   /app/src/database/migration/migration-adapter.factory.ts \
+  /app/src/database/migration/migration-semicolons.ts \
   /app/src/database/migration/schema-engine-wasm.fixes.ts \
   ./src/database/migration/
 COPY --from=build /app/src/platform/errors/configuration.error.ts ./src/platform/errors/

@@ -4,6 +4,7 @@ import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advic
 import { CLI_PLACEHOLDER_DATABASE_URL, configuredDatabaseUrl } from './src/database/migration/cli-placeholder-url';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
 import { migrationDatabaseUrl } from './src/database/migration/migration-database';
+import { migrationSemicolonProblems } from './src/database/migration/migration-semicolons';
 import { schemaCopiesNeedSync } from './src/database/migration/schema-copies-sync';
 import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm.fixes';
 
@@ -33,6 +34,11 @@ dropAdapterUrlAdvice(process.stdout);
 // loads it, since a schema that parses says "client" and one that does not
 // stops the command first.
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json');
+
+// The WebAssembly engine cuts migrations at every semicolon, in comments and
+// quotes too: name the file and line before a command runs into it.
+const strandedSemicolons = migrationSemicolonProblems('prisma/migrations');
+if (strandedSemicolons.length > 0) throw new Error(`cannot apply the migrations as written:\n${strandedSemicolons.join('\n')}`);
 
 // `migrate dev` after pending migrations, and `--create-only`, fail on the
 // WebAssembly engine without these (src/database/migration/schema-engine-wasm.fixes.ts).

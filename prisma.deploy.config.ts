@@ -4,6 +4,7 @@ import { defineConfig } from 'prisma/config';
 import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advice';
 import { configuredDatabaseUrl } from './src/database/migration/cli-placeholder-url';
 import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
+import { migrationSemicolonProblems } from './src/database/migration/migration-semicolons';
 import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm.fixes';
 
 // The Prisma CLI configuration of a deployed tree (the Docker image copies it
@@ -34,6 +35,10 @@ process.env.DATABASE_URL ||= url;
 dropAdapterUrlAdvice(process.stdout);
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json');
 fixSchemaEngineWasm();
+
+// As in prisma.config.ts: name a semicolon the engine would cut a migration at.
+const strandedSemicolons = migrationSemicolonProblems('prisma/migrations');
+if (strandedSemicolons.length > 0) throw new Error(`cannot apply the migrations as written:\n${strandedSemicolons.join('\n')}`);
 
 export default defineConfig({
   experimental: { adapter: true },
