@@ -54,7 +54,7 @@ describe('demo routes over HTTP', () => {
     it('shows the empty state when there are no posts', async () => {
       const html = await (await browser.get(LIST)).text();
 
-      expect(html).toContain('No posts yet. Add your first post above!');
+      expect(html).toContain('No posts yet. Sign in to write the first one.');
     });
 
     it('shows a link to sign in that comes back to the list instead of the form, and no Delete links', async () => {

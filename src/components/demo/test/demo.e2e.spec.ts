@@ -53,7 +53,7 @@ describe('the demo in a real browser', () => {
   it('lets a newcomer sign up from the list, add a post that shows as theirs, and delete it after confirming', async () => {
     const grace = newcomer('Headless Grace');
     await page.goto(url('/demo/posts'));
-    await expect(page.locator('.empty-state').textContent()).resolves.toBe('No posts yet. Add your first post above!');
+    await expect(page.locator('.empty-state').textContent()).resolves.toBe('No posts yet. Sign in to write the first one.');
     expect(await page.getAttribute('nav[aria-label="Main"] a[aria-current="page"]', 'href')).toBe('/demo/posts');
     expect(await page.getByLabel('Title').count()).toBe(0);
 

@@ -44,7 +44,9 @@ export function PostListPage({ posts, paging, form, signInHref }: PostListPagePr
       <section aria-labelledby="posts-heading" className="post-list">
         <h2 id="posts-heading">Latest posts</h2>
         {posts.length === 0 ? (
-          <p className="empty-state">No posts yet. Add your first post above!</p>
+          <p className="empty-state">
+            {form ? 'No posts yet. Add your first post above!' : 'No posts yet. Sign in to write the first one.'}
+          </p>
         ) : (
           posts.map((post) => <PostCard key={post.id} {...post} />)
         )}

@@ -167,8 +167,9 @@ describe('PostListPage', () => {
     expect(visibleText(html)).toContain('Sign in to add a post or delete your own.');
   });
 
-  it('says there are no posts yet when the list is empty', () => {
+  it('says there are no posts yet when the list is empty, pointing at the form or, signed out, at signing in', () => {
     expect(visibleText(listPage({}, { posts: [] }))).toContain('No posts yet. Add your first post above!');
+    expect(visibleText(listPage({}, { posts: [], form: null }))).toContain('No posts yet. Sign in to write the first one.');
   });
 
   it('does not show the empty-state text when there are posts', () => {
