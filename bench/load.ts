@@ -1,7 +1,9 @@
 /**
  * `npm run load [-- <scenario> … --duration <s> --connections <n>]`: drives
- * the built app (production mode, loopback) with autocannon, then checks in
- * the database that every acknowledged post is stored exactly once.
+ * the built app (production mode, loopback) with autocannon, as a few
+ * virtual users it signs up through the app before the traffic starts,
+ * then checks in the database that every acknowledged post is stored
+ * exactly once.
  * Scenarios: steady, outage (PostgreSQL stopped and restarted), sigterm,
  * pgbouncer (two instances behind PgBouncer). Uses its own cluster under
  * .data/load, stops everything it started (also on Ctrl-C), and writes its

@@ -35,9 +35,9 @@ export interface LoadRun {
   titlePrefix: string;
 }
 
-/** Starts a run: removes earlier load posts, so each scenario starts from the same small table. */
+/** Starts a run: removes earlier load posts and virtual users, so each scenario starts from the same small tables. */
 export async function beginRun(context: ScenarioContext, scenario: ScenarioName): Promise<LoadRun> {
-  const removed = await context.database.deleteLoadPosts();
+  const removed = await context.database.deleteLoadData();
   if (removed > 0) context.log(`removed ${removed.toLocaleString('en-US')} post(s) of earlier load runs`);
   const id = `${scenario}-${Date.now().toString(36)}`;
   return { id, titlePrefix: `${LOAD_TITLE_PREFIX}${id}-` };

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConnectionTracker, RequestRecord } from './connection-tracker';
-import type { CsrfSession } from './csrf-session';
+import type { SignedInSession } from './signed-in-session';
 import { demoPostBody, FORM_CONTENT_TYPE, POSTS_PATH } from './demo-post-form';
 import { countRequests, formatStatuses } from './traffic-counts';
 
@@ -9,7 +9,8 @@ export interface TrafficOptions {
   /** Base URLs of the app instances; autocannon spreads the connections over them in turn. */
   targets: string[];
   connections: number;
-  session: CsrfSession;
+  /** Signed-in virtual users; connection i posts as session i mod n. */
+  sessions: SignedInSession[];
   /** `load-<run>-`: every post gets this prefix and a running number, so it can be found in the database. */
   titlePrefix: string;
   /**
@@ -36,8 +37,9 @@ const REQUEST_TIMEOUT_S = 10;
 /**
  * The load: every connection alternates `GET /demo/posts` and a form post
  * with a unique title, with one request outstanding at a time (no
- * pipelining), over keep-alive connections, like browsers behind a proxy.
- * Each connection has a tracker that records every request's fate.
+ * pipelining), over keep-alive connections, like browsers behind a proxy,
+ * each signed in as one of the virtual users. Each connection has a tracker
+ * that records every request's fate.
  */
 export class Traffic {
   readonly records: RequestRecord[] = [];
@@ -128,8 +130,9 @@ export class Traffic {
       (record) => this.records.push(record),
       () => this.now(),
     );
+    const session = this.options.sessions[this.trackers.length % this.options.sessions.length];
     this.trackers.push(tracker);
-    const { cookie } = this.options.session;
+    const { cookie } = session;
     const list: autocannon.Request = {
       method: 'GET',
       path: POSTS_PATH,
@@ -150,7 +153,7 @@ export class Traffic {
         const n = ++this.posts;
         const title = `${this.options.titlePrefix}${n}`;
         tracker.sending('post', title);
-        const body = demoPostBody(title, n, this.options.session);
+        const body = demoPostBody(title, n, session);
         return { ...request, method: 'POST', path: POSTS_PATH, headers: { cookie, 'content-type': FORM_CONTENT_TYPE }, body };
       },
       onResponse: (status, _body, _context, headers) => tracker.answered(status, headers ?? {}),

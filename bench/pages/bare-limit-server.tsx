@@ -21,8 +21,8 @@ interface PostRow {
   createdAt: Date;
 }
 
-const PAGE_SQL = `SELECT p.id, p.title, p.content, p.status, u.name AS "authorName", p."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
-  FROM "DemoPost" p JOIN "DemoUser" u ON u.id = p."authorId"
+const PAGE_SQL = `SELECT p.id, p.title, p.content, p.status, u."displayName" AS "authorName", p."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
+  FROM "DemoPost" p JOIN "AccountsUser" u ON u.id = p."authorId"
   ORDER BY p."createdAt" DESC, p.id DESC LIMIT $1 OFFSET $2`;
 const COUNT_SQL = 'SELECT count(*)::int AS total FROM "DemoPost"';
 

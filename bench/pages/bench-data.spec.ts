@@ -3,7 +3,7 @@ import { benchData } from './bench-data';
 describe('benchData', () => {
   it('gives every author a unique name and email, also past the hundred first-and-last-name pairs', () => {
     const { authors } = benchData(10, 130);
-    expect(new Set(authors.map((author) => author.name)).size).toBe(130);
+    expect(new Set(authors.map((author) => author.displayName)).size).toBe(130);
     expect(new Set(authors.map((author) => author.email)).size).toBe(130);
   });
 

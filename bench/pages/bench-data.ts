@@ -1,6 +1,6 @@
-/** One author row of the benchmark's data, as stored in "DemoUser". */
+/** One author of the benchmark's data: a placeholder account in "AccountsUser" (no password, cannot sign in). */
 export interface BenchAuthor {
-  name: string;
+  displayName: string;
   email: string;
 }
 
@@ -51,9 +51,9 @@ const SPACING_MS = 37 * 60_000;
 export function benchData(postCount: number, authorCount: number): BenchData {
   const authors = Array.from({ length: authorCount }, (_, i) => {
     const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]}`;
-    // Past 100 authors the pairs repeat; a number keeps names unique (the column is).
+    // Past 100 authors the pairs repeat; a number keeps the names apart on the cards.
     const unique = i < FIRST_NAMES.length * LAST_NAMES.length ? name : `${name} ${i}`;
-    return { name: unique, email: `author-${i + 1}@bench.invalid` };
+    return { displayName: unique, email: `author-${i + 1}@bench.invalid` };
   });
   const posts = Array.from({ length: postCount }, (_, i): BenchPost => {
     const topic = TOPICS[i % TOPICS.length];

@@ -6,8 +6,10 @@ import type { BenchData } from './bench-data';
 const utcTimestamp = (date: Date) => date.toISOString().slice(0, -1);
 
 /**
- * Replaces every demo author and post with `data`, in one transaction, so
- * the three servers read the same rows. The cluster is the benchmark's own
+ * Replaces every account and demo post with `data`, in one transaction, so
+ * the three servers read the same rows. The authors are placeholder
+ * accounts (no password hash: they cannot sign in), as the migration makes
+ * of authors who never signed up. The cluster is the benchmark's own
  * (.data/bench-pages); no one else's data is touched.
  */
 export async function seedPagesData(database: LoadDatabase, data: BenchData): Promise<void> {
@@ -15,13 +17,15 @@ export async function seedPagesData(database: LoadDatabase, data: BenchData): Pr
     await client.query('BEGIN');
     try {
       await client.query('DELETE FROM "DemoPost"');
-      await client.query('DELETE FROM "DemoUser"');
+      // Their sessions go with them (ON DELETE CASCADE).
+      await client.query('DELETE FROM "AccountsUser"');
       const authorIds = data.authors.map(() => randomUUID());
       const now = utcTimestamp(new Date());
       await client.query(
-        `INSERT INTO "DemoUser" (id, name, email, "createdAt", "updatedAt")
-         SELECT id, name, email, $4::timestamp(3), $4::timestamp(3) FROM unnest($1::uuid[], $2::text[], $3::text[]) AS a(id, name, email)`,
-        [authorIds, data.authors.map((author) => author.name), data.authors.map((author) => author.email), now],
+        `INSERT INTO "AccountsUser" (id, email, "displayName", "passwordHash", "createdAt", "updatedAt")
+         SELECT id, email, name, NULL, $4::timestamp(3), $4::timestamp(3)
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS a(id, name, email)`,
+        [authorIds, data.authors.map((author) => author.displayName), data.authors.map((author) => author.email), now],
       );
       await client.query(
         `INSERT INTO "DemoPost" (id, title, content, status, "authorId", "createdAt", "updatedAt")
@@ -42,6 +46,6 @@ export async function seedPagesData(database: LoadDatabase, data: BenchData): Pr
       throw error;
     }
     // Fresh statistics, so every server's first query gets the plan it will keep.
-    await client.query('ANALYZE "DemoPost", "DemoUser"');
+    await client.query('ANALYZE "DemoPost", "AccountsUser"');
   });
 }

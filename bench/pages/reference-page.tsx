@@ -1,9 +1,10 @@
 /**
  * The page both reference servers render: the same document as the app's
- * `/demo/posts` in shape and weight (head, header with navigation, a heading,
- * one card per post with title, status, author, date, body and a link, and
- * the pager), without the app's form. Dates come formatted, so each server
- * formats them its own way.
+ * `/demo/posts` shows a signed-out reader, in shape and weight (head, header
+ * with navigation and the sign-in links, a heading, the prompt to sign in,
+ * one card per post with title, status, author, date and body, and the
+ * pager). Signed out there is no add-post form and no Delete link. Dates
+ * come formatted, so each server formats them its own way.
  */
 export interface ReferencePost {
   id: string;
@@ -42,17 +43,16 @@ function PostCard({ post }: { post: ReferencePost }) {
         by {post.authorName} · <time dateTime={post.dateIso}>{post.dateText}</time>
       </div>
       {post.content ? <p className="post-content">{excerpt(post.content)}</p> : null}
-      <div className="card-actions">
-        <a className="button button-secondary" href={`/demo/posts/${post.id}/delete`} aria-label={`Delete “${post.title}”`}>
-          Delete
-        </a>
-      </div>
     </article>
   );
 }
 
+/** The sign-in page's address, coming back to `path` afterwards. */
+const signInHref = (path: string) => `/accounts/sign-in?returnTo=${encodeURIComponent(path)}`;
+
 export function ReferencePage({ posts, page, totalPages, size }: ReferencePageProps) {
   const sizeQuery = size === 20 ? '' : `&size=${size}`;
+  const here = `/demo/posts${page > 1 || sizeQuery ? `?page=${page}${sizeQuery}` : ''}`;
   return (
     <html lang="en">
       <head>
@@ -81,12 +81,19 @@ export function ReferencePage({ posts, page, totalPages, size }: ReferencePagePr
                 ))}
               </ul>
             </nav>
+            <div className="site-account">
+              <a href={signInHref(here)}>Sign in</a>
+              <a href="/accounts/sign-up">Create an account</a>
+            </div>
           </header>
           <main id="main" className="site-main" tabIndex={-1}>
             <div className="page-header">
               <h1>Posts</h1>
               <p className="lead">Every page is rendered on the server.</p>
             </div>
+            <p className="sign-in-prompt">
+              <a href={signInHref('/demo/posts')}>Sign in</a> to add a post or delete your own.
+            </p>
             <section aria-labelledby="posts-heading" className="post-list">
               <h2 id="posts-heading">Latest posts</h2>
               {posts.map((post) => (

@@ -22,17 +22,18 @@ async function seed(ownerUrl: string): Promise<string> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    await client.query('TRUNCATE "DemoPost", "DemoUser" CASCADE');
-    await client.query(`INSERT INTO "DemoUser" (id, name, email, "createdAt", "updatedAt")
-      SELECT gen_random_uuid(), 'Author ' || g, 'author-' || g || '@bench.invalid', now(), now() FROM generate_series(1, 20) g`);
+    await client.query('TRUNCATE "DemoPost", "AccountsUser" CASCADE');
+    // Placeholder accounts (no password hash), as the demo's authors who never signed up are.
+    await client.query(`INSERT INTO "AccountsUser" (id, email, "displayName", "passwordHash", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), 'author-' || g || '@bench.invalid', 'Author ' || g, NULL, now(), now() FROM generate_series(1, 20) g`);
     await client.query(
       `INSERT INTO "DemoPost" (id, title, content, status, "authorId", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), 'Post number ' || g, repeat('A sentence of body text. ', 1 + g % 12), 'PUBLISHED',
-        (SELECT id FROM "DemoUser" ORDER BY name OFFSET g % 20 LIMIT 1), now() - g * interval '1 minute', now()
+        (SELECT id FROM "AccountsUser" ORDER BY email OFFSET g % 20 LIMIT 1), now() - g * interval '1 minute', now()
       FROM generate_series(1, $1::int) g`,
       [POSTS],
     );
-    await client.query('ANALYZE "DemoPost", "DemoUser"');
+    await client.query('ANALYZE "DemoPost", "AccountsUser"');
     return (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
   } finally {
     await client.end();

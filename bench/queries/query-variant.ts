@@ -16,7 +16,16 @@ import {
   WorkloadName,
 } from './query-workloads';
 
-const POST_CARD = { id: true, title: true, content: true, status: true, createdAt: true, author: { select: { name: true } } } as const;
+/** What the demo's list reads of a post (POST_LIST_ITEM in its service): the author's id decides who sees Delete. */
+const POST_CARD = {
+  id: true,
+  title: true,
+  content: true,
+  status: true,
+  createdAt: true,
+  authorId: true,
+  author: { select: { displayName: true } },
+} as const;
 
 async function operationsFor(
   variant: VariantName,

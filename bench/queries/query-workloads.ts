@@ -17,12 +17,12 @@ export const VARIANT_LABELS: Record<VariantName, string> = {
 export const WORKLOADS = ['list', 'by-id'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
-export const LIST_PAGE_SQL = `SELECT p.id, p.title, p.content, p.status, p."createdAt", a.name AS "authorName"
-FROM "DemoPost" p JOIN "DemoUser" a ON a.id = p."authorId"
+export const LIST_PAGE_SQL = `SELECT p.id, p.title, p.content, p.status, p."createdAt", p."authorId", a."displayName" AS "authorName"
+FROM "DemoPost" p JOIN "AccountsUser" a ON a.id = p."authorId"
 ORDER BY p."createdAt" DESC, p.id DESC LIMIT $1 OFFSET $2`;
 export const LIST_COUNT_SQL = 'SELECT count(*)::int AS total FROM "DemoPost"';
-export const POST_BY_ID_SQL = `SELECT p.id, p.title, p.content, p.status, p."createdAt", a.name AS "authorName"
-FROM "DemoPost" p JOIN "DemoUser" a ON a.id = p."authorId" WHERE p.id = $1::uuid`;
+export const POST_BY_ID_SQL = `SELECT p.id, p.title, p.content, p.status, p."createdAt", p."authorId", a."displayName" AS "authorName"
+FROM "DemoPost" p JOIN "AccountsUser" a ON a.id = p."authorId" WHERE p.id = $1::uuid`;
 
 export interface VariantFigures {
   operations: number;

@@ -7,7 +7,7 @@ const demo: ExistingComponent = {
   routes: ['/demo/posts', '/demo'],
   navOrder: 10,
   schemaPath: 'src/components/demo/prisma/schema.prisma',
-  declaredNames: ['DemoUser', 'DemoPost', 'DemoPostStatus'],
+  declaredNames: ['DemoPost', 'DemoPostStatus'],
 };
 const system: ExistingComponent = {
   id: 'system',

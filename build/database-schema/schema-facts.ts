@@ -7,7 +7,7 @@ export type BlockKind = 'model' | 'view' | 'type' | 'enum' | 'datasource' | 'gen
 
 export interface FieldFacts {
   name: string;
-  /** The type's name (`DemoUser`, `String`); `Unsupported` for Unsupported("…"). */
+  /** The type's name (`AccountsUser`, `String`); `Unsupported` for Unsupported("…"). */
   type: string;
   line: number;
   list: boolean;

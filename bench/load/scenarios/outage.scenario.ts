@@ -1,4 +1,3 @@
-import { openCsrfSession } from '../csrf-session';
 import { OutageMarks, outageTimeline } from '../outage-timeline';
 import {
   beginRun,
@@ -15,6 +14,7 @@ import {
 import { check, formatDuration, resultOf, ScenarioResult } from '../scenario-result';
 import { Traffic } from '../traffic';
 import { countRequests, formatStatuses, formatUnanswered, TrafficCounts, unexpectedStatuses } from '../traffic-counts';
+import { signUpVirtualUsers } from '../virtual-users';
 
 /** How long PostgreSQL stays down, counted from the stop command (the issue asks for 5–8 s). */
 const DOWN_MS = 6_000;
@@ -36,9 +36,9 @@ export async function outageScenario(context: ScenarioContext): Promise<Scenario
   const app = await startApp(context, 'outage', database.runtimeUrl);
   let traffic: Traffic | undefined;
   try {
-    const session = await openCsrfSession(app.baseUrl);
+    const sessions = await signUpVirtualUsers(context, app.baseUrl, run);
     log(`${connections} connections for ${durationS} s; PostgreSQL stops at ${(durationS / 3).toFixed(0)} s for ${DOWN_MS / 1000} s …`);
-    traffic = new Traffic({ targets: [app.baseUrl], connections, session, titlePrefix: run.titlePrefix, maxSeconds: durationS + 90, log });
+    traffic = new Traffic({ targets: [app.baseUrl], connections, sessions, titlePrefix: run.titlePrefix, maxSeconds: durationS + 90, log });
     stopTrafficIfAppDies(context, app, traffic);
     await pause(context, (durationS * 1000) / 3);
 

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { findFreePort } from '../../../src/database/embedded/free-port';
 import type { AppProcess } from '../app-process';
 import type { RequestRecord } from '../connection-tracker';
-import { CsrfSession, openCsrfSession } from '../csrf-session';
 import { demoPostBody, FORM_CONTENT_TYPE, POSTS_PATH } from '../demo-post-form';
 import { PgbouncerPlan, poolSizingProblem } from '../pgbouncer-config';
 import { findOrInstallPgbouncer, PGBOUNCER_MISSING, PgbouncerProcess, pgbouncerVersion } from '../pgbouncer-process';
@@ -21,8 +20,10 @@ import {
 } from '../scenario-context';
 import { Check, check, resultOf, ScenarioResult } from '../scenario-result';
 import { ServerConnectionSampler } from '../server-connections';
+import type { SignedInSession } from '../signed-in-session';
 import { Traffic } from '../traffic';
 import { countRequests, formatStatuses, formatUnanswered, unexpectedStatuses } from '../traffic-counts';
+import { signUpVirtualUsers } from '../virtual-users';
 
 const INSTANCES = 2;
 /** DATABASE_POOL_SIZE of each instance (the app's default). */
@@ -33,8 +34,8 @@ const SERVER_POOL = INSTANCES * APP_POOL_SIZE;
 /**
  * `pgbouncer`: PgBouncer in transaction pooling mode in front of the
  * cluster, two app instances behind it with the same CSRF_SECRET, the
- * connections spread over both. Expected: a token issued by one instance is
- * accepted by the other, only 2xx/3xx, both instances serve, PgBouncer's
+ * connections spread over both. Expected: a session and a token issued by
+ * one instance are accepted by the other, only 2xx/3xx, both instances serve, PgBouncer's
  * server pool is never exceeded, and acknowledged = stored, once each.
  */
 export async function pgbouncerScenario(context: ScenarioContext): Promise<ScenarioResult> {
@@ -65,12 +66,13 @@ export async function pgbouncerScenario(context: ScenarioContext): Promise<Scena
     }
     const [a, b] = apps;
 
-    const session = await openCsrfSession(a.baseUrl);
-    const crossChecks = await postAcross(session, b.baseUrl, run);
+    const sessions = await signUpVirtualUsers(context, a.baseUrl, run);
+    const crossChecks = await postAcross(sessions[0], b.baseUrl, run);
+    const { withToken, withoutToken } = crossChecks;
     const csrfCheck = check(
-      'a CSRF token issued by instance A is accepted by instance B',
-      crossChecks.withToken.status === 303 && crossChecks.withoutToken.status === 403,
-      `POST to B with A's cookies and token: ${crossChecks.withToken.status}; with the cookies but no token: ${crossChecks.withoutToken.status} (expected 303 and 403)`,
+      'a session and a CSRF token issued by instance A are accepted by instance B',
+      withToken.status === 303 && withToken.location === POSTS_PATH && withoutToken.status === 403,
+      `POST to B with A's cookies and token: ${withToken.status} to ${withToken.location ?? 'nowhere'}; with the cookies but no token: ${withoutToken.status} (expected 303 to ${POSTS_PATH}, not to sign-in, and 403)`,
     );
     if (!csrfCheck.ok) log(`FAIL ${csrfCheck.label}: ${csrfCheck.detail}`);
 
@@ -79,7 +81,7 @@ export async function pgbouncerScenario(context: ScenarioContext): Promise<Scena
     traffic = new Traffic({
       targets: [a.baseUrl, b.baseUrl],
       connections,
-      session,
+      sessions,
       titlePrefix: run.titlePrefix,
       maxSeconds: durationS + 60,
       log,
@@ -167,15 +169,21 @@ async function planPgbouncer(context: ScenarioContext): Promise<{ plan: Pgbounce
 
 interface CrossPost {
   status: number;
+  /** Where a 303 leads: the list when the post was saved, the sign-in page when B did not know the session. */
+  location: string | null;
   record: RequestRecord;
 }
 
 /**
  * Posts to instance B with the session instance A issued: once with its
- * token (must be saved: 303), once without (must be refused: 403, which
- * shows B checks tokens at all). Both titles go into the write check.
+ * token (must be saved: 303 to the list), once without (must be refused:
+ * 403, which shows B checks tokens at all). Both titles go into the write check.
  */
-async function postAcross(session: CsrfSession, baseUrl: string, run: LoadRun): Promise<{ withToken: CrossPost; withoutToken: CrossPost }> {
+async function postAcross(
+  session: SignedInSession,
+  baseUrl: string,
+  run: LoadRun,
+): Promise<{ withToken: CrossPost; withoutToken: CrossPost }> {
   const post = async (suffix: string, withToken: boolean): Promise<CrossPost> => {
     const title = `${run.titlePrefix}${suffix}`;
     const response = await fetch(`${baseUrl}${POSTS_PATH}`, {
@@ -187,7 +195,11 @@ async function postAcross(session: CsrfSession, baseUrl: string, run: LoadRun): 
     });
     await response.arrayBuffer();
     const fate = { kind: 'answered' as const, status: response.status, retryAfter: response.headers.has('retry-after') };
-    return { status: response.status, record: { kind: 'post', title, target: baseUrl, sentAt: 0, doneAt: 0, fate } };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      record: { kind: 'post', title, target: baseUrl, sentAt: 0, doneAt: 0, fate },
+    };
   };
   return { withToken: await post('csrf-from-a', true), withoutToken: await post('csrf-missing', false) };
 }

@@ -1,9 +1,9 @@
-import { openCsrfSession } from '../csrf-session';
 import { beginRun, errorLogNote, figuresOf, pause, reconcileRun, ScenarioContext, startApp, writesCheck } from '../scenario-context';
 import { check, formatDuration, resultOf, ScenarioResult } from '../scenario-result';
 import { shutdownTimeline } from '../shutdown-timeline';
 import { Traffic } from '../traffic';
 import { formatStatuses, formatUnanswered, TrafficCounts, unexpectedStatuses } from '../traffic-counts';
+import { signUpVirtualUsers } from '../virtual-users';
 import { within } from '../within';
 
 /** How long the app may take to drain and exit after SIGTERM before the scenario gives up and kills it. */
@@ -27,9 +27,9 @@ export async function sigtermScenario(context: ScenarioContext): Promise<Scenari
   const app = await startApp(context, 'sigterm', database.runtimeUrl);
   let traffic: Traffic | undefined;
   try {
-    const session = await openCsrfSession(app.baseUrl);
+    const sessions = await signUpVirtualUsers(context, app.baseUrl, run);
     log(`${connections} connections; SIGTERM to the app after ${(durationS / 2).toFixed(0)} s …`);
-    traffic = new Traffic({ targets: [app.baseUrl], connections, session, titlePrefix: run.titlePrefix, maxSeconds: durationS + 90, log });
+    traffic = new Traffic({ targets: [app.baseUrl], connections, sessions, titlePrefix: run.titlePrefix, maxSeconds: durationS + 90, log });
     await pause(context, (durationS * 1000) / 2);
 
     const signalAt = traffic.now();

@@ -1,4 +1,3 @@
-import { openCsrfSession } from '../csrf-session';
 import {
   beginRun,
   errorLogNote,
@@ -15,6 +14,7 @@ import { check, resultOf, ScenarioResult } from '../scenario-result';
 import { ServerConnectionSampler } from '../server-connections';
 import { Traffic } from '../traffic';
 import { countRequests, formatStatuses, formatUnanswered, unexpectedStatuses } from '../traffic-counts';
+import { signUpVirtualUsers } from '../virtual-users';
 
 /** `steady`: one instance, the full connection count, the whole duration. Zero errors, zero lost writes. */
 export async function steadyScenario(context: ScenarioContext): Promise<ScenarioResult> {
@@ -24,9 +24,9 @@ export async function steadyScenario(context: ScenarioContext): Promise<Scenario
   const sampler = new ServerConnectionSampler(database.superuserUrl, database.state.runtime.name).start();
   let traffic: Traffic | undefined;
   try {
-    const session = await openCsrfSession(app.baseUrl);
+    const sessions = await signUpVirtualUsers(context, app.baseUrl, run);
     log(`${connections} connections for ${durationS} s …`);
-    traffic = new Traffic({ targets: [app.baseUrl], connections, session, titlePrefix: run.titlePrefix, maxSeconds: durationS + 60, log });
+    traffic = new Traffic({ targets: [app.baseUrl], connections, sessions, titlePrefix: run.titlePrefix, maxSeconds: durationS + 60, log });
     stopTrafficIfAppDies(context, app, traffic);
     await pause(context, durationS * 1000);
     const result = await traffic.drainAndStop();

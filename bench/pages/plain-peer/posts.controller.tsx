@@ -19,7 +19,7 @@ export class PostsController {
       title: post.title,
       content: post.content,
       status: post.status,
-      authorName: post.author.name,
+      authorName: post.author.displayName,
       dateIso: post.createdAt.toISOString(),
       dateText: post.createdAt.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
     }));

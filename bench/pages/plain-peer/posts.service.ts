@@ -10,7 +10,8 @@ export class PostsService {
     const totalPages = Math.max(1, Math.ceil(total / size));
     const shown = Math.min(page, totalPages);
     const posts = await this.prisma.demoPost.findMany({
-      include: { author: true },
+      // Only the name: an account row also holds its password hash, which no page may read.
+      include: { author: { select: { displayName: true } } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (shown - 1) * size,
       take: size,

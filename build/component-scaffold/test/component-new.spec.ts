@@ -7,10 +7,10 @@ import { writeComponent } from '../write-component';
 
 const repoRoot = resolve(__dirname, '../../..');
 
-/** A project with the real demo and system components, and nothing else the scaffolder reads. */
+/** A project with the real accounts, demo (which depends on accounts) and system components, and nothing else the scaffolder reads. */
 function temporaryProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'component-new-'));
-  for (const id of ['demo', 'system'])
+  for (const id of ['accounts', 'demo', 'system'])
     cpSync(join(repoRoot, 'src', 'components', id), join(root, 'src', 'components', id), { recursive: true });
   for (const file of ['.prettierrc.json', '.editorconfig']) cpSync(join(repoRoot, file), join(root, file));
   return root;
@@ -56,7 +56,7 @@ describe('npm run component:new against a temporary project', () => {
     ],
     [
       ['library', '--depends-on', 'blog'],
-      /^component:new: --depends-on "blog": there is no src\/components\/blog; use an existing component \(demo, system\)$/,
+      /^component:new: --depends-on "blog": there is no src\/components\/blog; use an existing component \(accounts, demo, system\)$/,
     ],
     [['library', '--flat'], /^component:new: unknown option "--flat"; /],
   ])('refuses %j with one line and exit code 1, and writes nothing', async (args, message) => {

@@ -25,11 +25,11 @@ describe('QueryMonitor (unit)', () => {
   it('logs a statement slower than the threshold with its duration and text, and never its parameters', () => {
     const { monitor, warn } = monitorWith({ slowQueryMs: 100 });
 
-    monitor.observe(event('SELECT "id" FROM "DemoUser" WHERE "email" = $1', 100));
-    monitor.observe(event('SELECT "id" FROM "DemoUser" WHERE "email" = $1', 131.25));
+    monitor.observe(event('SELECT "id" FROM "AccountsUser" WHERE "email" = $1', 100));
+    monitor.observe(event('SELECT "id" FROM "AccountsUser" WHERE "email" = $1', 131.25));
 
     expect(warn.mock.calls).toEqual([
-      ['slow query: 131.3 ms (DATABASE_SLOW_QUERY_MS=100): SELECT "id" FROM "DemoUser" WHERE "email" = $1'],
+      ['slow query: 131.3 ms (DATABASE_SLOW_QUERY_MS=100): SELECT "id" FROM "AccountsUser" WHERE "email" = $1'],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CookieClient } from '../../testing/http/cookie-client';
 import { sendRawHttp } from '../../testing/http/raw-http';
+import { signUp } from '../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../testing/reset-worker-schema';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
 
@@ -8,7 +9,9 @@ import { startTestServer, TestServer } from '../../testing/start-test-server';
  * Every kind of malformed or hostile request the app can receive, over HTTP
  * against the real database: each gets a 4xx with a readable page (or JSON)
  * and changes nothing, or, when it is valid however odd, is stored exactly as
- * sent and shown escaped.
+ * sent and shown escaped. Every request comes from a browser that has just
+ * signed up, as only a signed-in user may add or delete posts; the author's
+ * name is that account's display name.
  */
 
 /** A body built with this browser's CSRF token. */
@@ -20,15 +23,17 @@ interface HostileCase {
   /** A sentence: what is sent and what must happen. */
   description: string;
   request: { method?: string; path: string; headers?: Record<string, string>; body?: Body; chunked?: boolean };
+  /** The display name the sending browser signs up with; 'Ada' unless given. */
+  author?: string;
   status: number;
   /** Part of the message of a rejection, as the page (or JSON) shows it. */
   says?: string;
   /** Answered as JSON, to a client that asks for it. */
   json?: boolean;
-  /** Posts the request adds: 1 for a valid post, else nothing may change. */
+  /** Posts the request adds: 1 for a valid post, else nothing (posts or accounts) may change. */
   added?: 1;
-  /** The post as stored, exactly; shown escaped on the list and its delete page. */
-  stored?: { title: string; content: string | null; authorName: string };
+  /** The post as stored, exactly, with its author's display name; shown escaped on the list and its delete page. */
+  stored?: { title: string; content: string | null; author: string };
   /** The page of the (two-page) list shown. */
   showsPage?: number;
 }
@@ -45,19 +50,20 @@ const form =
 
 /** A valid post's fields, properly encoded, with `overrides`. */
 const post = (overrides: Record<string, string> = {}) =>
-  new URLSearchParams({ title: 'A title', content: '', authorName: 'Ada', status: 'PUBLISHED', ...overrides }).toString();
+  new URLSearchParams({ title: 'A title', content: '', status: 'PUBLISHED', ...overrides }).toString();
 
 const json =
   (fields: Record<string, unknown>): WithToken =>
   (csrf) =>
     Buffer.from(JSON.stringify({ _csrf: csrf, ...fields }));
 
-/** The same post in every text field, to be stored as it is and shown escaped. */
-const everywhere = (text: string): Pick<HostileCase, 'request' | 'status' | 'added' | 'stored'> => ({
-  request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form(post({ title: text, content: text, authorName: text })) },
+/** The same text in every text field of the post and in its author's name, to be stored as it is and shown escaped. */
+const everywhere = (text: string): Pick<HostileCase, 'request' | 'author' | 'status' | 'added' | 'stored'> => ({
+  request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form(post({ title: text, content: text })) },
+  author: text,
   status: 303,
   added: 1,
-  stored: { title: text, content: text, authorName: text },
+  stored: { title: text, content: text, author: text },
 });
 
 const CONTROL_CHARACTERS = 'Remove the invisible control characters';
@@ -95,16 +101,18 @@ const CASES: HostileCase[] = [
     json: true,
   },
   {
-    description: 'the largest valid form, every field at its limit in three-byte characters (9 bytes each encoded), fits the default limit',
+    description:
+      'the largest valid form, every field at its limit in three-byte characters (9 bytes each encoded), fits the default limit; so does an author name at its limit',
     request: {
       method: 'POST',
       path: '/demo/posts',
       headers: FORM,
-      body: form(post({ title: '語'.repeat(200), content: '語'.repeat(10_000), authorName: '語'.repeat(100) })),
+      body: form(post({ title: '語'.repeat(200), content: '語'.repeat(10_000) })),
     },
+    author: '語'.repeat(100),
     status: 303,
     added: 1,
-    stored: { title: '語'.repeat(200), content: '語'.repeat(10_000), authorName: '語'.repeat(100) },
+    stored: { title: '語'.repeat(200), content: '語'.repeat(10_000), author: '語'.repeat(100) },
   },
   {
     description: 'a form with more than 1,000 fields (HTTP_FORM_FIELD_LIMIT) is refused with 413',
@@ -120,20 +128,20 @@ const CASES: HostileCase[] = [
   // Shape
   {
     description: 'a nested field (title[a]=x) is a field of another name, so the title is missing: 400 with the form’s message',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title[a]=x&authorName=Ada&status=PUBLISHED') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title[a]=x&status=PUBLISHED') },
     status: 400,
     says: 'Enter a title',
   },
   {
     description: 'a bracketed field (content[]=x) is an unknown field, not an array: the post is stored without content',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=Flat&authorName=Ada&content[]=x') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=Flat&content[]=x') },
     status: 303,
     added: 1,
-    stored: { title: 'Flat', content: null, authorName: 'Ada' },
+    stored: { title: 'Flat', content: null, author: 'Ada' },
   },
   {
     description: 'a repeated title (title=a&title=b) is not one text: 400 with the form’s message',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=a&title=b&authorName=Ada&status=PUBLISHED') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=a&title=b&status=PUBLISHED') },
     status: 400,
     says: 'Enter a title',
   },
@@ -153,7 +161,7 @@ const CASES: HostileCase[] = [
     },
     status: 303,
     added: 1,
-    stored: { title: 'Prototype', content: null, authorName: 'Ada' },
+    stored: { title: 'Prototype', content: null, author: 'Ada' },
   },
   // Content types and charsets
   ...(
@@ -202,7 +210,7 @@ const CASES: HostileCase[] = [
     },
     status: 303,
     added: 1,
-    stored: { title: 'A title', content: null, authorName: 'Ada' },
+    stored: { title: 'A title', content: null, author: 'Ada' },
   },
   {
     description: 'JSON declared in UTF-16 is refused with 415',
@@ -217,19 +225,19 @@ const CASES: HostileCase[] = [
       method: 'POST',
       path: '/demo/posts',
       headers: JSON_BODY,
-      body: json({ title: 'From JSON', authorName: 'Ada', status: 'DRAFT' }),
+      body: json({ title: 'From JSON', status: 'DRAFT' }),
     },
     status: 303,
     added: 1,
-    stored: { title: 'From JSON', content: null, authorName: 'Ada' },
+    stored: { title: 'From JSON', content: null, author: 'Ada' },
   },
   {
-    description: 'JSON with a number, an array and an object for text fields is refused with the form’s messages',
+    description: 'JSON with a number, an array and an object for the form’s fields is refused with the form’s messages',
     request: {
       method: 'POST',
       path: '/demo/posts',
       headers: JSON_BODY,
-      body: json({ title: 42, content: ['x'], authorName: { name: 'Ada' } }),
+      body: json({ title: 42, content: ['x'], status: { value: 'DRAFT' } }),
     },
     status: 400,
     says: 'Enter a title',
@@ -240,7 +248,7 @@ const CASES: HostileCase[] = [
       method: 'POST',
       path: '/demo/posts',
       headers: JSON_BODY,
-      body: (csrf) => Buffer.from(`{"_csrf":"${csrf}","title":"a\\ud800","authorName":"Ada"}`),
+      body: (csrf) => Buffer.from(`{"_csrf":"${csrf}","title":"a\\ud800"}`),
     },
     status: 400,
     says: CONTROL_CHARACTERS,
@@ -268,8 +276,6 @@ const CASES: HostileCase[] = [
       ['title', 'NUL', '%00'],
       ['title', 'a line break', '%0A'],
       ['title', 'a C1 control (NEL)', '%C2%85'],
-      ['authorName', 'NUL', '%00'],
-      ['authorName', 'an escape character', '%1B'],
       ['content', 'NUL', '%00'],
       ['content', 'a backspace', '%08'],
       ['content', 'a delete character', '%7F'],
@@ -285,35 +291,53 @@ const CASES: HostileCase[] = [
     status: 400,
     says: CONTROL_CHARACTERS,
   })),
+  // The author's name comes from the account: the sign-up form holds it to the same rule.
+  ...(
+    [
+      ['NUL', '%00'],
+      ['an escape character', '%1B'],
+      ['a line break', '%0A'],
+    ] as const
+  ).map(([name, escaped]): HostileCase => ({
+    description: `${name} in the name of a new account is refused with 400 and the field’s message, and no account is added`,
+    request: {
+      method: 'POST',
+      path: '/accounts/sign-up',
+      headers: FORM,
+      body: form(`email=hostile%40example.test&displayName=a${escaped}b&password=a+long+enough+password`),
+    },
+    status: 400,
+    says: `${CONTROL_CHARACTERS} (such as NUL or a line break) from the name.`,
+  })),
   {
     description: 'tabs, line feeds and carriage returns inside the content are kept as typed',
     request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form(post({ content: 'one\r\n\ttwo\nthree' })) },
     status: 303,
     added: 1,
-    stored: { title: 'A title', content: 'one\r\n\ttwo\nthree', authorName: 'Ada' },
+    stored: { title: 'A title', content: 'one\r\n\ttwo\nthree', author: 'Ada' },
   },
   // Encoding
   {
     description: 'a truncated %-escape in the body (title=%E0%A4%A) is refused with 400, not stored as its literal text',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=%E0%A4%A&authorName=Ada') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=%E0%A4%A') },
     status: 400,
     says: MALFORMED_FORM_ESCAPE,
   },
   {
     description: 'a bare % in the body (title=100%) is refused with 400',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=100%&authorName=Ada') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=100%') },
     status: 400,
     says: MALFORMED_FORM_ESCAPE,
   },
   {
     description: 'escaped bytes that are not UTF-8 (title=%C3%28) are refused with 400',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=%C3%28&authorName=Ada') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=%C3%28') },
     status: 400,
     says: MALFORMED_FORM_ESCAPE,
   },
   {
     description: 'an escaped surrogate (title=%ED%A0%80), which UTF-8 forbids, is refused with 400',
-    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=%ED%A0%80&authorName=Ada') },
+    request: { method: 'POST', path: '/demo/posts', headers: FORM, body: form('title=%ED%A0%80') },
     status: 400,
     says: MALFORMED_FORM_ESCAPE,
   },
@@ -323,7 +347,7 @@ const CASES: HostileCase[] = [
       method: 'POST',
       path: '/demo/posts',
       headers: FORM,
-      body: form(Buffer.from([...Buffer.from('authorName=Ada&title=a'), 0xc3, 0x28])),
+      body: form(Buffer.from([...Buffer.from('status=PUBLISHED&title=a'), 0xc3, 0x28])),
     },
     status: 400,
     says: NOT_UTF8,
@@ -467,7 +491,10 @@ describe('hostile input over HTTP', () => {
 
   /** Two pages of posts (21), so a list page can be told apart from the first. */
   async function seedPosts(): Promise<void> {
-    const author = await server.prisma.demoUser.create({ data: { name: 'Seeded', email: 'seeded@example.test' } });
+    // A placeholder account (no password hash), as the migration makes of the old free-text authors.
+    const author = await server.prisma.accountsUser.create({
+      data: { displayName: 'Seeded', email: 'seeded@placeholder.invalid', passwordHash: null },
+    });
     await server.prisma.demoPost.createMany({
       data: Array.from({ length: 21 }, (_, i) => ({
         title: `Seeded ${i + 1}`,
@@ -477,12 +504,13 @@ describe('hostile input over HTTP', () => {
     });
   }
 
-  const counts = async () => ({ posts: await server.prisma.demoPost.count(), authors: await server.prisma.demoUser.count() });
+  const counts = async () => ({ posts: await server.prisma.demoPost.count(), accounts: await server.prisma.accountsUser.count() });
 
   it.each(CASES.map((testCase) => [testCase.description, testCase] as const))('%s', async (_, testCase) => {
     await resetWorkerSchema(server.prisma);
     await seedPosts();
     const browser = new CookieClient(server.baseUrl);
+    await signUp(browser, { displayName: testCase.author ?? 'Ada' });
     const csrf = CookieClient.csrfTokenIn(await (await browser.get('/demo/posts')).text());
     const before = await counts();
     const { method = 'GET', path, headers, body, chunked = false } = testCase.request;
@@ -516,16 +544,18 @@ describe('hostile input over HTTP', () => {
 
     if (testCase.stored) {
       const newest = await server.prisma.demoPost.findFirstOrThrow({ orderBy: { createdAt: 'desc' }, include: { author: true } });
-      const { title, content, authorName } = testCase.stored;
-      expect({ title: newest.title, content: newest.content, authorName: newest.author.name }).toEqual(testCase.stored);
-      const list = await (await browser.get('/demo/posts')).text();
+      const { title, content, author } = testCase.stored;
+      expect({ title: newest.title, content: newest.content, author: newest.author.displayName }).toEqual(testCase.stored);
+      // The list as a signed-out visitor sees it: no header naming the signed-in author, so the name found is the post's.
+      const list = await (await new CookieClient(server.baseUrl).get('/demo/posts')).text();
+      // Only the author may open the delete confirmation.
       const confirmation = await (await browser.get(`/demo/posts/${newest.id}/delete`)).text();
       for (const page of [list, confirmation]) {
         expect(page).toContain(escapeHtml(title));
         if (title !== escapeHtml(title)) expect(page).not.toContain(title);
       }
       if (content && content.length < 200) expect(list).toContain(escapeHtml(content));
-      expect(list).toContain(escapeHtml(authorName));
+      expect(list).toContain(escapeHtml(author));
     }
   });
 
@@ -560,6 +590,7 @@ describe('hostile input over HTTP', () => {
     async (_, expectedStatus, stored, hangUp, lengthHeaders) => {
       await resetWorkerSchema(server.prisma);
       const browser = new CookieClient(server.baseUrl);
+      await signUp(browser);
       const csrf = CookieClient.csrfTokenIn(await (await browser.get('/demo/posts')).text());
       const body = `_csrf=${encodeURIComponent(csrf)}&${post({ title: 'Smuggled' })}`;
       const head = [
@@ -596,6 +627,7 @@ describe('hostile input with HTTP_BODY_LIMIT=2kb and HTTP_FORM_FIELD_LIMIT=10', 
     }
     await resetWorkerSchema(server.prisma);
     browser = new CookieClient(server.baseUrl);
+    await signUp(browser);
     csrf = CookieClient.csrfTokenIn(await (await browser.get('/demo/posts')).text());
   });
 
@@ -614,7 +646,8 @@ describe('hostile input with HTTP_BODY_LIMIT=2kb and HTTP_FORM_FIELD_LIMIT=10', 
   });
 
   it('refuses a form of 11 fields with 413 naming the limit of 10', async () => {
-    const response = await send(`${post()}&a=1&b=2&c=3&d=4&e=5&f=6`);
+    // _csrf and the post's three fields, and seven more.
+    const response = await send(`${post()}&a=1&b=2&c=3&d=4&e=5&f=6&g=7`);
 
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('The form has more than 10 fields');

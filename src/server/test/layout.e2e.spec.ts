@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterNavigation } from '../../testing/browser/after-navigation';
 import { launchBrowser } from '../../testing/browser/launch-browser';
@@ -43,20 +44,45 @@ const FOCUS_OUTLINE = `(() => {
   return { tag: document.activeElement.tagName, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
 })()`;
 
+/** The header's account area, as a person reads it: the links and buttons it offers and the text around them. */
+const ACCOUNT_AREA = `(() => {
+  const area = document.querySelector('.site-header .site-account');
+  return area
+    ? {
+        text: area.innerText.replace(/\\s+/g, ' ').trim(),
+        links: [...area.querySelectorAll('a')].map((a) => ({ text: a.textContent, href: a.getAttribute('href') })),
+        buttons: [...area.querySelectorAll('button')].map((button) => button.textContent),
+      }
+    : null;
+})()`;
+
+interface AccountAreaFacts {
+  text: string;
+  links: { text: string; href: string }[];
+  buttons: string[];
+}
+
+/**
+ * Signs the page's browser up through the real form, as a person would, so
+ * its context holds a session cookie. @returns the new account's email
+ */
+async function signUpInBrowser(page: Page, baseUrl: string, displayName: string): Promise<string> {
+  const email = `layout-${randomUUID()}@example.test`;
+  await page.goto(`${baseUrl}/accounts/sign-up`);
+  await page.getByLabel('Email address', { exact: true }).fill(email);
+  await page.getByLabel('Name to show on your posts', { exact: true }).fill(displayName);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await afterNavigation(page, () => page.getByRole('button', { name: 'Create account' }).click());
+  return email;
+}
+
 describe('the layout in a real browser, on a phone and on a desktop', () => {
   let server: TestServer;
   let browser: Browser;
-  let postId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     await resetWorkerSchema(server.prisma);
-    const author = await server.prisma.demoUser.create({ data: { name: 'Layout Tester', email: 'layout@example.test' } });
-    const post = await server.prisma.demoPost.create({
-      // Long words in a title and content must wrap, not widen the page.
-      data: { title: `A long title ${'unbreakable'.repeat(8)} that wraps`, content: 'x'.repeat(300), authorId: author.id },
-    });
-    postId = post.id;
     browser = await launchBrowser();
   });
 
@@ -65,7 +91,7 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     await server?.close();
   });
 
-  const pages = () => [
+  const pages = (postId = '') => [
     ['the home page', '/'],
     ['the post list', '/demo/posts'],
     ['a delete confirmation', `/demo/posts/${postId}/delete`],
@@ -78,10 +104,19 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
   ])('at %s', (_, width, height) => {
     let context: BrowserContext;
     let page: Page;
+    let postId: string;
 
     beforeAll(async () => {
       context = await browser.newContext({ viewport: { width, height } });
       page = await context.newPage();
+      // Signed in, as the author of the post: the list then has its form and the delete confirmation opens.
+      const email = await signUpInBrowser(page, server.baseUrl, 'Layout Tester');
+      const author = await server.prisma.accountsUser.findUniqueOrThrow({ where: { email } });
+      const post = await server.prisma.demoPost.create({
+        // Long words in a title and content must wrap, not widen the page.
+        data: { title: `A long title ${'unbreakable'.repeat(8)} that wraps`, content: 'x'.repeat(300), authorId: author.id },
+      });
+      postId = post.id;
     });
 
     afterAll(() => context?.close());
@@ -89,11 +124,16 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     it.each(pages().map(([name]) => name))(
       'shows %s without horizontal scrolling, with one h1 at the top of main and a bounded header',
       async (name) => {
-        const path = pages().find(([pageName]) => pageName === name)![1];
+        const path = pages(postId).find(([pageName]) => pageName === name)![1];
         await page.goto(server.baseUrl + path);
 
         const facts = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
 
+        // Every page's header says who is signed in, and offers to sign out.
+        expect(await page.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toMatchObject({
+          text: 'Signed in as Layout Tester Sign out',
+          buttons: ['Sign out'],
+        });
         expect(facts.stylesheetsLoaded).toBeGreaterThanOrEqual(2);
         expect(facts.scrollWidth).toBeLessThanOrEqual(facts.clientWidth);
         expect(facts.h1Count).toBe(1);
@@ -114,7 +154,6 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       await page.goto(`${server.baseUrl}/demo/posts`);
       // Spaces pass the browser's own `required` check; the server rejects them.
       await page.getByLabel('Title', { exact: true }).fill('   ');
-      await page.getByLabel('Author', { exact: true }).fill('Layout Tester');
       await afterNavigation(page, () => page.getByRole('button', { name: 'Add post' }).click());
 
       const facts = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
@@ -138,16 +177,58 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       expect(skipLink).toEqual({ tag: 'A', style: 'solid', width: 3 });
       expect(navLink).toEqual({ tag: 'A', style: 'solid', width: 3 });
     });
+
+    it('shows Sign in and Create an account in the header when signed out, and who is signed in with a Sign out button after signing up, always within bounds', async () => {
+      const visitorContext = await browser.newContext({ viewport: { width, height } });
+      const visitor = await visitorContext.newPage();
+      const withinBounds = async () => {
+        const facts = await visitor.evaluate<LayoutFacts>(LAYOUT_FACTS);
+        expect(facts.scrollWidth).toBeLessThanOrEqual(facts.clientWidth);
+        if (width < 640) expect(facts.headerHeight).toBeLessThanOrEqual(140);
+        else expect(facts.headerWidth).toBeLessThanOrEqual(240);
+      };
+      const signedOut: AccountAreaFacts = {
+        text: 'Sign in Create an account',
+        links: [
+          { text: 'Sign in', href: '/accounts/sign-in?returnTo=%2Fdemo%2Fposts' },
+          { text: 'Create an account', href: '/accounts/sign-up' },
+        ],
+        buttons: [],
+      };
+
+      await visitor.goto(`${server.baseUrl}/demo/posts`);
+      expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual(signedOut);
+      await withinBounds();
+
+      await afterNavigation(visitor, () => visitor.locator('.site-header').getByRole('link', { name: 'Create an account' }).click());
+      await visitor.getByLabel('Email address', { exact: true }).fill(`header-${randomUUID()}@example.test`);
+      await visitor.getByLabel('Name to show on your posts', { exact: true }).fill('Header Tester');
+      await visitor.getByLabel('Password', { exact: true }).fill('a long enough password');
+      await afterNavigation(visitor, () => visitor.getByRole('button', { name: 'Create account' }).click());
+      await visitor.goto(`${server.baseUrl}/demo/posts`);
+
+      expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual({
+        text: 'Signed in as Header Tester Sign out',
+        links: [{ text: 'Header Tester', href: '/accounts/me' }],
+        buttons: ['Sign out'],
+      });
+      await withinBounds();
+
+      await afterNavigation(visitor, () => visitor.locator('.site-header').getByRole('button', { name: 'Sign out' }).click());
+      await visitor.goto(`${server.baseUrl}/demo/posts`);
+      expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual(signedOut);
+      await visitorContext.close();
+    });
   });
 
   it('links an expired form’s 403 page back to the form it came from', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await signUpInBrowser(page, server.baseUrl, 'Late Submitter');
     await page.goto(`${server.baseUrl}/demo/posts`);
-    // As if the CSRF cookie had expired while the form was open.
-    await context.clearCookies();
+    // As if the CSRF cookie had expired while the form was open; the session cookie is still there.
+    await context.clearCookies({ name: 'csrf-token' });
     await page.getByLabel('Title', { exact: true }).fill('Never saved');
-    await page.getByLabel('Author', { exact: true }).fill('Late Submitter');
 
     await afterNavigation(page, () => page.getByRole('button', { name: 'Add post' }).click());
     await expect(page.locator('h1').textContent()).resolves.toBe('Not allowed');
@@ -155,6 +236,9 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     await page.getByRole('link', { name: 'Go back to the form and submit it again' }).click();
 
     expect(page.url()).toBe(`${server.baseUrl}/demo/posts`);
+    // Still signed in: the form is there to submit again.
+    await page.waitForLoadState('load');
+    expect(await page.getByLabel('Title', { exact: true }).count()).toBe(1);
     expect(await server.prisma.demoPost.count({ where: { title: 'Never saved' } })).toBe(0);
     await context.close();
   });

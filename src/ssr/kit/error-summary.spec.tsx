@@ -13,20 +13,24 @@ describe('ErrorSummary', () => {
 
   it('links each error to its field by the field name, in the order given', () => {
     const html = renderFragment(
-      <ErrorSummary errors={{ title: 'Enter a title.', authorName: 'Enter your name.', content: 'Shorten the text.' }} />,
+      <ErrorSummary
+        errors={{ title: 'Enter a title.', displayName: 'Enter the name to show on your posts.', content: 'Shorten the text.' }}
+      />,
     );
 
     expect(linksOf(html)).toEqual([
       { href: '#title', text: 'Enter a title.' },
-      { href: '#authorName', text: 'Enter your name.' },
+      { href: '#displayName', text: 'Enter the name to show on your posts.' },
       { href: '#content', text: 'Shorten the text.' },
     ]);
   });
 
   it('leaves out the fields without a message', () => {
-    const html = renderFragment(<ErrorSummary errors={{ title: undefined, authorName: 'Enter your name.', content: '' }} />);
+    const html = renderFragment(
+      <ErrorSummary errors={{ title: undefined, displayName: 'Enter the name to show on your posts.', content: '' }} />,
+    );
 
-    expect(linksOf(html)).toEqual([{ href: '#authorName', text: 'Enter your name.' }]);
+    expect(linksOf(html)).toEqual([{ href: '#displayName', text: 'Enter the name to show on your posts.' }]);
   });
 
   it('is announced on load as an alert titled "There is a problem"', () => {

@@ -12,11 +12,14 @@ describe('PrismaService query plan cache', () => {
 
   beforeAll(async () => {
     await prisma.onModuleInit();
-    ({ id: authorId } = await prisma.demoUser.create({ data: { name: authorName, email: `${authorName}@demo.invalid` } }));
+    // A placeholder account (no password hash): it owns the posts and can never sign in.
+    ({ id: authorId } = await prisma.accountsUser.create({
+      data: { displayName: authorName, email: `${authorName}@placeholder.invalid`, passwordHash: null },
+    }));
   });
 
   afterAll(async () => {
-    await prisma.demoUser.deleteMany({ where: { id: authorId } });
+    await prisma.accountsUser.deleteMany({ where: { id: authorId } });
     await prisma.$disconnect();
   });
 

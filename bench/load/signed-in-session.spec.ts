@@ -1,4 +1,4 @@
-import { cookieHeaderFrom, hiddenFieldValue } from './csrf-session';
+import { cookieHeaderFrom, hiddenFieldValue, updatedCookieHeader } from './signed-in-session';
 
 describe('cookieHeaderFrom', () => {
   it('keeps the name=value pair of each Set-Cookie line and drops the attributes', () => {
@@ -12,6 +12,23 @@ describe('cookieHeaderFrom', () => {
 
   it('is empty when the page set no cookie', () => {
     expect(cookieHeaderFrom([])).toBe('');
+  });
+});
+
+describe('updatedCookieHeader', () => {
+  it('adds new cookies, replaces a cookie set again and drops one the server cleared', () => {
+    expect(
+      updatedCookieHeader('browser-id=abc; csrf-token=t1; flash=old', [
+        'session=s1; Path=/; Expires=Fri, 20 Dec 2026 10:00:00 GMT; HttpOnly; SameSite=Lax',
+        'csrf-token=t2; Path=/; HttpOnly; SameSite=Lax',
+        'flash=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+      ]),
+    ).toBe('browser-id=abc; csrf-token=t2; session=s1');
+  });
+
+  it('drops a cookie cleared with Max-Age=0 and keeps the rest as they were', () => {
+    expect(updatedCookieHeader('a=1; b=2', ['a=; Max-Age=0; Path=/'])).toBe('b=2');
+    expect(updatedCookieHeader('a=1; b=2', [])).toBe('a=1; b=2');
   });
 });
 
