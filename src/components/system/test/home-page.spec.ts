@@ -37,7 +37,7 @@ describe('home page over HTTP', () => {
   it('calls the demo "Posts", as the navigation does, with its description', () => {
     expect(cardsOf(html)).toContainEqual({
       title: 'Posts',
-      description: 'Posts and their authors: the whole path from Prisma schema to browser.',
+      description: 'Posts by signed-in authors: the whole path from Prisma schema to browser.',
       href: '/demo/posts',
     });
     expect(html).not.toContain('Demo posts');
