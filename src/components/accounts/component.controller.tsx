@@ -57,7 +57,10 @@ export class AccountsComponentController {
     const returnTo = safeReturnPath(body.returnTo) ?? undefined;
     const form = parseSignUpForm(body);
     const show = (status: number, page: Parameters<typeof SignUpPage>[0]) =>
-      response.status(status).type('html').send(renderPage(<SignUpPage {...page} />, { title: 'Create an account', context, invalid: true }));
+      response
+        .status(status)
+        .type('html')
+        .send(renderPage(<SignUpPage {...page} />, { title: 'Create an account', context, invalid: true }));
     if (!form.ok) return void show(400, { values: form.values, errors: form.errors, returnTo });
 
     await this.attempts.count('sign-up', { email: form.value.email, address: clientAddress(request) });
@@ -89,7 +92,10 @@ export class AccountsComponentController {
     const returnTo = safeReturnPath(body.returnTo) ?? undefined;
     const form = parseSignInForm(body);
     const show = (page: Parameters<typeof SignInPage>[0]) =>
-      response.status(400).type('html').send(renderPage(<SignInPage {...page} />, { title: 'Sign in', context, invalid: true }));
+      response
+        .status(400)
+        .type('html')
+        .send(renderPage(<SignInPage {...page} />, { title: 'Sign in', context, invalid: true }));
     if (!form.ok) return void show({ values: form.values, errors: form.errors, returnTo });
 
     await this.attempts.count('sign-in', { email: form.value.email, address: clientAddress(request) });

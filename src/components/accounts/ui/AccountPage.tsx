@@ -11,7 +11,8 @@ export interface AccountPageProps {
 
 /** The signed-in user's account: who they are, and signing out on every device. */
 export function AccountPage({ displayName, email, memberSince, activeSessions }: AccountPageProps) {
-  const devices = activeSessions === 1 ? 'You are signed in on 1 device or browser.' : `You are signed in on ${activeSessions} devices or browsers.`;
+  const devices =
+    activeSessions === 1 ? 'You are signed in on 1 device or browser.' : `You are signed in on ${activeSessions} devices or browsers.`;
   return (
     <>
       <PageHeader title="Your account" lead={`Signed in as ${displayName}.`} />
