@@ -76,7 +76,9 @@ function problemsOf<Field extends string>(form: object): FormErrors<Field> | nul
   const problems = validateSync(form, { forbidUnknownValues: true });
   if (problems.length === 0) return null;
   const errors: FormErrors<Field> = {};
-  for (const problem of problems) errors[problem.property as Field] = Object.values(problem.constraints ?? {})[0];
+  // class-validator lists a property's failed rules bottom decorator first; the message shown is the top one's, the
+  // most basic rule that failed ("Enter your email address." for a missing email, not "… like name@example.com").
+  for (const problem of problems) errors[problem.property as Field] = Object.values(problem.constraints ?? {}).at(-1);
   return errors;
 }
 

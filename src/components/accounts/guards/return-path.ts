@@ -35,8 +35,7 @@ export function safeReturnPath(raw: unknown): string | null {
 }
 
 function looksLocal(path: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && !/[\u0000-\u0020\u007f-\u009f]/.test(path);
+  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && !/[\p{Cc} ]/u.test(path);
 }
 
 /** The sign-in page's address, returning to `returnTo` when that is safe. */
