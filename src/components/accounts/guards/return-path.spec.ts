@@ -18,6 +18,13 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath('/demo/posts?q=caf%C3%A9+au+lait')).toBe('/demo/posts?q=caf%C3%A9+au+lait');
   });
 
+  it('accepts a percent-encoded space, but not a raw one or an encoded tab or line break', () => {
+    expect(safeReturnPath('/demo/posts?q=two%20words')).toBe('/demo/posts?q=two%20words');
+    expect(safeReturnPath('/demo/posts?q=two words')).toBeNull();
+    expect(safeReturnPath('/%09/evil.example')).toBeNull();
+    expect(safeReturnPath('/demo%0A/posts')).toBeNull();
+  });
+
   it.each(OPEN_REDIRECT_ATTEMPTS.map((attempt) => [attempt]))('refuses %j', (attempt) => {
     expect(safeReturnPath(attempt)).toBeNull();
   });

@@ -15,9 +15,11 @@ const MAX_LENGTH = 2048;
  */
 export function safeReturnPath(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_LENGTH) return null;
+  if (!looksLocal(raw, /[\p{Cc} ]/u)) return null;
   let value = raw;
   for (let round = 0; round < 4; round++) {
-    if (!looksLocal(value)) return null;
+    // A decoded space (`%20`) is harmless in a path; control characters are not, whichever layer decodes them.
+    if (!looksLocal(value, /\p{Cc}/u)) return null;
     let decoded: string;
     try {
       decoded = decodeURIComponent(value);
@@ -31,11 +33,11 @@ export function safeReturnPath(raw: unknown): string | null {
   if (url.origin !== ORIGIN) return null;
   // Dot segments resolve on the way: `/a/..//evil.example` becomes `//evil.example`.
   const path = `${url.pathname}${url.search}${url.hash}`;
-  return looksLocal(path) ? path : null;
+  return looksLocal(path, /[\p{Cc} ]/u) ? path : null;
 }
 
-function looksLocal(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && !/[\p{Cc} ]/u.test(path);
+function looksLocal(path: string, forbidden: RegExp): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && !forbidden.test(path);
 }
 
 /** The sign-in page's address, returning to `returnTo` when that is safe. */

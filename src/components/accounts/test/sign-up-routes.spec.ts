@@ -126,6 +126,17 @@ describe('signing up over HTTP', () => {
     expect(await nothingCreated()).toEqual({ users: 0, sessions: 0 });
   });
 
+  it('ends the session of the account the browser was signed in to when it signs up for another', async () => {
+    await signUp(browser);
+    const first = await server.prisma.accountsSession.findFirstOrThrow({ select: { id: true } });
+
+    await signUp(browser);
+
+    const old = await server.prisma.accountsSession.findUniqueOrThrow({ where: { id: first.id }, select: { revokedAt: true } });
+    expect(old.revokedAt).not.toBeNull();
+    expect(await server.prisma.accountsSession.count({ where: { revokedAt: null } })).toBe(1);
+  });
+
   it('answers 409 "already registered" to an email that differs only in case and spaces, and keeps one user', async () => {
     await signUp(new CookieClient(server.baseUrl), { email: 'taken@example.com', password });
 
