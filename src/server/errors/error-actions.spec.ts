@@ -92,6 +92,20 @@ describe('errorActions', () => {
     expect(actions[0]).toEqual({ href: '/demo/posts', label: 'Go back to the form and submit it again' });
   });
 
+  it("offers the previous page, not the form again, for a component's 403 (someone else's post)", () => {
+    const actions = errorActions(403, request({ method: 'GET', url: '/demo/posts/1/delete', referer: `http://${HOST}/demo/posts` }), {
+      formExpired: false,
+    });
+
+    expect(actions).toEqual([{ href: '/demo/posts', label: 'Go back to the previous page' }, HOME]);
+  });
+
+  it('offers the form the attempt came from after a 429 (too many attempts), so the user can try again later', () => {
+    const actions = errorActions(429, request({ method: 'POST', url: '/accounts/sign-in', referer: `http://${HOST}/accounts/sign-in` }));
+
+    expect(actions).toEqual([{ href: '/accounts/sign-in', label: 'Go back to the previous page' }, HOME]);
+  });
+
   it.each([
     ['no referer', undefined],
     ['a referer on another site', 'https://evil.example/form'],

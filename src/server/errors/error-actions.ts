@@ -47,18 +47,22 @@ function ownPath(url: string): string | undefined {
   }
 }
 
-/** What an error page offers, by status: each status gets the way out that fits it. Pure. */
-export function errorActions(status: number, request: FailedRequest): ErrorAction[] {
+/**
+ * What an error page offers, by status: each status gets the way out that
+ * fits it. `formExpired`: the 403 is the CSRF check's (the default for a
+ * 403), not a component's "not allowed". Pure.
+ */
+export function errorActions(status: number, request: FailedRequest, { formExpired = status === 403 } = {}): ErrorAction[] {
   const back = sameSiteReferer(request);
-  if (status === 403) {
-    // Mostly an expired form (CSRF): the fix is the form, freshly loaded.
+  if (status === 403 && formExpired) {
+    // An expired form (CSRF): the fix is the form, freshly loaded.
     return back ? [{ href: back, label: 'Go back to the form and submit it again' }, HOME] : [HOME];
   }
   if (status >= 500 && request.method === 'GET') {
     const again = ownPath(request.url);
     return again ? [{ href: again, label: 'Try again' }, HOME] : [HOME];
   }
-  if (status >= 500 || status === 400 || status === 409 || status === 413) {
+  if (status >= 500 || [400, 403, 409, 413, 429].includes(status)) {
     // A GET back to itself would fail the same way; a form posted to its own
     // page's address is another matter: that page (a GET) shows the form again.
     const loopsBack = request.method === 'GET' && back === request.url;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pageLocals } from '../../platform/http/page-locals';
+import { setFlash } from '../../ssr/flash/flash-cookie';
 import { renderContextOf } from '../../ssr/page-context';
 import { ErrorPage } from '../../ssr/pages/ErrorPage';
 import { renderPage } from '../../ssr/render-page';
@@ -41,15 +42,21 @@ export class ErrorPageFilter implements ExceptionFilter {
       return;
     }
     if (answer.browserLocation !== undefined) {
+      // The page it leads to says why (e.g. the sign-in page: "Sign in to do this.").
+      setFlash(response, message);
       response.redirect(303, answer.browserLocation);
       return;
     }
-    const actions = errorActions(status, {
-      method: request.method,
-      url: request.originalUrl,
-      referer: request.get('referer'),
-      host: request.get('host'),
-    });
+    const actions = errorActions(
+      status,
+      {
+        method: request.method,
+        url: request.originalUrl,
+        referer: request.get('referer'),
+        host: request.get('host'),
+      },
+      { formExpired: answer.formExpired ?? false },
+    );
     response.type('html').send(
       renderPage(<ErrorPage status={status} heading={heading} message={message} actions={actions} reference={shownReference} />, {
         title: `${heading} (error ${status})`,

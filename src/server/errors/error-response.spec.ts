@@ -39,12 +39,37 @@ describe('toErrorResponse', () => {
     expect(response.message).toBe('There is no page at this address. Check the link, or start again from the home page.');
   });
 
-  it('answers ForbiddenException with 403 and its own message', () => {
+  it('answers ForbiddenException (the CSRF check) with 403, its own message, and a form to load again', () => {
     expect(toErrorResponse(new ForbiddenException('Your form expired; reload the page and try again.'))).toEqual({
       status: 403,
       heading: 'Not allowed',
       message: 'Your form expired; reload the page and try again.',
       log: 'none',
+      formExpired: true,
+    });
+  });
+
+  it("answers a component's FORBIDDEN with 403 and no form to load again", () => {
+    expect(toErrorResponse(new DomainError('FORBIDDEN', 'Only the author can.'))).toEqual({
+      status: 403,
+      heading: 'Not allowed',
+      message: 'Only the author can.',
+      log: 'none',
+    });
+  });
+
+  it('answers UNAUTHENTICATED with 401 and where browsers go, and RATE_LIMITED with 429 and Retry-After', () => {
+    expect(toErrorResponse(new DomainError('UNAUTHENTICATED', 'Sign in.', { browserLocation: '/accounts/sign-in' }))).toEqual({
+      status: 401,
+      heading: 'Sign-in required',
+      message: 'Sign in.',
+      log: 'none',
+      browserLocation: '/accounts/sign-in',
+    });
+    expect(toErrorResponse(new DomainError('RATE_LIMITED', 'Wait.', { retryAfterSeconds: 840 }))).toMatchObject({
+      status: 429,
+      heading: 'Too many attempts',
+      retryAfterSeconds: 840,
     });
   });
 

@@ -20,6 +20,8 @@ export interface ErrorResponse {
   retryAfterSeconds?: number;
   /** Browsers are redirected here (303) instead of shown a page; JSON clients get the status and message. */
   browserLocation?: string;
+  /** A 403 from the CSRF check (a form to load again), not a component's "not allowed". */
+  formExpired?: boolean;
 }
 
 /** How long a client should wait before trying again while the database is unavailable. */
@@ -94,7 +96,13 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpException && error.getStatus() < 500) {
     const status = error.getStatus();
     const message = status === 404 ? NOT_FOUND_MESSAGE : httpExceptionMessage(error);
-    return { status, heading: HEADINGS[status] ?? 'Request failed', message, log: 'none' };
+    return {
+      status,
+      heading: HEADINGS[status] ?? 'Request failed',
+      message,
+      log: 'none',
+      ...(status === 403 ? { formExpired: true } : {}),
+    };
   }
   if (error instanceof HttpException && error.getStatus() === 503) {
     // Thrown on purpose (a dependency is down): keep the status, not the message, which may name internals.
