@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { DomainError } from '../../../platform/errors/domain.error';
+import { COOKIE_SECRET } from '../../../security/cookie-secret';
 import { normaliseEmail } from '../email-address';
 import { ATTEMPT_LIMITS, AttemptKind, tooManyAttemptsMessage } from './attempt-limits';
+import { clientNetwork } from './client-network';
 
 type Limiters = Record<AttemptKind, Record<'email' | 'address', RateLimiterPrisma>>;
-
-/** Keys are hashed: the counters table holds no email or network address. */
-const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /**
  * Counts sign-in and sign-up attempts in PostgreSQL (rate-limiter-flexible's
@@ -21,8 +20,16 @@ const keyOf = (value: string) => createHash('sha256').update(value).digest('base
 export class AttemptsService {
   private readonly limiters: Limiters;
   private readonly db;
+  /**
+   * Keys are HMACs under a key derived from the app's secret: the counters
+   * table holds no email or address, and none can be recovered from it by
+   * hashing guesses (all IPv4 addresses would take minutes with a plain hash).
+   */
+  private readonly keyOf: (value: string) => string;
 
-  constructor(prisma: PrismaService) {
+  constructor(prisma: PrismaService, @Inject(COOKIE_SECRET) secret: string) {
+    const keyKey = createHmac('sha256', secret).update('accounts rate-limit keys').digest();
+    this.keyOf = (value) => createHmac('sha256', keyKey).update(value).digest('base64url');
     this.db = prisma.forComponent('accounts');
     const limiter = (kind: AttemptKind, by: 'email' | 'address') =>
       new RateLimiterPrisma({
@@ -45,13 +52,18 @@ export class AttemptsService {
    * @throws DomainError RATE_LIMITED (429, with the seconds to wait) when either is over its limit
    */
   async count(kind: AttemptKind, { email, address }: { email: string; address: string }): Promise<void> {
-    await this.consume(kind, 'address', address);
+    await this.consume(kind, 'address', clientNetwork(address));
     await this.consume(kind, 'email', normaliseEmail(email));
+  }
+
+  /** The stored key of a counter (rate-limiter-flexible's prefix, then the HMAC of the normalised email or the client's network). */
+  counterKey(kind: AttemptKind, by: 'email' | 'address', value: string): string {
+    return `${kind}:${by}:${this.keyOf(by === 'email' ? normaliseEmail(value) : clientNetwork(value))}`;
   }
 
   /** After a successful sign-in the email's failed attempts no longer count against its owner. */
   async forgetEmail(kind: AttemptKind, email: string): Promise<void> {
-    await this.limiters[kind].email.delete(keyOf(normaliseEmail(email)));
+    await this.limiters[kind].email.delete(this.keyOf(normaliseEmail(email)));
   }
 
   /** Deletes counters whose window ended over an hour ago, at most 500 at a time. */
@@ -66,7 +78,7 @@ export class AttemptsService {
 
   private async consume(kind: AttemptKind, by: 'email' | 'address', value: string): Promise<void> {
     try {
-      await this.limiters[kind][by].consume(keyOf(value));
+      await this.limiters[kind][by].consume(this.keyOf(value));
     } catch (outcome) {
       if (!(outcome instanceof RateLimiterRes)) throw outcome;
       const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));

@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { startTestServer, TestServer } from '../../../testing/start-test-server';
 import { AccountsComponentService } from '../component.service';
-import { ATTEMPT_LIMITS } from '../rate-limits/attempt-limits';
+import { ATTEMPT_LIMITS, AttemptKind } from '../rate-limits/attempt-limits';
+import { AttemptsService } from '../rate-limits/attempts.service';
 
 const SIGN_IN = ATTEMPT_LIMITS['sign-in'];
 const SIGN_UP = ATTEMPT_LIMITS['sign-up'];
 const WANTS_JSON = { accept: 'application/json' };
 
-/** The stored key of a counter, as rate-limiter-flexible writes it: prefix, then the SHA-256 of the email or address. */
-const counterKey = (prefix: string, value: string) => `${prefix}:${createHash('sha256').update(value).digest('base64url')}`;
+/** The stored key of a counter, as the app computes it (an HMAC of the email or address under a key from its secret). */
+let counterKey: (prefix: `${AttemptKind}:${'email' | 'address'}`, value: string) => string;
 
 /** One attempt as a browser makes it: the form's page (for its CSRF token), then the POST. */
 async function postForm(browser: CookieClient, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
@@ -49,6 +49,10 @@ describe('sign-in and sign-up rate limits, counted in PostgreSQL and shared by e
 
   beforeAll(async () => {
     [first, second] = await Promise.all([startTestServer(), startTestServer()]);
+    counterKey = (prefix, value) => {
+      const [kind, by] = prefix.split(':') as [AttemptKind, 'email' | 'address'];
+      return first.app.get(AttemptsService).counterKey(kind, by, value);
+    };
   });
 
   afterAll(async () => {

@@ -69,6 +69,15 @@ describe('@RequireUser() and @CurrentUser() on another component’s routes', ()
       expect(response.headers.get('location')).toBe('/accounts/sign-in?returnTo=%2Fguarded-example');
     });
 
+    it('says on the sign-in page why the browser was sent there', async () => {
+      const refused = await browser.get('/guarded-example', BROWSER);
+      const signInPage = await (await browser.get(refused.headers.get('location') ?? '')).text();
+
+      expect(signInPage).toContain(
+        '<div class="flash" role="status">Sign in to do this. If you have no account yet, create one at /accounts/sign-up.</div>',
+      );
+    });
+
     it('keeps the query string in the way back, through the sign-in form, to the page after signing in', async () => {
       const account = await signUp(new CookieClient(server.baseUrl));
 
