@@ -1,4 +1,4 @@
-import { parseSignInForm, parseSignUpForm } from './account-forms';
+import { EMAIL_CANNOT_RECEIVE_MAIL, parseSignInForm, parseSignUpForm } from './account-forms';
 
 const PASSWORD_MESSAGE = 'Enter a password of 12 to 256 characters. A few unrelated words make a strong one.';
 const valid = { email: 'ada@example.com', displayName: 'Ada Lovelace', password: 'correct horse battery staple' };
@@ -44,6 +44,13 @@ describe('parseSignUpForm', () => {
       });
     },
   );
+
+  it('refuses an address under the reserved .invalid domain, which placeholder accounts use, and accepts .test', () => {
+    const form = parseSignUpForm({ ...valid, email: 'Ada.Lovelace@Placeholder.INVALID' });
+
+    expect(form).toEqual({ ok: false, values: expect.any(Object), errors: { email: EMAIL_CANNOT_RECEIVE_MAIL } });
+    expect(parseSignUpForm({ ...valid, email: 'someone@example.test' }).ok).toBe(true);
+  });
 
   it('refuses an email over 254 characters', () => {
     const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`;

@@ -22,11 +22,25 @@ const PasswordLength = (min: number, max: number, message: string) =>
     { message },
   );
 
+export const EMAIL_CANNOT_RECEIVE_MAIL = 'Enter an email address that can receive mail; addresses ending in .invalid cannot.';
+
+/**
+ * `.invalid` is reserved (RFC 2606): no address under it receives mail, and
+ * placeholder accounts (authors of example data, who can never sign in) use
+ * it, so nobody may sign up as one of them and take over their posts.
+ */
+const CanReceiveMail = (message: string) =>
+  ValidateBy(
+    { name: 'canReceiveMail', validator: { validate: (value: unknown) => typeof value !== 'string' || !/\.invalid$/i.test(value) } },
+    { message },
+  );
+
 class SignUpBody {
   @Transform(trimmed)
   @IsString({ message: 'Enter your email address.' })
   @MaxLength(ACCOUNT_LIMITS.email, { message: `Enter an email address of at most ${ACCOUNT_LIMITS.email} characters.` })
   @IsEmail({}, { message: 'Enter an email address like name@example.com.' })
+  @CanReceiveMail(EMAIL_CANNOT_RECEIVE_MAIL)
   email!: string;
 
   @Transform(trimmed)
