@@ -40,10 +40,11 @@ export class CurrentSessionMiddleware implements NestMiddleware {
 }
 
 function accountStatus(user: SignedInUser | null, currentUrl: string) {
-  const onAccountPage = currentUrl.startsWith('/accounts/');
+  // The way back is worked out only for the link a signed-out reader sees.
+  const returnsHere = user === null && !currentUrl.startsWith('/accounts/');
   return {
     user: user ? { displayName: user.displayName } : null,
-    signInHref: onAccountPage ? ACCOUNT_PATHS.signIn : signInLocation(ACCOUNT_PATHS.signIn, currentUrl),
+    signInHref: returnsHere ? signInLocation(ACCOUNT_PATHS.signIn, currentUrl) : ACCOUNT_PATHS.signIn,
     signUpHref: ACCOUNT_PATHS.signUp,
     accountHref: ACCOUNT_PATHS.account,
     signOutAction: ACCOUNT_PATHS.signOut,
