@@ -1,3 +1,4 @@
+import { sameSiteRefererPath } from '../../platform/http/same-site-referer';
 import type { ErrorAction } from '../../ssr/pages/ErrorPage';
 
 export interface FailedRequest {
@@ -12,24 +13,9 @@ export interface FailedRequest {
 
 const HOME: ErrorAction = { href: '/', label: 'Go to the home page' };
 
-/**
- * A path on this site taken from the Referer, or undefined: only http(s) URLs
- * on this very host, reduced to path and query, so an error page never links
- * to another site whatever a request claims.
- */
-export function sameSiteReferer({ referer, host }: FailedRequest): string | undefined {
-  if (!referer || !host) return undefined;
-  try {
-    const url = new URL(referer);
-    // Host names are case-insensitive; the URL parser lower-cases the Referer's.
-    if (!['http:', 'https:'].includes(url.protocol) || url.host !== host.toLowerCase()) return undefined;
-    // `http://host//evil.example/` (or `/\evil.example/`, which the URL parser
-    // reads as `//`) has a path a browser would follow as a link to evil.example.
-    if (url.pathname.startsWith('//')) return undefined;
-    return url.pathname + url.search;
-  } catch {
-    return undefined;
-  }
+/** The page the failed request came from, when it is on this site (see sameSiteRefererPath). */
+export function sameSiteReferer(request: FailedRequest): string | undefined {
+  return sameSiteRefererPath(request);
 }
 
 /**

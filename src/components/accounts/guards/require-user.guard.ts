@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '../../../platform/errors/domain.error';
+import { sameSiteRefererPath } from '../../../platform/http/same-site-referer';
 import { ACCOUNT_PATHS } from '../account-paths';
 import { safeReturnPath, signInLocation } from './return-path';
 import { signedInUserOf } from './signed-in-request';
@@ -34,13 +35,5 @@ export function signInRequired(request: Request): DomainError {
  */
 function returnPathOf(request: Request): string | undefined {
   if (request.method === 'GET' || request.method === 'HEAD') return request.originalUrl;
-  const referer = request.get('referer');
-  if (!referer) return undefined;
-  try {
-    const url = new URL(referer);
-    if (url.host !== request.get('host')) return undefined;
-    return safeReturnPath(`${url.pathname}${url.search}`) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return safeReturnPath(sameSiteRefererPath({ referer: request.get('referer'), host: request.get('host') })) ?? undefined;
 }
