@@ -79,10 +79,3 @@ export async function storeAccount(
   });
   return { ...user, password };
 }
-
-/** The middle value: a timing measure that one slow outlier (a GC pause, the other agents' load) does not move. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
