@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../../embedded/embedded-cluster';
 import { runCommand } from '../../process/run-command';
+import { idleTimerProbe } from '../../../testing/process/idle-timer-probe';
 
 const repoRoot = resolve(__dirname, '../../../..');
 
@@ -43,7 +44,8 @@ export interface CliRun {
   code: number | null;
   /** stdout and stderr, in order. */
   output: string;
-  ms: number;
+  /** Long timers the process waited for after its work (see idleTimerProbe): empty when it exited at once. */
+  idleTimers: number[];
 }
 
 /**
@@ -139,9 +141,9 @@ export class FixtureProject {
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
     };
     for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'DATABASE_SCHEMA']) delete env[name];
-    const started = performance.now();
-    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env });
-    return { code, output, ms: performance.now() - started };
+    const probe = idleTimerProbe(env);
+    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env: probe.env });
+    return { code, output, idleTimers: probe.idleTimers() };
   }
 
   /** Whether the project's PostgreSQL is running (a clean stop removes its pid file). */
