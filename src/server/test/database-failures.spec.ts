@@ -124,7 +124,9 @@ async function terminateBackendRunning(marker: string): Promise<number> {
   const admin = new Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   try {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
+    // Until the statement shows up, however long a busy machine takes to send
+    // it; the limit only stops a test whose statement never comes.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const { rowCount } = await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()`,
@@ -270,9 +272,10 @@ describe('database failures, against the real PostgreSQL', () => {
     beforeAll(async () => {
       const target = new URL(process.env.DATABASE_URL ?? '');
       proxy = await startTcpProxy(target.hostname, Number(target.port));
-      behindProxy = await withEnvironment(
-        { DATABASE_URL: databaseUrlWith((url) => (url.port = String(proxy.port))), DATABASE_CONNECT_TIMEOUT_MS: '500' },
-        () => startTestServer({ imports: [DatabaseFailureModule] }),
+      // The production default connect timeout (5 s), not a short one: a short
+      // one made a busy machine's ordinary connections fail at startup.
+      behindProxy = await withEnvironment({ DATABASE_URL: databaseUrlWith((url) => (url.port = String(proxy.port))) }, () =>
+        startTestServer({ imports: [DatabaseFailureModule] }),
       );
     });
 
@@ -302,7 +305,7 @@ describe('database failures, against the real PostgreSQL', () => {
       expect(back.status).toBe(200);
     });
 
-    it('answers 503 within the connect timeout when the database accepts connections but never answers', async () => {
+    it('answers 503 once the connect timeout has passed when the database accepts connections but never answers', async () => {
       await proxy.setMode('silent');
       // The first request may meet a pooled connection the switch just cut; the next one must connect anew.
       await getPage(behindProxy, '/db-failure/read');
@@ -311,10 +314,11 @@ describe('database failures, against the real PostgreSQL', () => {
       const elapsed = Date.now() - started;
       await proxy.setMode('forward');
 
+      // It gave up after the connect timeout (DATABASE_CONNECT_TIMEOUT_MS,
+      // 5000 by default), not before; that it gave up at all, rather than
+      // hang, is the 503 arriving before the test's own timeout.
       expect(page.status).toBe(503);
-      // DATABASE_CONNECT_TIMEOUT_MS=500 here: it waited for that timeout, and not much longer ("does not hang", not "how fast").
-      expect(elapsed).toBeGreaterThanOrEqual(450);
-      expect(elapsed).toBeLessThan(4000);
+      expect(elapsed).toBeGreaterThanOrEqual(4900);
       expect((await getPage(behindProxy, '/db-failure/read')).status).toBe(200);
     });
   });
