@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
 import { DatabaseModule } from '../../database/runtime/database.module';
 import { PrismaService } from '../../database/runtime/prisma.service';
 import { ShutdownState } from '../../platform/lifecycle/shutdown-state';
@@ -23,6 +24,22 @@ async function startApp({ probe, migrationsDir }: { probe?: DatabaseProbe; migra
   const app = (await builder.compile()).createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   return { app, base: await app.getUrl() };
+}
+
+/** An advisory lock key of this test's own. */
+const HEALTH_TEST_LOCK = 740_211;
+
+/** Waits until `count` sessions wait for HEALTH_TEST_LOCK (the limit only stops a test whose queries never come). */
+async function waitForLockWaiters(client: Client, count: number): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    const { rows } = await client.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+      [HEALTH_TEST_LOCK],
+    );
+    if (rows[0].waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`fewer than ${count} sessions came to wait for the advisory lock`);
 }
 
 /** Port 1 on loopback: nothing listens there, so every connection is refused. */
@@ -85,13 +102,28 @@ describe('health probes', () => {
 
     it('readiness still answers 200 on its own connection, so a busy instance is not taken out of service', async () => {
       const prisma = started.app.get(PrismaService);
-      const busy = [1, 2].map(() => prisma.$queryRaw`SELECT pg_sleep(2)::text`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Both pool connections wait on an advisory lock this test holds, so they
+      // stay busy for exactly as long as the test says, on any machine.
+      const holder = new Client({ connectionString: process.env.DATABASE_URL });
+      await holder.connect();
+      try {
+        await holder.query('SELECT pg_advisory_lock($1)', [HEALTH_TEST_LOCK]);
+        // A Prisma query runs once something awaits it; Promise.resolve starts it now.
+        const busy = [1, 2].map((n) =>
+          Promise.resolve(
+            prisma.$queryRaw`SELECT pg_advisory_lock(${HEALTH_TEST_LOCK}::bigint)::text, pg_advisory_unlock(${HEALTH_TEST_LOCK}::bigint), ${n}::int`,
+          ),
+        );
+        await waitForLockWaiters(holder, 2);
 
-      const response = await fetch(`${started.base}/health/ready`);
-      await Promise.all(busy);
+        const response = await fetch(`${started.base}/health/ready`);
+        await holder.query('SELECT pg_advisory_unlock($1)', [HEALTH_TEST_LOCK]);
+        await Promise.all(busy);
 
-      expect(response.status).toBe(200);
+        expect(response.status).toBe(200);
+      } finally {
+        await holder.end();
+      }
     });
   });
 
