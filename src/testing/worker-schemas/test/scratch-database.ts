@@ -42,7 +42,22 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
     },
     async drop() {
       await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
-      await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withClient(adminUrl, async (admin) => {
+        // A session that another role (the runtime role of a test) closed a
+        // moment ago may still be ending on the server, and FORCE may only end
+        // the owner's own: wait for those to go (the limit only catches a leak).
+        for (const deadline = Date.now() + 60_000; ;) {
+          const { rows } = await admin.query<{ others: number }>(
+            'SELECT count(*)::int AS others FROM pg_stat_activity WHERE datname = $1 AND usename <> current_user',
+            [name],
+          );
+          if (rows[0].others === 0) break;
+          if (Date.now() > deadline)
+            throw new Error(`scratch database ${name} still has ${rows[0].others} sessions of other roles; a test left a connection open`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }
