@@ -1,7 +1,17 @@
 // Unit tests sit beside the code (*.spec.ts/tsx); database-backed tests in a
 // component's test/ folder. jest.globalSetup.ts provisions and migrates the
 // test database once per run.
+const { availableParallelism } = require('node:os');
+
 const workers = Number(process.env.JEST_WORKERS);
+
+// A test's timeout only catches a hang; it is never how a test checks speed
+// (bench/ does that). On a slow or shared machine a healthy test that runs a
+// CLI or a browser can take many times its usual time, so the limit is
+// generous and grows on smaller machines: 120 s on 2 cores, 60 s on 4 or
+// more; JEST_TIMEOUT_SCALE multiplies it (e.g. 3 on an emulated CPU).
+const timeoutScale = Number(process.env.JEST_TIMEOUT_SCALE) > 0 ? Number(process.env.JEST_TIMEOUT_SCALE) : 1;
+const testTimeout = Math.round(60_000 * Math.max(1, 4 / availableParallelism()) * timeoutScale);
 
 // Tests run fourteen hours ahead of UTC, so code that depends on the machine's
 // time zone fails here rather than on a server somewhere else. The workers
@@ -27,5 +37,5 @@ module.exports = {
   setupFiles: ['<rootDir>/src/testing/jest/worker-environment.ts'],
   globalSetup: '<rootDir>/jest.globalSetup.ts',
   globalTeardown: '<rootDir>/jest.globalTeardown.ts',
-  testTimeout: 30_000,
+  testTimeout,
 };
