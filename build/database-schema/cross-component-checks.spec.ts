@@ -203,7 +203,7 @@ describe('schema checks across components', () => {
     it('gets one warning line, with the count and the first names, not one per model', async () => {
       project.write('legacy', adopted);
 
-      const { errors, warnings } = await project.plugin().run(silentLogger);
+      const { errors, warnings = [] } = await project.plugin().run(silentLogger);
 
       expect(errors).toEqual([]);
       expect(warnings).toHaveLength(1);
@@ -315,6 +315,16 @@ describe('schema checks across components, validated by the real Prisma CLI', ()
     const output = await runPrismaCli(['validate', '--schema', project.schemaDir], { cwd: repoRoot });
     expect(output).toMatch(/schemas at .* are valid/);
     expect(project.copy('people')).toContain('  tagsTags TagsTag[] //');
+  });
+
+  it('generates a main.prisma with which Prisma accepts a component’s view', async () => {
+    project.write('catalog', 'model CatalogBook {\n  id Int @id\n}\n\nview CatalogTitle {\n  id    Int    @unique\n  title String\n}\n');
+
+    const { errors } = await project.plugin().run(silentLogger);
+    expect(errors).toEqual([]);
+
+    const output = await runPrismaCli(['validate', '--schema', project.schemaDir], { cwd: repoRoot });
+    expect(output).toMatch(/schemas at .* are valid/);
   });
 
   it('points Prisma’s own error at the source line even below an added back-relation', async () => {

@@ -109,7 +109,9 @@ describe('a worker schema cloned from a migrated public', () => {
     const customer = await addCustomer(worker, 'worker-view@example.test');
     await worker.query(`INSERT INTO ticket (customer_id, title) VALUES ($1, 'Only in the worker schema')`, [customer]);
 
-    const { rows } = await worker.query<{ title: string; email: string }>(`SELECT title, email FROM open_ticket WHERE email LIKE '%-view@example.test'`);
+    const { rows } = await worker.query<{ title: string; email: string }>(
+      `SELECT title, email FROM open_ticket WHERE email LIKE '%-view@example.test'`,
+    );
     const { rows: definitions } = await owner.query<{ definition: string }>(
       `SELECT definition FROM pg_views WHERE schemaname = 'test_2' AND viewname = 'open_ticket'`,
     );
