@@ -67,7 +67,7 @@ export default function createConfig(
     // reads the dependsOn the schema checks need.
     plugins: [
       discovery,
-      new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies }),
+      new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies, schemaSettings: () => discovery.lastSchemaSettings }),
       // Watch mode only: ts-loader transpiles there (see module.rules).
       ...(watching ? [new WatchTypeCheckPlugin('tsconfig.build.json')] : []),
     ],

@@ -454,4 +454,44 @@ describe('ComponentDiscoveryPlugin', () => {
       expect(modules).toContain('imports: [AccountsComponent, BlogComponent, AlertsComponent]');
     });
   });
+
+  describe('prismaPreviewFeatures and modelNamePrefix', () => {
+    const withField = (id: string, field: string) => `{ id: '${id}', title: '${id}', routes: [], ${field} }`;
+
+    it('rejects a preview feature Prisma 6.19 does not know, naming the component, the known names and the fix', () => {
+      project.writeComponent('catalog', withField('catalog', "prismaPreviewFeatures: ['view']"));
+
+      const error = onlyError();
+
+      expect(error).toMatch(
+        /^src\/components\/catalog\/component\.meta\.ts: field "prismaPreviewFeatures" lists "view", which is not a preview feature of Prisma 6\.19; fix the name \(known: .*\bviews\b.*\) or remove it/,
+      );
+      expect(project.plugin.lastSchemaSettings.get('catalog')).toEqual({ previewFeatures: [], modelNamePrefix: true });
+    });
+
+    it('rejects a preview feature given as a string instead of a list', () => {
+      project.writeComponent('catalog', withField('catalog', "prismaPreviewFeatures: 'views'"));
+
+      expect(onlyError()).toMatch(
+        /field "prismaPreviewFeatures" must be a list of Prisma preview feature names, e.g. prismaPreviewFeatures: \['views'\]/,
+      );
+    });
+
+    it('rejects a modelNamePrefix that is not true or false', () => {
+      project.writeComponent('legacy', withField('legacy', "modelNamePrefix: 'no'"));
+
+      expect(onlyError()).toMatch(/^src\/components\/legacy\/component\.meta\.ts: field "modelNamePrefix" must be true or false/);
+    });
+
+    it('hands the declared preview features and modelNamePrefix on to the schema build', () => {
+      project.writeComponent('catalog', withField('catalog', "prismaPreviewFeatures: ['fullTextSearchPostgres', 'views']"));
+      project.writeComponent('legacy', withField('legacy', 'modelNamePrefix: false'));
+
+      const { errors, schemaSettings } = project.plugin.run();
+
+      expect(errors).toEqual([]);
+      expect(schemaSettings.get('catalog')).toEqual({ previewFeatures: ['fullTextSearchPostgres', 'views'], modelNamePrefix: true });
+      expect(schemaSettings.get('legacy')).toEqual({ previewFeatures: [], modelNamePrefix: false });
+    });
+  });
 });

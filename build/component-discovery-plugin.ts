@@ -40,6 +40,9 @@ export class ComponentDiscoveryPlugin {
   /** What the last run read: each component's `dependsOn`, for the schema checks that run after it. */
   lastDependencies: ReadonlyMap<string, readonly string[]> = new Map();
 
+  /** What the last run read: each component's preview features and name-prefix setting, for the schema build. */
+  lastSchemaSettings: CollectedComponents['schemaSettings'] = new Map();
+
   /** One discovery pass; writes the generated files only when valid and changed. */
   run(): ComponentDiscoveryRun {
     const collected = collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
@@ -51,6 +54,7 @@ export class ComponentDiscoveryPlugin {
       }
     }
     this.lastDependencies = collected.dependencies;
+    this.lastSchemaSettings = collected.schemaSettings;
     return { ...collected, written };
   }
 }

@@ -10,6 +10,7 @@ import { collectComponents } from './component-discovery/collect-components';
 import { DATA_MODEL_FILE } from './data-model/current-data-model';
 import { renderDataModelFromSchemaDir } from './data-model/write-data-model';
 import { collectSchemas } from './database-schema/collect-schemas';
+import type { ComponentSchemaSettings } from './database-schema/component-schema-settings';
 import { SchemaFactsCache } from './database-schema/schema-facts-cache';
 import { withSourceLocations } from './database-schema/source-locations';
 import { writeSchemas } from './database-schema/write-schemas';
@@ -39,6 +40,11 @@ export interface DatabaseSchemaPluginOptions {
    * the metadata again; the webpack config passes what discovery just read.
    */
   dependencies?: () => ReadonlyMap<string, readonly string[]>;
+  /**
+   * Component id -> its `prismaPreviewFeatures` and `modelNamePrefix`. Default:
+   * read the metadata again; the webpack config passes what discovery just read.
+   */
+  schemaSettings?: () => ReadonlyMap<string, ComponentSchemaSettings>;
   /** docs/data-model.md, redrawn whenever the client is regenerated; null: never. Default `<root>/docs/data-model.md`. */
   dataModelFile?: string | null;
 }
@@ -61,6 +67,7 @@ export class DatabaseSchemaPlugin {
   private readonly outputDir: string;
   private readonly generate: (schemaDir: string) => Promise<unknown>;
   private readonly dependencies: () => ReadonlyMap<string, readonly string[]>;
+  private readonly schemaSettings: () => ReadonlyMap<string, ComponentSchemaSettings>;
   private readonly cache: SchemaFactsCache;
   private readonly dataModelFile: string | null;
 
@@ -73,6 +80,9 @@ export class DatabaseSchemaPlugin {
     this.generate = options.generate ?? ((schemaDir) => runPrismaCli(['generate', '--schema', schemaDir], { cwd: this.projectRoot }));
     this.dependencies =
       options.dependencies ?? (() => collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir }).dependencies);
+    this.schemaSettings =
+      options.schemaSettings ??
+      (() => collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir }).schemaSettings);
     this.cache = SchemaFactsCache.forProject(this.projectRoot);
     this.dataModelFile = options.dataModelFile === undefined ? join(this.projectRoot, DATA_MODEL_FILE) : options.dataModelFile;
   }
@@ -97,6 +107,7 @@ export class DatabaseSchemaPlugin {
       projectRoot: this.projectRoot,
       componentsDir: this.componentsDir,
       dependencies: this.dependencies(),
+      settings: this.schemaSettings(),
       cache: this.cache,
     });
     const watched = [...collected.sources.values()].map((source) => join(this.projectRoot, source));

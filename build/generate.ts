@@ -13,7 +13,10 @@ export async function generate(
 ): Promise<string[]> {
   const discovery = new ComponentDiscoveryPlugin();
   const errors = [...discovery.run().errors];
-  const schemas = await new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies }).run(logger);
+  const schemas = await new DatabaseSchemaPlugin({
+    dependencies: () => discovery.lastDependencies,
+    schemaSettings: () => discovery.lastSchemaSettings,
+  }).run(logger);
   for (const warning of schemas.warnings ?? []) logger.warn?.(warning);
   errors.push(...schemas.errors);
   return errors;

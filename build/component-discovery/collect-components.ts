@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ComponentMeta } from '../../src/platform/component-meta';
 import { listComponentFolders } from '../component-folders';
+import { ComponentSchemaSettings, schemaSettingsOf } from '../database-schema/component-schema-settings';
 import type { BuildStepOutcome } from '../webpack/compilation-hooks';
 import { dependencyOrder } from './dependency-order';
 import { DiscoveryCache } from './discovery-cache';
@@ -15,6 +16,8 @@ export interface CollectedComponents extends BuildStepOutcome {
   files: Map<string, string>;
   /** Component id -> the ids its `dependsOn` lists (as far as readable when there are errors). */
   dependencies: Map<string, string[]>;
+  /** Component id -> its preview features and name-prefix setting (as far as readable when there are errors). */
+  schemaSettings: Map<string, ComponentSchemaSettings>;
 }
 
 /** A component's optional seed, run by `npx prisma db seed` (docs/guides/database.md). */
@@ -63,7 +66,8 @@ export function collectComponents({
   }
   cache.save();
   errors.push(...validateComponents(entries));
-  if (errors.length > 0) return { errors, files: new Map(), dependencies: declaredDependencies(entries), watched, missing };
+  const schemaSettings = new Map(entries.map((entry) => [entry.folder, schemaSettingsOf(entry.meta)]));
+  if (errors.length > 0) return { errors, files: new Map(), dependencies: declaredDependencies(entries), schemaSettings, watched, missing };
 
   // Valid: every entry has metadata of the right shape and exactly one module class.
   const byId = new Map(
@@ -82,7 +86,7 @@ export function collectComponents({
     ['components.module.ts', renderComponentsModule(ordered)],
     ['component-seeds.ts', renderComponentSeeds(ordered)],
   ]);
-  return { errors, files, dependencies, watched, missing };
+  return { errors, files, dependencies, schemaSettings, watched, missing };
 }
 
 /** What each readable meta declares, even when some metadata is invalid: the schema checks still run on it. */

@@ -1,6 +1,11 @@
 // Pure: every rule a component's metadata must satisfy. Returns all problems
 // at once, each naming the file, the field and the fix.
 import { COMPONENT_ID_PATTERN } from '../../src/platform/component-meta';
+import {
+  isPrismaPreviewFeature,
+  PRISMA_PREVIEW_FEATURES,
+  PRISMA_PREVIEW_FEATURES_VERSION,
+} from '../../src/platform/prisma-preview-features';
 import { dependencyOrder } from './dependency-order';
 
 /** One folder under src/components, as read: its metadata is unchecked until validated here. */
@@ -83,9 +88,32 @@ export function validateComponents(entries: ComponentEntry[]): string[] {
         if (primaries.length === 0) at('nav', 'needs a primary route to link to; mark one route isPrimary: true or remove nav');
       }
     }
+    validateSchemaSettings(meta, at);
   }
   problems.push(...validateDependencies(entries));
   return problems;
+}
+
+/** `prismaPreviewFeatures` and `modelNamePrefix`: what the schema build reads from the metadata. */
+function validateSchemaSettings(meta: Fields, at: (field: string, text: string) => void): void {
+  if (meta.modelNamePrefix !== undefined && typeof meta.modelNamePrefix !== 'boolean') {
+    at('modelNamePrefix', 'must be true or false (false keeps the model and enum names of an adopted schema without a warning)');
+  }
+  const features = meta.prismaPreviewFeatures;
+  if (features === undefined) return;
+  const known = PRISMA_PREVIEW_FEATURES.join(', ');
+  if (!Array.isArray(features) || !features.every((name) => typeof name === 'string')) {
+    at('prismaPreviewFeatures', `must be a list of Prisma preview feature names, e.g. prismaPreviewFeatures: ['views'] (known: ${known})`);
+    return;
+  }
+  features.forEach((name: string, i) => {
+    if (!isPrismaPreviewFeature(name)) {
+      at(
+        'prismaPreviewFeatures',
+        `lists "${name}", which is not a preview feature of Prisma ${PRISMA_PREVIEW_FEATURES_VERSION}; fix the name (known: ${known}) or remove it (a feature that left preview needs no entry)`,
+      );
+    } else if (features.indexOf(name) !== i) at('prismaPreviewFeatures', `lists "${name}" twice; remove one`);
+  });
 }
 
 /** `dependsOn`: a list of other, existing component ids, without cycles. */

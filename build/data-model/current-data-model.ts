@@ -17,6 +17,7 @@ export async function renderCurrentDataModel(projectRoot: string): Promise<{ con
     projectRoot,
     componentsDir,
     dependencies: components.dependencies,
+    settings: components.schemaSettings,
     cache: SchemaFactsCache.forProject(projectRoot),
   });
   const errors = [...components.errors, ...schemas.errors];

@@ -10,6 +10,8 @@ export interface ComponentSchema {
   /** src/components/<id>/component.meta.ts, relative to the project. */
   metaPath: string;
   facts: SchemaFacts;
+  /** `modelNamePrefix` of its metadata: false keeps unprefixed names without a warning. Default true. */
+  modelNamePrefix?: boolean;
 }
 
 /** A source line: where an error points, and where a line of a generated copy came from. */
@@ -89,6 +91,7 @@ export function checkComponentSchemas(
   for (const component of components) {
     const prefix = pascalCaseId(component.id);
     const prefixed = new RegExp(`^${prefix}([A-Z0-9_]|$)`);
+    const unprefixed: BlockFacts[] = [];
     for (const block of component.facts.blocks) {
       if (FIXES[block.kind]) {
         errors.push(
@@ -120,18 +123,38 @@ export function checkComponentSchemas(
         } else databaseNames.set(databaseName, { component, block });
       }
 
-      if (block.kind !== 'type' && !prefixed.test(block.name)) {
-        const suggested = `${prefix}${upperFirst(block.name)}`;
-        const keep = block.mappedName ? '' : ` (with @@map("${block.name}") to keep its ${block.kind === 'enum' ? 'type' : 'table'} name)`;
-        warnings.push(
-          `${at(component, block.line)}: ${block.kind} "${block.name}" is not prefixed with its component's id; rename it to "${suggested}"${keep} so names stay unique across components`,
-        );
-      }
+      if (block.kind !== 'type' && !prefixed.test(block.name)) unprefixed.push(block);
     }
+    if (component.modelNamePrefix !== false && unprefixed.length > 0) warnings.push(unprefixedWarning(component, unprefixed));
   }
 
   const backRelations = relationChecks(components, dependencies, declared, errors);
   return { errors, warnings, backRelations, owners };
+}
+
+const databaseObject = (block: BlockFacts) => (block.kind === 'enum' ? 'type' : block.kind === 'view' ? 'view' : 'table');
+
+/** How many names shown in the summary of an adopted schema's unprefixed names. */
+const LISTED_NAMES = 5;
+
+/**
+ * One line per component, however many names: a schema adopted from an
+ * existing database has dozens, and a line each would bury every other
+ * message of every build.
+ */
+function unprefixedWarning(component: ComponentSchema, blocks: readonly BlockFacts[]): string {
+  const prefix = pascalCaseId(component.id);
+  const optOut = `or, to keep the names of a schema adopted from an existing database, set modelNamePrefix: false in ${component.metaPath}`;
+  const [first] = blocks;
+  if (blocks.length === 1) {
+    const keep = first.mappedName ? '' : ` (with @@map("${first.name}") to keep its ${databaseObject(first)} name)`;
+    return `${at(component, first.line)}: ${first.kind} "${first.name}" is not prefixed with its component's id; rename it to "${prefix}${upperFirst(first.name)}"${keep} so names stay unique across components, ${optOut}`;
+  }
+  const kinds = ['model', 'view', 'enum'].filter((kind) => blocks.some((block) => block.kind === kind));
+  const kindNames = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
+  const listed = blocks.slice(0, LISTED_NAMES).map((block) => `${block.name} (line ${block.line})`);
+  const more = blocks.length > LISTED_NAMES ? ` and ${blocks.length - LISTED_NAMES} more` : '';
+  return `${at(component, first.line)}: ${blocks.length} ${kindNames} names are not prefixed with the component's id "${prefix}": ${listed.join(', ')}${more}; rename them (e.g. "${prefix}${upperFirst(first.name)}"${first.mappedName ? '' : ` with @@map("${first.name}")`}) so names stay unique across components, ${optOut}`;
 }
 
 /** Fields typed with another component's model, enum or type: declared dependencies and the back-relations they need. */

@@ -15,13 +15,14 @@ function makeProject(parent: string) {
   const shown = (path: string) => relative(root, path);
   const schemaPath = (id: string) => join(componentsDir, id, 'prisma', 'schema.prisma');
   const metaPath = (id: string) => join(componentsDir, id, 'component.meta.ts');
-  const write = (id: string, schema: string, dependsOn: string[] = []) => {
+  /** `metaFields`: more fields of the meta's object literal, e.g. `modelNamePrefix: false`. */
+  const write = (id: string, schema: string, dependsOn: string[] = [], metaFields = '') => {
     mkdirSync(join(componentsDir, id, 'prisma'), { recursive: true });
     writeFileSync(schemaPath(id), schema);
     const deps = dependsOn.length > 0 ? `, dependsOn: [${dependsOn.map((d) => `'${d}'`).join(', ')}]` : '';
     writeFileSync(
       metaPath(id),
-      `import { defineComponent } from '../../platform/component-meta';\nexport default defineComponent({ id: '${id}', title: '${id}', routes: []${deps} });\n`,
+      `import { defineComponent } from '../../platform/component-meta';\nexport default defineComponent({ id: '${id}', title: '${id}', routes: []${deps}${metaFields ? `, ${metaFields}` : ''} });\n`,
     );
     writeFileSync(
       join(componentsDir, id, 'component.module.ts'),
@@ -175,16 +176,95 @@ describe('schema checks across components', () => {
     expect(project.copy('people')).not.toContain('added by the build');
   });
 
-  it('warns, without failing, about a model or enum not prefixed with its component id, suggesting the name', async () => {
-    project.write('notes-board', 'model Note {\n  id Int @id\n}\n\nenum NotesBoardColour {\n  RED\n}\n\nenum Colour {\n  BLUE\n}\n');
+  it('warns, without failing, about a model not prefixed with its component id, suggesting the name and the opt-out', async () => {
+    project.write('notes-board', 'model Note {\n  id Int @id\n}\n\nenum NotesBoardColour {\n  RED\n}\n');
 
     const { errors, warnings } = await project.plugin().run(silentLogger);
 
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      'src/components/notes-board/prisma/schema.prisma:1: model "Note" is not prefixed with its component\'s id; rename it to "NotesBoardNote" (with @@map("Note") to keep its table name) so names stay unique across components',
-      'src/components/notes-board/prisma/schema.prisma:9: enum "Colour" is not prefixed with its component\'s id; rename it to "NotesBoardColour" (with @@map("Colour") to keep its type name) so names stay unique across components',
+      'src/components/notes-board/prisma/schema.prisma:1: model "Note" is not prefixed with its component\'s id; rename it to "NotesBoardNote" (with @@map("Note") to keep its table name) so names stay unique across components, or, to keep the names of a schema adopted from an existing database, set modelNamePrefix: false in src/components/notes-board/component.meta.ts',
     ]);
+  });
+
+  it('sums up the unprefixed names of a component in one warning line that says how to silence it', async () => {
+    project.write('notes-board', 'model Note {\n  id Int @id\n}\n\nenum NotesBoardColour {\n  RED\n}\n\nenum Colour {\n  BLUE\n}\n');
+
+    const { warnings } = await project.plugin().run(silentLogger);
+
+    expect(warnings).toEqual([
+      'src/components/notes-board/prisma/schema.prisma:1: 2 model and enum names are not prefixed with the component\'s id "NotesBoard": Note (line 1), Colour (line 9); rename them (e.g. "NotesBoardNote" with @@map("Note")) so names stay unique across components, or, to keep the names of a schema adopted from an existing database, set modelNamePrefix: false in src/components/notes-board/component.meta.ts',
+    ]);
+  });
+
+  describe('a component adopting an existing schema of 20 unprefixed models', () => {
+    const adopted = Array.from({ length: 20 }, (_, i) => `model Table${i + 1} {\n  id Int @id\n}\n`).join('\n');
+
+    it('gets one warning line, with the count and the first names, not one per model', async () => {
+      project.write('legacy', adopted);
+
+      const { errors, warnings = [] } = await project.plugin().run(silentLogger);
+
+      expect(errors).toEqual([]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^src\/components\/legacy\/prisma\/schema\.prisma:1: 20 model names are not prefixed/);
+      expect(warnings[0]).toContain('Table5 (line 17) and 15 more;');
+      expect(warnings[0]).toContain('set modelNamePrefix: false in src/components/legacy/component.meta.ts');
+    });
+
+    it('gets no warning with modelNamePrefix: false, and the names still must not clash with another component', async () => {
+      project.write('legacy', adopted, [], 'modelNamePrefix: false');
+      project.write('shop', 'model Table3 {\n  id Int @id\n}\n', [], 'modelNamePrefix: false');
+
+      const { errors, warnings } = await project.plugin().run(silentLogger);
+
+      expect(warnings).toEqual([]);
+      expect(errors).toEqual([expect.stringMatching(/^src\/components\/shop\/prisma\/schema\.prisma:1: model "Table3" is also declared/)]);
+    });
+  });
+
+  describe('preview features in the generated main.prisma', () => {
+    const generator = () => /generator client \{[^}]*\}/.exec(readFileSync(join(project.schemaDir, 'main.prisma'), 'utf8'))![0];
+    const VIEW = 'view CatalogTitle {\n  id    Int    @unique\n  title String\n}\n';
+
+    it('enables none while no component needs one', async () => {
+      project.write('catalog', 'model CatalogBook {\n  id Int @id\n}\n');
+
+      await project.plugin().run(silentLogger);
+
+      expect(generator()).not.toContain('previewFeatures');
+    });
+
+    it('enables views when a component schema declares a view, without the component asking', async () => {
+      project.write('catalog', `model CatalogBook {\n  id Int @id\n}\n\n${VIEW}`);
+
+      const { errors } = await project.plugin().run(silentLogger);
+
+      expect(errors).toEqual([]);
+      expect(generator()).toContain('  previewFeatures = ["views"]\n');
+    });
+
+    it('enables the union of what the components declare, each name once, schema or not', async () => {
+      project.write('catalog', VIEW, [], "prismaPreviewFeatures: ['views', 'fullTextSearchPostgres']");
+      project.write(
+        'search',
+        'model SearchEntry {\n  id Int @id\n}\n',
+        [],
+        "prismaPreviewFeatures: ['fullTextSearchPostgres', 'nativeDistinct']",
+      );
+
+      await project.plugin().run(silentLogger);
+
+      expect(generator()).toContain('  previewFeatures = ["fullTextSearchPostgres", "nativeDistinct", "views"]\n');
+    });
+
+    it('leaves a name Prisma does not know out of main.prisma (discovery reports it)', async () => {
+      project.write('catalog', 'model CatalogBook {\n  id Int @id\n}\n', [], "prismaPreviewFeatures: ['view']");
+
+      await project.plugin().run(silentLogger);
+
+      expect(generator()).not.toContain('previewFeatures');
+    });
   });
 
   it('redraws docs/data-model.md with the relation across components when the client is regenerated', async () => {
@@ -235,6 +315,16 @@ describe('schema checks across components, validated by the real Prisma CLI', ()
     const output = await runPrismaCli(['validate', '--schema', project.schemaDir], { cwd: repoRoot });
     expect(output).toMatch(/schemas at .* are valid/);
     expect(project.copy('people')).toContain('  tagsTags TagsTag[] //');
+  });
+
+  it('generates a main.prisma with which Prisma accepts a component’s view', async () => {
+    project.write('catalog', 'model CatalogBook {\n  id Int @id\n}\n\nview CatalogTitle {\n  id    Int    @unique\n  title String\n}\n');
+
+    const { errors } = await project.plugin().run(silentLogger);
+    expect(errors).toEqual([]);
+
+    const output = await runPrismaCli(['validate', '--schema', project.schemaDir], { cwd: repoRoot });
+    expect(output).toMatch(/schemas at .* are valid/);
   });
 
   it('points Prisma’s own error at the source line even below an added back-relation', async () => {

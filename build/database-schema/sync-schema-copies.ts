@@ -9,8 +9,8 @@ import { writeSchemas } from './write-schemas';
 
 export function syncSchemaCopies(projectRoot: string): CollectedSchemas {
   const componentsDir = join(projectRoot, 'src', 'components');
-  const { dependencies } = collectComponents({ projectRoot, componentsDir });
-  const collected = collectSchemas({ projectRoot, componentsDir, dependencies, cache: SchemaFactsCache.forProject(projectRoot) });
+  const { dependencies, schemaSettings: settings } = collectComponents({ projectRoot, componentsDir });
+  const collected = collectSchemas({ projectRoot, componentsDir, dependencies, settings, cache: SchemaFactsCache.forProject(projectRoot) });
   if (collected.errors.length === 0) writeSchemas(join(projectRoot, 'prisma', 'schema'), collected.files);
   return collected;
 }

@@ -3,6 +3,7 @@
  * Read at build time by build/component-discovery-plugin.ts; see
  * docs/guides/components.md.
  */
+import type { PrismaPreviewFeature } from './prisma-preview-features';
 
 /**
  * A component id: the folder name under `src/components/`, lower-case letters,
@@ -38,6 +39,22 @@ export interface ComponentMeta {
    * models. Unknown ids and cycles are build errors. See docs/guides/database.md.
    */
   dependsOn?: string[];
+  /**
+   * Prisma preview features this component's schema or code needs, e.g.
+   * `['fullTextSearchPostgres']`. The build enables the union of every
+   * component's in the one generated client (so they apply to every
+   * component); `views` is enabled on its own when a schema declares a
+   * `view`. Names Prisma 6.19 does not know are build errors. See
+   * docs/guides/database.md.
+   */
+  prismaPreviewFeatures?: PrismaPreviewFeature[];
+  /**
+   * `false`: this component's model, view and enum names are kept as they
+   * are (a schema adopted from an existing database) and the build does not
+   * warn that they lack the component's prefix. Names must still be unique
+   * across components. Default `true`.
+   */
+  modelNamePrefix?: boolean;
 }
 
 /** Identity function that type-checks a component's metadata. */

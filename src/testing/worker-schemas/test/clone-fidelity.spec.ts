@@ -101,6 +101,25 @@ describe('a worker schema cloned from a migrated public', () => {
     expect(rows).toEqual([{ id: customer }]);
   });
 
+  it("lists the worker schema's own open tickets through the cloned view, never public's", async () => {
+    const publicCustomer = await owner.query<{ id: number }>(
+      `INSERT INTO public.customer (email, name) VALUES ('public-view@example.test', 'Customer') RETURNING id`,
+    );
+    await owner.query(`INSERT INTO public.ticket (customer_id, title) VALUES ($1, 'Only in public')`, [publicCustomer.rows[0].id]);
+    const customer = await addCustomer(worker, 'worker-view@example.test');
+    await worker.query(`INSERT INTO ticket (customer_id, title) VALUES ($1, 'Only in the worker schema')`, [customer]);
+
+    const { rows } = await worker.query<{ title: string; email: string }>(
+      `SELECT title, email FROM open_ticket WHERE email LIKE '%-view@example.test'`,
+    );
+    const { rows: definitions } = await owner.query<{ definition: string }>(
+      `SELECT definition FROM pg_views WHERE schemaname = 'test_2' AND viewname = 'open_ticket'`,
+    );
+
+    expect(rows).toEqual([{ title: 'Only in the worker schema', email: 'worker-view@example.test' }]);
+    expect(definitions[0].definition).toMatch(/FROM \(test_2\.ticket t\s+JOIN test_2\.customer c/);
+  });
+
   it('writes the audit rows of its triggers into the worker schema, not into public', async () => {
     const customer = await addCustomer(worker, 'audited@example.test');
     const { rows } = await worker.query<{ id: number }>(`INSERT INTO ticket (customer_id, title) VALUES ($1, 'Audited') RETURNING id`, [
