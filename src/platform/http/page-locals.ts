@@ -15,6 +15,8 @@ export interface PageLocals {
   requestId?: string;
   /** Who is signed in, for the layout. Absent when no component provides accounts. */
   account?: AccountStatus;
+  /** Whether cookies set for this request are Secure and `__Host-` named (see secureCookies); set by configureApp for every request. */
+  secureCookies?: boolean;
 }
 
 /**
