@@ -29,6 +29,11 @@ export interface AccountStatus {
   user: { displayName: string } | null;
   /** The sign-in page, returning to the current page afterwards. */
   signInHref: string;
+  /**
+   * The sign-in page returning to `path` afterwards, or home when undefined:
+   * for a page whose own address is no place to come back to (a 404).
+   */
+  signInReturningTo: (path: string | undefined) => string;
   signUpHref: string;
   accountHref: string;
   /** Where the layout's sign-out form posts (with its CSRF token). */
