@@ -5,9 +5,9 @@ import { cookieName } from '../platform/http/cookie-security';
 import { CSRF_FIELD, pageLocals } from '../platform/http/page-locals';
 
 /**
- * Secure (production), the cookies get the `__Host-` prefix: the browser then
- * accepts them only from this exact host, so a sibling subdomain cannot plant
- * its own browser id and matching token.
+ * When secure (production), the cookies get the `__Host-` prefix: the browser
+ * then accepts them only from this exact host, so a sibling subdomain cannot
+ * plant its own browser id and matching token.
  */
 const cookieNames = (secure: boolean) => ({
   browserId: cookieName('browser-id', secure),
@@ -57,8 +57,8 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
   /**
    * Lets the page renderer ask for a token (`res.locals`, see PageLocals),
    * generated on first use with the browser id it binds to: only pages with
-   * a form set cookies. Static files, health probes and pages without a form
-   * set none, so a shared cache never hands one browser's id to another.
+   * a form set these cookies. Static files, health probes and pages without
+   * a form set none, so a shared cache never hands one browser's id to another.
    */
   function middleware(req: Request, res: Response, next: NextFunction): void {
     let token: string | undefined;
