@@ -15,7 +15,8 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.cjs', 'src/testing/jest/*.js'] },
+        // webpack.config.js and src/testing/jest/*.js are in tsconfig.json's program (allowJs).
+        projectService: { allowDefaultProject: ['jest.config.js', '*.mjs', '*.cjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -55,8 +56,17 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
     },
+    // CommonJS files import with require() (webpack.config.js: the package is not an ES module).
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
   prettier,

@@ -17,7 +17,7 @@ if (!force && isUpToDate(projectRoot, args)) {
   process.on('exit', (code) => {
     if (code === 0 && !args.includes('--watch')) recordBuild(projectRoot, inputs);
   });
-  // In this process, so webpack.config.ts is loaded through the same tsx as this file.
+  // In this process, so webpack.config.js is loaded through the same tsx as this file.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack-cli's own entry, as its bin script calls it
   const runCli = require('webpack-cli/lib/bootstrap') as (argv: string[]) => Promise<void>;
   void runCli([process.argv[0], require.resolve('webpack-cli/bin/cli.js'), ...args]);

@@ -6,7 +6,7 @@
 //
 // After every successful rebuild it says when a component schema changed
 // without a migration (build/dev-loop/migration-reminder.ts); type errors
-// fail the rebuild (webpack.config.ts), so they keep the last good server too.
+// fail the rebuild (webpack.config.js), so they keep the last good server too.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { RunScriptWebpackPlugin } from 'run-script-webpack-plugin';

@@ -28,7 +28,7 @@ function copyProject(projectRoot: string): string {
     'docs',
     'package.json',
     'package-lock.json',
-    'webpack.config.ts',
+    'webpack.config.js',
     'tsconfig.json',
     'tsconfig.build.json',
     'prisma.config.ts',

@@ -3,9 +3,9 @@
 // project copy it is started in. Prints "ready" after the first build.
 import webpack from 'webpack';
 
-type CreateConfig = typeof import('../../webpack.config').default;
+type CreateConfig = typeof import('../../webpack.config');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy's own config, found from the working directory
-const { default: createConfig } = require(`${process.cwd()}/webpack.config`) as { default: CreateConfig };
+const createConfig = require(`${process.cwd()}/webpack.config`) as CreateConfig;
 
 let ready = false;
 webpack(createConfig({ WATCH: true }, { mode: 'development' }))!.watch({}, (error, stats) => {

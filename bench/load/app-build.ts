@@ -17,7 +17,7 @@ function newestChange(path: string): number {
  */
 export async function ensureAppBuilt(projectRoot: string, log: (line: string) => void): Promise<void> {
   const bundle = join(projectRoot, 'dist', 'main.js');
-  const inputs = ['src', 'package-lock.json', 'webpack.config.ts', 'tsconfig.json', 'tsconfig.build.json'].map((name) =>
+  const inputs = ['src', 'package-lock.json', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json'].map((name) =>
     join(projectRoot, name),
   );
   const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;

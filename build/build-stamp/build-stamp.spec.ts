@@ -18,7 +18,7 @@ function makeBuiltProject() {
   write('build/generate.ts', '// build code');
   write('package.json', '{}');
   write('package-lock.json', '{}');
-  write('webpack.config.ts', 'export default {};');
+  write('webpack.config.js', 'module.exports = {};');
   write('tsconfig.json', '{}');
   write('tsconfig.build.json', '{}');
   write('node_modules/.prisma/client/component-schemas.sha256', 'abc\n');
@@ -52,7 +52,7 @@ describe('build stamp', () => {
     ['a source file is deleted', (p: typeof project) => p.remove('src/components/demo/component.meta.ts')],
     ['build code changes', (p: typeof project) => p.write('build/generate.ts', '// changed')],
     ['the lock file changes', (p: typeof project) => p.write('package-lock.json', '{"lockfileVersion":3}')],
-    ['the webpack config changes', (p: typeof project) => p.write('webpack.config.ts', 'export default { mode: "none" };')],
+    ['the webpack config changes', (p: typeof project) => p.write('webpack.config.js', 'module.exports = { mode: "none" };')],
     ['npm ci removed the generated Prisma Client', (p: typeof project) => p.remove('node_modules/.prisma')],
     ['the bundle is deleted', (p: typeof project) => p.remove('dist/main.js')],
     ['the bundle was rewritten by another build (npm run dev)', (p: typeof project) => p.write('dist/main.js', 'development bundle')],

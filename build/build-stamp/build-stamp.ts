@@ -13,7 +13,7 @@ export const BUILD_INPUTS = [
   'build',
   'package.json',
   'package-lock.json',
-  'webpack.config.ts',
+  'webpack.config.js',
   'tsconfig.json',
   'tsconfig.build.json',
   // Where `prisma generate` put the client dist/main.js loads, and what from; `npm ci` deletes it.

@@ -59,13 +59,19 @@ export async function componentNew(args: readonly string[], projectRoot: string,
 
   const model = request.schema ? `, model ${names.model}` : '';
   out(`created ${shown}/: "${names.title}" at ${names.path}${model}, navigation order ${navOrder}`);
-  const width = Math.max(...[...files.keys()].map((path) => path.length));
-  for (const path of files.keys()) out(`  ${path.padEnd(width)}  ${FILE_ROLES[path] ?? roleOf(path)}`);
+  columns([...files.keys()].map((path) => [path, FILE_ROLES[path] ?? roleOf(path)])).forEach((line) => out(line));
   out('next:');
-  if (request.schema) out(`  npx prisma migrate dev --name ${names.migrationName}   creates the ${names.model} table`);
-  out(`  npm run dev                                then open http://127.0.0.1:3000${names.path}`);
-  out(`  npm test -- ${shown}`);
+  const steps: [command: string, what: string][] = [];
+  if (request.schema) steps.push([`npx prisma migrate dev --name ${names.migrationName}`, `creates the ${names.model} table`]);
+  steps.push(['npm run dev', `then open http://127.0.0.1:3000${names.path}`], [`npm test -- ${shown}`, 'runs its tests']);
+  columns(steps).forEach((line) => out(line));
   return 0;
+}
+
+/** Indented rows whose second column starts at the same place, two spaces after the longest first one. */
+function columns(rows: readonly [string, string][]): string[] {
+  const width = Math.max(...rows.map(([first]) => first.length));
+  return rows.map(([first, second]) => `  ${first.padEnd(width)}  ${second}`.trimEnd());
 }
 
 function roleOf(path: string): string {

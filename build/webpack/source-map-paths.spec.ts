@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import webpack, { Stats } from 'webpack';
 import { sourcePathsRelativeTo } from './source-map-paths';
 
-// A small project bundled as webpack.config.ts bundles the server (ts-loader,
+// A small project bundled as webpack.config.js bundles the server (ts-loader,
 // devtool 'source-map', these source paths), then run as `npm start` runs it.
 
 const FAILING_SOURCE = `export function failToday(): never {

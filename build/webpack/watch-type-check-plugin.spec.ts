@@ -7,7 +7,7 @@ import { announceWrittenFiles } from './compilation-hooks';
 import { WatchTypeCheckPlugin } from './watch-type-check-plugin';
 
 // The watch-mode type check on a two-file project in a temporary folder, with
-// the settings webpack.config.ts uses there: ts-loader transpiling only,
+// the settings webpack.config.js uses there: ts-loader transpiling only,
 // `emitOnErrors: false`, and a build plugin that writes a source file during
 // each rebuild, as component discovery does.
 

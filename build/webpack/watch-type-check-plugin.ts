@@ -16,7 +16,7 @@ export class WatchTypeCheckPlugin {
   constructor(private readonly configFile: string) {}
 
   apply(compiler: Compiler): void {
-    // Required here, not at the top: webpack.config.ts imports this file for every build, and only watch mode uses it (~0.1 s to load).
+    // Required here, not at the top: webpack.config.js imports this file for every build, and only watch mode uses it (~0.1 s to load).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
     const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin') as typeof ForkTsCheckerWebpackPluginType;
     new ForkTsCheckerWebpackPlugin({

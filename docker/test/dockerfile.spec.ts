@@ -213,7 +213,7 @@ describe('.dockerignore', () => {
       'package-lock.json',
       'tsconfig.json',
       'tsconfig.build.json',
-      'webpack.config.ts',
+      'webpack.config.js',
       'prisma.config.ts',
       'prisma.deploy.config.ts',
       'build/generate.ts',

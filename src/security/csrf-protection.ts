@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, Response } from 'express';
+import { cookieName } from '../platform/http/cookie-security';
 import { CSRF_FIELD, pageLocals } from '../platform/http/page-locals';
 
 /**
- * Over HTTPS the cookies get the `__Host-` prefix: the browser then accepts
- * them only from this exact host, so a sibling subdomain cannot plant its own
- * browser id and matching token.
+ * When secure (production), the cookies get the `__Host-` prefix: the browser
+ * then accepts them only from this exact host, so a sibling subdomain cannot
+ * plant its own browser id and matching token.
  */
 const cookieNames = (secure: boolean) => ({
-  browserId: secure ? '__Host-browser-id' : 'browser-id',
-  token: secure ? '__Host-csrf-token' : 'csrf-token',
+  browserId: cookieName('browser-id', secure),
+  token: cookieName('csrf-token', secure),
 });
 
 /** Parsed by cookie-parser, which configureApp installs first; Express types them as any. */
@@ -39,25 +40,35 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
     getCsrfTokenFromRequest: (req: Request) => formField(req, CSRF_FIELD),
   });
 
+  /** Gives the browser an id cookie when it has none; the token binds to it. */
+  function ensureBrowserId(req: Request, res: Response): void {
+    if (cookiesOf(req)[names.browserId]) return;
+    const id = randomBytes(18).toString('base64url');
+    res.cookie(names.browserId, id, {
+      sameSite: 'lax',
+      path: '/',
+      secure: secureCookies,
+      httpOnly: true,
+      maxAge: 365 * 24 * 3600 * 1000,
+    });
+    cookiesOf(req)[names.browserId] = id;
+  }
+
   /**
-   * Gives every browser an id cookie before anything reads it, and lets the
-   * page renderer ask for a token (`res.locals`, see PageLocals): generated on
-   * first use, so only pages with a form set the token cookie.
+   * Lets the page renderer ask for a token (`res.locals`, see PageLocals),
+   * generated on first use with the browser id it binds to: only pages with
+   * a form set these cookies. Static files, health probes and pages without
+   * a form set none, so a shared cache never hands one browser's id to another.
    */
   function middleware(req: Request, res: Response, next: NextFunction): void {
-    if (!cookiesOf(req)[names.browserId]) {
-      const id = randomBytes(18).toString('base64url');
-      res.cookie(names.browserId, id, {
-        sameSite: 'lax',
-        path: '/',
-        secure: secureCookies,
-        httpOnly: true,
-        maxAge: 365 * 24 * 3600 * 1000,
-      });
-      cookiesOf(req)[names.browserId] = id;
-    }
     let token: string | undefined;
-    pageLocals(res).csrfToken = () => (token ??= csrf.generateCsrfToken(req, res));
+    pageLocals(res).csrfToken = () => {
+      if (token === undefined) {
+        ensureBrowserId(req, res);
+        token = csrf.generateCsrfToken(req, res);
+      }
+      return token;
+    };
     next();
   }
 

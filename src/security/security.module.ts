@@ -5,7 +5,7 @@ import { createCsrfProtection } from './csrf-protection';
 import { readCsrfSecret } from './csrf-secret';
 import { COOKIE_SECRET, cookieSecretFrom } from './cookie-secret';
 import { CSRF } from './csrf.tokens';
-import { isProductionRuntime } from '../platform/environment/runtime-environment';
+import { secureCookies } from '../platform/http/cookie-security';
 
 const CSRF_SECRET = Symbol('CSRF_SECRET');
 
@@ -20,7 +20,7 @@ const CSRF_SECRET = Symbol('CSRF_SECRET');
     {
       provide: CSRF,
       inject: [CSRF_SECRET],
-      useFactory: (secret: string) => createCsrfProtection(secret, isProductionRuntime(process.env)),
+      useFactory: (secret: string) => createCsrfProtection(secret, secureCookies(process.env)),
     },
     { provide: COOKIE_SECRET, inject: [CSRF_SECRET], useFactory: cookieSecretFrom },
     { provide: APP_GUARD, useClass: CsrfGuard },

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import { watchConnections } from './lifecycle/graceful-shutdown';
 import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
 import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
+import { secureCookies } from '../platform/http/cookie-security';
+import { pageLocals } from '../platform/http/page-locals';
 import { COOKIE_SECRET } from '../security/cookie-secret';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
@@ -25,6 +28,12 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // First, so every later failure (even the body parser's) is logged under it.
   app.use(requestId);
   app.use(securityHeaders());
+  // Decided once, from NODE_ENV, never from the request's scheme (see secureCookies).
+  const secure = secureCookies(process.env);
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    pageLocals(response).secureCookies = secure;
+    next();
+  });
   // Keyed: flash messages travel in a signed cookie (src/ssr/flash).
   app.use(cookieParser(app.get<string>(COOKIE_SECRET)));
   app.use(app.get<CsrfProtection>(CSRF).middleware);

@@ -1,5 +1,5 @@
 // Stylesheets and images imported by pages resolve to their content-hashed
-// public URL (webpack asset modules; see webpack.config.ts).
+// public URL (webpack asset modules; see webpack.config.js).
 declare module '*.css' {
   const url: string;
   export default url;

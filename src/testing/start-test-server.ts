@@ -20,11 +20,15 @@ export interface TestServer {
 /**
  * The whole app, configured as in production (headers, CSRF, error pages),
  * listening on a free loopback port and using this Jest worker's schema.
- * Pass a `logger` to see what the app logs (default: nothing).
+ * Pass a `logger` to see what the app logs (default: nothing), a
+ * `staticDir` to serve under `/static/` instead of the build's `dist/static`.
  */
-export async function startTestServer(extra: ModuleMetadata = {}, { logger }: { logger?: LoggerService } = {}): Promise<TestServer> {
+export async function startTestServer(
+  extra: ModuleMetadata = {},
+  { logger, staticDir }: { logger?: LoggerService; staticDir?: string } = {},
+): Promise<TestServer> {
   const moduleRef = await Test.createTestingModule({ ...extra, imports: [AppModule, ...(extra.imports ?? [])] }).compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }));
+  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }), staticDir);
   serveSourceAssets(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

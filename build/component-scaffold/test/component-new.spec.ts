@@ -112,7 +112,12 @@ describe('npm run component:new against a temporary project', () => {
     expect(result.out[0]).toBe(
       'created src/components/reading-list/: "Reading list" at /reading-list, model ReadingListItem, navigation order 20',
     );
-    expect(result.out).toContain('  npx prisma migrate dev --name add_reading_list   creates the ReadingListItem table');
+    expect(result.out.slice(result.out.indexOf('next:'))).toEqual([
+      'next:',
+      '  npx prisma migrate dev --name add_reading_list  creates the ReadingListItem table',
+      '  npm run dev                                     then open http://127.0.0.1:3000/reading-list',
+      '  npm test -- src/components/reading-list         runs its tests',
+    ]);
     expect(Object.keys(tree(folder)).sort()).toEqual([
       'component.controller.tsx',
       'component.meta.ts',
@@ -142,6 +147,11 @@ describe('npm run component:new against a temporary project', () => {
 
     expect(result.code).toBe(0);
     expect(result.out.join('\n')).not.toContain('migrate');
+    expect(result.out.slice(result.out.indexOf('next:'))).toEqual([
+      'next:',
+      '  npm run dev                       then open http://127.0.0.1:3000/about',
+      '  npm test -- src/components/about  runs its tests',
+    ]);
     expect(Object.keys(tree(join(root, 'src', 'components', 'about'))).sort()).toEqual([
       'component.controller.tsx',
       'component.meta.ts',

@@ -1,5 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { isProductionRuntime } from '../../platform/environment/runtime-environment';
+import { secureCookies } from '../../platform/http/cookie-security';
 import { AccountsComponentController } from './component.controller';
 import { AccountsComponentService } from './component.service';
 import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
@@ -19,7 +19,7 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
     RequireUserGuard,
     CurrentSessionMiddleware,
     { provide: SESSION_POLICY, useFactory: () => readSessionPolicy(process.env) },
-    { provide: SESSION_COOKIE, useFactory: () => new SessionCookie(isProductionRuntime(process.env)) },
+    { provide: SESSION_COOKIE, useFactory: () => new SessionCookie(secureCookies(process.env)) },
   ],
   exports: [AccountsComponentService, RequireUserGuard],
 })

@@ -1,9 +1,9 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { pageLocals } from '../../platform/http/page-locals';
+import { type AccountStatus, pageLocals } from '../../platform/http/page-locals';
 import { ACCOUNT_PATHS } from './account-paths';
 import type { SignedInUser } from './component.types';
-import { signInLocation } from './guards/return-path';
+import { returnPathOf, signInLocation } from './guards/return-path';
 import { setSignedInUser } from './guards/signed-in-request';
 import type { SessionCookie } from './sessions/session-cookie';
 import { SessionsService } from './sessions/sessions.service';
@@ -34,19 +34,24 @@ export class CurrentSessionMiddleware implements NestMiddleware {
       if (!user) this.cookie.clear(response);
     }
     setSignedInUser(request, user);
-    pageLocals(response).account = accountStatus(user, request.originalUrl);
+    pageLocals(response).account = accountStatus(user, request);
     next();
   }
 }
 
-function accountStatus(user: SignedInUser | null, currentUrl: string) {
-  // The way back is worked out only for the link a signed-out reader sees.
-  const returnsHere = user === null && !currentUrl.startsWith('/accounts/');
+function accountStatus(user: SignedInUser | null, request: Request): AccountStatus {
   return {
     user: user ? { displayName: user.displayName } : null,
-    signInHref: returnsHere ? signInLocation(ACCOUNT_PATHS.signIn, currentUrl) : ACCOUNT_PATHS.signIn,
+    // The way back is worked out only for the link a signed-out reader sees.
+    signInHref: user === null ? signInReturningTo(returnPathOf(request)) : ACCOUNT_PATHS.signIn,
+    signInReturningTo,
     signUpHref: ACCOUNT_PATHS.signUp,
     accountHref: ACCOUNT_PATHS.account,
     signOutAction: ACCOUNT_PATHS.signOut,
   };
+}
+
+/** The sign-in page coming back to `path`, or home for an accounts page (sign-in, sign-up, the account): that would go round in circles. */
+function signInReturningTo(path: string | undefined): string {
+  return path !== undefined && !path.startsWith('/accounts/') ? signInLocation(ACCOUNT_PATHS.signIn, path) : ACCOUNT_PATHS.signIn;
 }

@@ -15,6 +15,8 @@ export interface PageLocals {
   requestId?: string;
   /** Who is signed in, for the layout. Absent when no component provides accounts. */
   account?: AccountStatus;
+  /** Whether cookies set for this request are Secure and `__Host-` named (see secureCookies); set by configureApp for every request. */
+  secureCookies?: boolean;
 }
 
 /**
@@ -27,6 +29,11 @@ export interface AccountStatus {
   user: { displayName: string } | null;
   /** The sign-in page, returning to the current page afterwards. */
   signInHref: string;
+  /**
+   * The sign-in page returning to `path` afterwards, or home when undefined:
+   * for a page whose own address is no place to come back to (a 404).
+   */
+  signInReturningTo: (path: string | undefined) => string;
   signUpHref: string;
   accountHref: string;
   /** Where the layout's sign-out form posts (with its CSRF token). */

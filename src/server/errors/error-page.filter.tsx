@@ -4,8 +4,9 @@ import { pageLocals } from '../../platform/http/page-locals';
 import { setFlash } from '../../ssr/flash/flash-cookie';
 import { renderContextOf } from '../../ssr/page-context';
 import { ErrorPage } from '../../ssr/pages/ErrorPage';
+import type { RenderContext } from '../../ssr/render-context';
 import { renderPage } from '../../ssr/render-page';
-import { errorActions } from './error-actions';
+import { errorActions, FailedRequest, sameSiteReferer } from './error-actions';
 import { ErrorResponse, toErrorResponse } from './error-response';
 import { missingSchemaHint } from './missing-schema-hint';
 
@@ -47,20 +48,18 @@ export class ErrorPageFilter implements ExceptionFilter {
       response.redirect(303, answer.browserLocation);
       return;
     }
-    const actions = errorActions(
-      status,
-      {
-        method: request.method,
-        url: request.originalUrl,
-        referer: request.get('referer'),
-        host: request.get('host'),
-      },
-      { formExpired: answer.formExpired ?? false },
-    );
+    const failed: FailedRequest = {
+      method: request.method,
+      url: request.originalUrl,
+      referer: request.get('referer'),
+      host: request.get('host'),
+    };
+    const actions = errorActions(status, failed, { formExpired: answer.formExpired ?? false });
+    const context = renderContextOf(request, response);
     response.type('html').send(
       renderPage(<ErrorPage status={status} heading={heading} message={message} actions={actions} reference={shownReference} />, {
         title: `${heading} (error ${status})`,
-        context: renderContextOf(request, response),
+        context: status === 404 ? signInLeadingAway(context, failed) : context,
       }),
     );
   }
@@ -76,4 +75,16 @@ export class ErrorPageFilter implements ExceptionFilter {
     const hint = missingSchemaHint(error);
     this.logger.error(`${line}${hint ? `: ${hint}` : ''}`, error instanceof Error ? error.stack : String(error));
   }
+}
+
+/**
+ * A missing page is no place to come back to after signing in: the layout's
+ * "Sign in" returns to the page that linked to it, when that is on this
+ * site, or else home.
+ */
+function signInLeadingAway(context: RenderContext, failed: FailedRequest): RenderContext {
+  if (!context.account) return context;
+  const back = sameSiteReferer(failed);
+  const signInHref = context.account.signInReturningTo(back === failed.url ? undefined : back);
+  return { ...context, account: { ...context.account, signInHref } };
 }

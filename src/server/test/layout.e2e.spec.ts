@@ -56,6 +56,44 @@ const ACCOUNT_AREA = `(() => {
     : null;
 })()`;
 
+/**
+ * Where the account page's details list sits in its card, in CSS pixels: the
+ * card's content box (inside border and padding), the list's own margins and
+ * paddings, and where each label and value starts.
+ */
+const DETAILS_LIST_FACTS = `(() => {
+  const card = document.querySelector('[aria-labelledby="account-details-title"]');
+  const list = card.querySelector('dl');
+  const style = getComputedStyle(card);
+  const box = card.getBoundingClientRect();
+  const listBox = list.getBoundingClientRect();
+  const listStyle = getComputedStyle(list);
+  const px = (value) => parseFloat(value);
+  return {
+    contentLeft: box.left + px(style.borderLeftWidth) + px(style.paddingLeft),
+    contentRight: box.right - px(style.borderRightWidth) - px(style.paddingRight),
+    contentBottom: box.bottom - px(style.borderBottomWidth) - px(style.paddingBottom),
+    titleLeft: card.querySelector('.card-title').getBoundingClientRect().left,
+    list: { left: listBox.left, right: listBox.right, bottom: listBox.bottom, margin: listStyle.margin, padding: listStyle.padding },
+    termLefts: [...list.querySelectorAll('dt')].map((dt) => dt.getBoundingClientRect().left),
+    detailLefts: [...list.querySelectorAll('dd')].map((dd) => dd.getBoundingClientRect().left),
+    detailMargins: [...list.querySelectorAll('dd')].map((dd) => getComputedStyle(dd).marginLeft),
+    details: [...list.querySelectorAll('dd')].map((dd) => dd.textContent),
+  };
+})()`;
+
+interface DetailsListFacts {
+  contentLeft: number;
+  contentRight: number;
+  contentBottom: number;
+  titleLeft: number;
+  list: { left: number; right: number; bottom: number; margin: string; padding: string };
+  termLefts: number[];
+  detailLefts: number[];
+  detailMargins: string[];
+  details: string[];
+}
+
 interface AccountAreaFacts {
   text: string;
   links: { text: string; href: string }[];
@@ -149,6 +187,33 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
         }
       },
     );
+
+    it('shows the account page’s details flush with their card, like its title, without the browser’s list indents', async () => {
+      await page.goto(`${server.baseUrl}/accounts/me`);
+
+      const facts = await page.evaluate<DetailsListFacts>(DETAILS_LIST_FACTS);
+
+      expect(facts.details.slice(0, 1)).toEqual(['Layout Tester']);
+      expect(facts.list).toMatchObject({ margin: '0px', padding: '0px' });
+      expect(facts.detailMargins).toEqual(['0px', '0px', '0px']);
+      // Half a pixel: positions are fractions of a pixel at any zoom.
+      expect(Math.abs(facts.list.left - facts.contentLeft)).toBeLessThan(0.5);
+      expect(Math.abs(facts.titleLeft - facts.contentLeft)).toBeLessThan(0.5);
+      for (const left of facts.termLefts) expect(Math.abs(left - facts.contentLeft)).toBeLessThan(0.5);
+      // The last thing in the card ends where its padding begins, as a card's last paragraph does.
+      expect(Math.abs(facts.list.bottom - facts.contentBottom)).toBeLessThan(0.5);
+      expect(facts.list.right).toBeLessThanOrEqual(facts.contentRight + 0.5);
+      if (width < 640) {
+        // On a phone each value sits under its label.
+        for (const left of facts.detailLefts) expect(Math.abs(left - facts.contentLeft)).toBeLessThan(0.5);
+      } else {
+        // Wider, the values form a column of their own beside the labels.
+        expect(new Set(facts.detailLefts).size).toBe(1);
+        expect(facts.detailLefts[0]).toBeGreaterThan(facts.contentLeft + 100);
+      }
+      const layout = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+    });
 
     it('shows a rejected form with its error summary first, without horizontal scrolling', async () => {
       await page.goto(`${server.baseUrl}/demo/posts`);

@@ -7,6 +7,7 @@ export { ButtonLink, type ButtonLinkProps } from './ButtonLink';
 export { Card, type CardProps } from './Card';
 export { ConfirmationPage, type ConfirmationPageProps } from './ConfirmationPage';
 export { CsrfField } from './CsrfField';
+export { DetailsList, type DetailsListProps } from './DetailsList';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary';
 export { FlashMessage, type FlashMessageProps } from './FlashMessage';
 export { FormField, type FieldControlProps, type FieldProps, type FormFieldProps } from './FormField';

@@ -1,6 +1,6 @@
 import { tagsOf, tagWithId, textOf } from '../../testing/html/html-tags';
 import { renderFragment } from '../../testing/render-fragment';
-import { Button, ButtonLink, ButtonVariant, Card, FlashMessage, PageHeader } from '.';
+import { Button, ButtonLink, ButtonVariant, Card, DetailsList, FlashMessage, PageHeader } from '.';
 
 const VARIANTS: ButtonVariant[] = ['primary', 'secondary', 'destructive'];
 
@@ -160,6 +160,26 @@ describe('FlashMessage', () => {
   it('is a status message, announced without interrupting, with its text escaped', () => {
     expect(renderFragment(<FlashMessage text="Post “<b>x</b>” added." />)).toBe(
       '<div class="flash" role="status">Post “&lt;b&gt;x&lt;/b&gt;” added.</div>',
+    );
+  });
+});
+
+describe('DetailsList', () => {
+  it('is one definition list with each label and its value side by side, in order, escaped', () => {
+    const html = renderFragment(
+      <DetailsList
+        items={[
+          { term: 'Email address', details: 'ada@example.test' },
+          { term: 'Name', details: <strong>{'<Ada>'}</strong> },
+        ]}
+      />,
+    );
+
+    expect(html).toBe(
+      '<dl class="details-list">' +
+        '<div class="details-list-item"><dt>Email address</dt><dd>ada@example.test</dd></div>' +
+        '<div class="details-list-item"><dt>Name</dt><dd><strong>&lt;Ada&gt;</strong></dd></div>' +
+        '</dl>',
     );
   });
 });

@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '../../../platform/errors/domain.error';
-import { sameSiteRefererPath } from '../../../platform/http/same-site-referer';
 import { ACCOUNT_PATHS } from '../account-paths';
-import { safeReturnPath, signInLocation } from './return-path';
+import { returnPathOf, signInLocation } from './return-path';
 import { signedInUserOf } from './signed-in-request';
 
 export const SIGN_IN_REQUIRED_MESSAGE = 'Sign in to do this. If you have no account yet, create one at /accounts/sign-up.';
@@ -27,13 +26,4 @@ export function signInRequired(request: Request): DomainError {
   return new DomainError('UNAUTHENTICATED', SIGN_IN_REQUIRED_MESSAGE, {
     browserLocation: signInLocation(ACCOUNT_PATHS.signIn, returnPathOf(request)),
   });
-}
-
-/**
- * Where to come back to: the address itself for a page (GET), the page the
- * form was on for a form post (its Referer, when it is this site's).
- */
-function returnPathOf(request: Request): string | undefined {
-  if (request.method === 'GET' || request.method === 'HEAD') return request.originalUrl;
-  return safeReturnPath(sameSiteRefererPath({ referer: request.get('referer'), host: request.get('host') })) ?? undefined;
 }

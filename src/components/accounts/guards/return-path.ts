@@ -1,3 +1,6 @@
+import type { Request } from 'express';
+import { sameSiteRefererPath } from '../../../platform/http/same-site-referer';
+
 /** Where signing in leads when there is no (safe) return path. */
 export const DEFAULT_RETURN_PATH = '/';
 
@@ -44,4 +47,13 @@ function looksLocal(path: string, forbidden: RegExp): boolean {
 export function signInLocation(signInPath: string, returnTo: string | undefined): string {
   const safe = safeReturnPath(returnTo);
   return safe && safe !== DEFAULT_RETURN_PATH ? `${signInPath}?returnTo=${encodeURIComponent(safe)}` : signInPath;
+}
+
+/**
+ * Where to come back to: the address itself for a page (GET), the page the
+ * form was on for a form post (its Referer, when it is this site's).
+ */
+export function returnPathOf(request: Request): string | undefined {
+  if (request.method === 'GET' || request.method === 'HEAD') return request.originalUrl;
+  return safeReturnPath(sameSiteRefererPath({ referer: request.get('referer'), host: request.get('host') })) ?? undefined;
 }

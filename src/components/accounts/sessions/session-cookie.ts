@@ -1,4 +1,5 @@
 import type { CookieOptions, Request, Response } from 'express';
+import { cookieName } from '../../../platform/http/cookie-security';
 
 /**
  * The session cookie. Outside development it is `Secure` and named with the
@@ -11,7 +12,7 @@ export class SessionCookie {
   private readonly options: CookieOptions;
 
   constructor(secure: boolean) {
-    this.name = secure ? '__Host-session' : 'session';
+    this.name = cookieName('session', secure);
     this.options = { httpOnly: true, sameSite: 'lax', secure, path: '/' };
   }
 

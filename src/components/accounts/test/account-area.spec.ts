@@ -37,6 +37,44 @@ describe("the layout's account area", () => {
     expect(html).not.toContain('Signed in as');
   });
 
+  /** The layout's "Sign in" link of a page, as the browser gets it. */
+  async function signInLinkOf(response: Response): Promise<string | undefined> {
+    return /<a href="([^"]*)">Sign in<\/a>/.exec(await response.text())?.[1];
+  }
+
+  it('leads the sign-in of a 404 page home, not back to the missing address', async () => {
+    const response = await new CookieClient(server.baseUrl).get('/no-such-page?x=1');
+
+    expect(response.status).toBe(404);
+    expect(await signInLinkOf(response)).toBe('/accounts/sign-in');
+  });
+
+  it('leads the sign-in of a 404 page back to the page of this site that linked to it', async () => {
+    const referer = `${server.baseUrl}/demo/posts?page=2`;
+
+    const response = await new CookieClient(server.baseUrl).get('/demo/posts/no-such-post', { referer });
+
+    expect(response.status).toBe(404);
+    expect(await signInLinkOf(response)).toBe('/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2');
+  });
+
+  it('leads the sign-in of a 404 page home when another site linked to it', async () => {
+    const response = await new CookieClient(server.baseUrl).get('/no-such-page', { referer: 'https://other.example/demo/posts' });
+
+    expect(await signInLinkOf(response)).toBe('/accounts/sign-in');
+  });
+
+  it('leads the sign-in of a refused form post back to the page of the form, not to the address it posted to', async () => {
+    const response = await new CookieClient(server.baseUrl).postForm(
+      '/demo/posts',
+      { title: 'No token' },
+      { referer: `${server.baseUrl}/demo/posts?page=2` },
+    );
+
+    expect(response.status).toBe(403);
+    expect(await signInLinkOf(response)).toBe('/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2');
+  });
+
   it('keeps pages of a signed-in user out of shared caches', async () => {
     const browser = new CookieClient(server.baseUrl);
     await signUp(browser);

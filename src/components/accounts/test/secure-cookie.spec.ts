@@ -1,40 +1,12 @@
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
+import { SetCookie, setCookiesOf } from '../../../testing/http/set-cookie';
 import { startTestServer, TestServer } from '../../../testing/start-test-server';
 
 /** What production requires besides NODE_ENV (src/security/csrf-secret.ts): one CSRF secret shared by every instance. */
 const PRODUCTION = { NODE_ENV: 'production', CSRF_SECRET: 'a-test-secret-that-is-long-enough-for-production' };
 
-interface SetCookie {
-  name: string;
-  value: string;
-  /** Attribute names lower-cased, as browsers compare them; flags map to ''. */
-  attributes: Record<string, string>;
-}
-
-/**
- * The Set-Cookie headers as sent, parsed. Read directly rather than through
- * CookieClient's jar: a browser would drop a Secure cookie over http, and
- * the attributes are what this test is about.
- */
-function setCookies(response: Response): SetCookie[] {
-  return response.headers.getSetCookie().map((header) => {
-    const [pair, ...attributes] = header.split(';').map((part) => part.trim());
-    const separator = pair.indexOf('=');
-    return {
-      name: pair.slice(0, separator),
-      value: pair.slice(separator + 1),
-      attributes: Object.fromEntries(
-        attributes.map((attribute) => {
-          const [key, ...value] = attribute.split('=');
-          return [key.toLowerCase(), value.join('=')];
-        }),
-      ),
-    };
-  });
-}
-
-const sessionCookiesIn = (response: Response) => setCookies(response).filter(({ name }) => /session/i.test(name));
+const sessionCookiesIn = (response: Response) => setCookiesOf(response).filter(({ name }) => /session/i.test(name));
 
 /** Everything a browser checks before it accepts a `__Host-` cookie, and what keeps it from scripts and other sites. */
 function expectHostOnlySessionCookie(cookie: SetCookie | undefined): void {

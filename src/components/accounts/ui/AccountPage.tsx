@@ -1,4 +1,4 @@
-import { Button, Card, CsrfField, PageHeader } from '../../../ssr/kit';
+import { Button, Card, CsrfField, DetailsList, PageHeader } from '../../../ssr/kit';
 import type { DisplayDate } from '../../../ssr/display-date';
 import { ACCOUNT_PATHS } from '../account-paths';
 
@@ -17,16 +17,13 @@ export function AccountPage({ displayName, email, memberSince, activeSessions }:
     <>
       <PageHeader title="Your account" lead={`Signed in as ${displayName}.`} />
       <Card id="account-details" title="Details" as="section">
-        <dl>
-          <dt>Name shown on your posts</dt>
-          <dd>{displayName}</dd>
-          <dt>Email address</dt>
-          <dd>{email}</dd>
-          <dt>Member since</dt>
-          <dd>
-            <time dateTime={memberSince.iso}>{memberSince.text}</time>
-          </dd>
-        </dl>
+        <DetailsList
+          items={[
+            { term: 'Name shown on your posts', details: displayName },
+            { term: 'Email address', details: email },
+            { term: 'Member since', details: <time dateTime={memberSince.iso}>{memberSince.text}</time> },
+          ]}
+        />
       </Card>
       <Card id="sessions" title="Where you are signed in" as="section">
         <p>{devices}</p>

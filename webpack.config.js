@@ -1,22 +1,26 @@
+// @ts-check
 // Bundles the server (target node; node_modules stay external). Build-time
 // plugins in build/ collect component schemas and generate the Prisma Client
-// before the TypeScript is compiled against it. Loaded through tsx (see the
-// package.json scripts), like everything in build/.
-import { join } from 'node:path';
-import type { Configuration, WebpackPluginInstance } from 'webpack';
-import nodeExternals from 'webpack-node-externals';
-import { ComponentDiscoveryPlugin } from './build/component-discovery-plugin';
-import { DatabaseSchemaPlugin } from './build/database-schema-plugin';
-import { sourcePathsRelativeTo } from './build/webpack/source-map-paths';
-import { WatchTypeCheckPlugin } from './build/webpack/watch-type-check-plugin';
+// before the TypeScript is compiled against it. Plain CommonJS, type-checked
+// from its JSDoc by `npm run typecheck` (tsconfig.json: allowJs, and the
+// `@ts-check` above); loaded through tsx (see the package.json scripts),
+// which lets it require the TypeScript plugins in build/.
+const { join } = require('node:path');
+const nodeExternals = require('webpack-node-externals');
+const { ComponentDiscoveryPlugin } = require('./build/component-discovery-plugin');
+const { DatabaseSchemaPlugin } = require('./build/database-schema-plugin');
+const { sourcePathsRelativeTo } = require('./build/webpack/source-map-paths');
+const { WatchTypeCheckPlugin } = require('./build/webpack/watch-type-check-plugin');
 
-type Mode = 'production' | 'development';
+/** @typedef {'production' | 'development'} Mode */
 
-/** webpack-cli calls this with `--env` values and the CLI arguments; build/dev-server.ts with `WATCH`. */
-export default function createConfig(
-  env: { WATCH?: boolean } = {},
-  argv: { mode?: Mode; watch?: boolean } = {},
-): Configuration & { plugins: WebpackPluginInstance[] } {
+/**
+ * webpack-cli calls this with `--env` values and the CLI arguments; build/dev-server.ts with `WATCH`.
+ * @param {{ WATCH?: boolean }} [env]
+ * @param {{ mode?: Mode; watch?: boolean }} [argv]
+ * @returns {import('webpack').Configuration & { plugins: import('webpack').WebpackPluginInstance[] }}
+ */
+function createConfig(env = {}, argv = {}) {
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
   const discovery = new ComponentDiscoveryPlugin();
@@ -74,3 +78,5 @@ export default function createConfig(
     stats: 'errors-warnings',
   };
 }
+
+module.exports = createConfig;
