@@ -90,7 +90,7 @@ describe('the table and the docs section', () => {
     expect(lines).toHaveLength(6);
   });
 
-  it('starts with its heading, gives the date, the machine and its load, and ends with the verdict', () => {
+  it('starts with its heading and gives the date, the machine and its load, the table and the verdict', () => {
     const section = signInSection({
       rounds,
       warmupRounds: 3,
@@ -107,7 +107,8 @@ describe('the table and the docs section', () => {
       '1-minute load average 5.20 when the rounds began, 4.80 when they ended: the machine was shared with other work',
     );
     expect(section).toContain('2 rounds after 3 untimed');
-    expect(lines[lines.length - 1]).toBe('Verdict: the answers take the same time within the noise (every median ratio within 0.85–1.15).');
+    expect(section).toContain(signInTable(summarise(rounds)));
+    expect(lines).toContain('Verdict: the answers take the same time within the noise (every median ratio within 0.85–1.15).');
   });
 
   it('does not call a quiet machine shared', () => {
@@ -120,7 +121,7 @@ describe('the table and the docs section', () => {
       loadAverage: { start: 0.3, end: 0.6 },
     });
 
-    expect(section).toContain('0.30 when the rounds began, 0.60 when they ended.');
-    expect(section).not.toContain('shared with other work');
+    const loadLine = section.split('\n').find((line) => line.startsWith('1-minute load average'));
+    expect(loadLine).toBe('1-minute load average 0.30 when the rounds began, 0.60 when they ended.');
   });
 });
