@@ -7,10 +7,13 @@ describe('selectParts', () => {
 
   it('runs only the named parts, in the usual order, with spaces in names written as dashes', () => {
     expect(selectParts(['test-setup', 'pages']).map((part) => part.name)).toEqual(['pages', 'test setup']);
+    expect(selectParts(['sign-in']).map((part) => part.script)).toEqual(['bench:sign-in']);
   });
 
   it('refuses an unknown part, listing the ones there are', () => {
-    expect(() => selectParts(['page'])).toThrow('no bench part named "page"; the parts are pages, queries, build, startup, test-setup');
+    expect(() => selectParts(['page'])).toThrow(
+      'no bench part named "page"; the parts are pages, queries, build, startup, test-setup, sign-in',
+    );
   });
 });
 

@@ -45,6 +45,13 @@ export const BENCH_PARTS: readonly BenchPart[] = [
     what: 'the Jest global setup for 1, 4 and 8 workers',
     timeoutMs: 3 * 60_000,
   },
+  {
+    name: 'sign-in',
+    script: 'bench:sign-in',
+    args: [],
+    what: 'a failed sign-in: wrong password against unknown email, placeholder, deleted account',
+    timeoutMs: 4 * 60_000,
+  },
 ];
 
 export interface PartOutcome {
