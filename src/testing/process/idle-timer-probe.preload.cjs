@@ -12,23 +12,28 @@ const LONG_MS = 5000;
 const heldBy = [];
 const originalSetTimeout = globalThis.setTimeout;
 
-globalThis.setTimeout = function probedSetTimeout(callback, ms, ...args) {
-  if (typeof callback !== 'function' || !(Number(ms) >= LONG_MS)) return originalSetTimeout(callback, ms, ...args);
-  return originalSetTimeout(
-    (...callbackArgs) => {
-      // What else keeps the process alive: a socket, a child process, a
-      // pending file operation means work was still going on. Timers are not
-      // listed here, and the process's own stdout and stderr (pipes to the
-      // parent) do not keep it alive.
-      const stdio = new Set([process.stdout, process.stderr]);
-      const others = [...process._getActiveHandles().filter((handle) => !stdio.has(handle)), ...process._getActiveRequests()];
-      if (others.length === 0) heldBy.push({ ms: Number(ms) });
-      return callback(...callbackArgs);
-    },
-    ms,
-    ...args,
-  );
-};
+// defineProperty rather than an assignment, which TypeScript (allowJs) would read as a new declaration of the global.
+Object.defineProperty(globalThis, 'setTimeout', {
+  configurable: true,
+  writable: true,
+  value: function probedSetTimeout(callback, ms, ...args) {
+    if (typeof callback !== 'function' || !(Number(ms) >= LONG_MS)) return originalSetTimeout(callback, ms, ...args);
+    return originalSetTimeout(
+      (...callbackArgs) => {
+        // What else keeps the process alive: a socket, a child process, a
+        // pending file operation means work was still going on. Timers are not
+        // listed here, and the process's own stdout and stderr (pipes to the
+        // parent) do not keep it alive.
+        const stdio = new Set([process.stdout, process.stderr]);
+        const others = [...process._getActiveHandles().filter((handle) => !stdio.has(handle)), ...process._getActiveRequests()];
+        if (others.length === 0) heldBy.push({ ms: Number(ms) });
+        return callback(...callbackArgs);
+      },
+      ms,
+      ...args,
+    );
+  },
+});
 
 process.once('exit', () => {
   if (report) writeFileSync(report, JSON.stringify(heldBy));
