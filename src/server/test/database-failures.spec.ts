@@ -126,7 +126,7 @@ async function terminateBackendRunning(marker: string): Promise<number> {
   try {
     // Until the statement shows up, however long a busy machine takes to send
     // it; the limit only stops a test whose statement never comes.
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const { rowCount } = await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()`,

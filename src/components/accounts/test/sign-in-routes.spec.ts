@@ -94,7 +94,12 @@ describe('signing in over HTTP', () => {
     // less. Without the dummy verification, three of the four run none.
     const placeholder = await storeAccount(server.prisma, { passwordHash: null });
     const deleted = await storeAccount(server.prisma, { deletedAt: new Date() });
-    const kinds = { wrongPassword: account.email, unknownEmail: 'nobody@example.test', placeholder: placeholder.email, deleted: deleted.email };
+    const kinds = {
+      wrongPassword: account.email,
+      unknownEmail: 'nobody@example.test',
+      placeholder: placeholder.email,
+      deleted: deleted.email,
+    };
     const verifications = jest.spyOn(passwordHasher, 'verifyPassword');
     const verified: Record<string, string[]> = {};
 
@@ -103,7 +108,9 @@ describe('signing in over HTTP', () => {
         verifications.mockClear();
         const response = await signIn(new CookieClient(server.baseUrl), { email, password: 'not the password' });
         expect(response.status).toBe(400);
-        verified[kind] = verifications.mock.calls.map(([hash]) => (passwordHasher.needsRehash(hash) ? 'weaker hash' : 'today’s parameters'));
+        verified[kind] = verifications.mock.calls.map(([hash]) =>
+          passwordHasher.needsRehash(hash) ? 'weaker hash' : 'today’s parameters',
+        );
       }
     } finally {
       verifications.mockRestore();
