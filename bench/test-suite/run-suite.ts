@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runChild } from '../test-setup/child-process';
@@ -35,6 +35,7 @@ export async function runJest(options: {
   const env: NodeJS.ProcessEnv = { ...process.env, JEST_WORKERS: String(workers) };
   delete env.DATABASE_URL;
   delete env.MIGRATION_DATABASE_URL;
+  mkdirSync(workDir, { recursive: true });
   const jsonFile = join(workDir, `test-suite-${workers}.json`);
   rmSync(jsonFile, { force: true });
   const spawnedAt = Date.now();
