@@ -7,8 +7,8 @@ import { applyHunks, readTutorialSteps } from './tutorial-steps';
 // The scaffolder end to end, as a newcomer meets it, in one temporary copy of
 // the project: `library` scaffolded and migrated by hand, then every step of
 // docs/guides/tutorial.md (which scaffolds, edits, migrates and tests
-// `reading-list`, then starts the app), then both pages over HTTP and the
-// library's generated tests. The steps share one copy, in order, because
+// `reading-list`, the library's generated tests in the same run, then starts
+// the app), then both pages over HTTP. The steps share one copy, in order, because
 // each command costs seconds (see the timings printed at the end): a failing
 // step makes the later ones fail too.
 
