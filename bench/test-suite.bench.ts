@@ -2,7 +2,7 @@
  * `npm run bench:test-suite [-- --workers N] [--top N] [paths…]`: where the
  * Jest suite's time goes. Runs `jest --json` (every file, or the paths given)
  * and prints the phases of the run (Jest's start and the global setup, the
- * files, the teardown), each worker's share and the slowest files.
+ * files, the teardown), its CPU, each worker's share and the slowest files.
  * `-- --from <file>` summarises a `jest --json --outputFile=<file>` run
  * instead. Prints only; the figures in docs/performance.md ("Test suite") are
  * copied from its tables by hand, with the machine and its load at the time.
@@ -50,6 +50,7 @@ async function main(command: TestSuiteCommand): Promise<number> {
     const figures = suiteFigures(json, projectRoot);
     phases = {
       wallMs: run.exitedAt - run.spawnedAt,
+      cpuMs: run.cpuMs ?? undefined,
       beforeFilesMs: run.scheduledAt - run.spawnedAt,
       globalSetup: globalSetupLine(run.output)?.text,
       afterFilesMs: run.exitedAt - (run.scheduledAt + figures.scheduledMs),

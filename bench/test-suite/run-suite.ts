@@ -9,6 +9,8 @@ export interface MeasuredRun {
   /** Jest's console output (stdout and stderr). */
   output: string;
   exitCode: number | null;
+  /** User + system CPU of Jest and every process it waited for (workers, commands tests run); not the detached PostgreSQL server. */
+  cpuMs: number | null;
   /** Epoch ms: the process started, Jest began scheduling files (after the global setup), the process ended. */
   spawnedAt: number;
   scheduledAt: number;
@@ -39,7 +41,9 @@ export async function runJest(options: {
   const jsonFile = join(workDir, `test-suite-${workers}.json`);
   rmSync(jsonFile, { force: true });
   const spawnedAt = Date.now();
-  const result = await runChild(process.execPath, [jest, '--json', `--outputFile=${jsonFile}`, ...paths], {
+  // bash's `times`, after Jest exits, prints the CPU of its waited-for descendants: steadier than wall time on a shared machine.
+  const script = 'node=$1; shift; "$node" "$@"; code=$?; times >&2; exit $code';
+  const result = await runChild('bash', ['-c', script, 'bash', process.execPath, jest, '--json', `--outputFile=${jsonFile}`, ...paths], {
     cwd: projectRoot,
     env,
     timeoutMs: RUN_TIMEOUT_MS,
@@ -52,5 +56,13 @@ export async function runJest(options: {
     throw new Error(`jest wrote no ${jsonFile}: ${reason}; its last output:\n${output.trim().split('\n').slice(-15).join('\n')}`);
   }
   const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as JestJson;
-  return { json, output, exitCode: result.code, spawnedAt, scheduledAt: json.startTime, exitedAt };
+  return { json, output, exitCode: result.code, cpuMs: childrenCpuMs(result.stderr), spawnedAt, scheduledAt: json.startTime, exitedAt };
+}
+
+/** The children's user + system time from the two lines bash's `times` ends `output` with (`0m1.992s 0m0.004s`). */
+export function childrenCpuMs(output: string): number | null {
+  const match = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(output);
+  if (!match) return null;
+  const [, userMin, userS, sysMin, sysS] = match.map(Number);
+  return Math.round((userMin * 60 + userS + sysMin * 60 + sysS) * 1000);
 }

@@ -5,6 +5,8 @@ import type { SuiteFigures } from './suite-figures';
 /** Where the time of one whole Jest process went; absent parts were not measured (a summarised `--from` file). */
 export interface RunPhases {
   wallMs?: number;
+  /** User + system CPU of Jest and the processes it waited for. */
+  cpuMs?: number;
   /** From the process start to Jest's first scheduled file: Jest's own start, loading the global setup, the global setup. */
   beforeFilesMs?: number;
   /** The global setup's own line, e.g. `2 worker schemas reused (test_1 … test_2) in 412 ms`. */
@@ -21,6 +23,10 @@ export function phasesTable(figures: SuiteFigures, phases: RunPhases): string {
   const unmeasured = 'not measured (summarised from a file)';
   const rows = [
     ['whole run (wall)', phases.wallMs === undefined ? unmeasured : seconds(phases.wallMs)],
+    [
+      'CPU of Jest and the processes it waited for (not the PostgreSQL server)',
+      phases.cpuMs === undefined ? unmeasured : seconds(phases.cpuMs),
+    ],
     [
       'before the first file: Jest’s start and the global setup',
       phases.beforeFilesMs === undefined ? unmeasured : seconds(phases.beforeFilesMs),
