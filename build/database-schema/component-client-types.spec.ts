@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import type { ComponentSchema } from './check-component-schemas';
 import { renderComponentModels } from './render-component-models';
@@ -35,6 +35,32 @@ const schema = (id: string, source: string): ComponentSchema => ({
   facts: readSchemaFacts(source).facts!,
 });
 
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.CommonJS,
+  types: [],
+  // As tsconfig.json: declaration files (TypeScript's lib, the fixture client) are not checked.
+  skipLibCheck: true,
+};
+
+// TypeScript's lib files, parsed once for every program of this file instead
+// of once per test: most of each program's cost, and the same for all of them.
+const LIB_DIR = dirname(ts.getDefaultLibFilePath(COMPILER_OPTIONS));
+const libFiles = new Map<string, ts.SourceFile | undefined>();
+
+function compilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.startsWith(LIB_DIR)) return parse(fileName, languageVersion, onError, shouldCreate);
+    if (!libFiles.has(fileName)) libFiles.set(fileName, parse(fileName, languageVersion, onError, shouldCreate));
+    return libFiles.get(fileName);
+  };
+  return host;
+}
+
 /** The type errors of `usage`, compiled against the real component-client.ts and a generated model map. */
 function typeErrorsOf(usage: string): string[] {
   const root = mkdtempSync(join(repoRoot, '.data', 'tmp-client-types-'));
@@ -59,15 +85,8 @@ function typeErrorsOf(usage: string): string[] {
     writeFileSync(join(root, 'fixture', 'prisma-client.d.ts'), FIXTURE_CLIENT);
     const usageFile = join(root, 'src', 'usage.ts');
     writeFileSync(usageFile, `import type { ComponentClient } from './database/runtime/component-client';\n${usage}\n`);
-    const program = ts.createProgram([usageFile], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.CommonJS,
-      baseUrl: root,
-      paths: { '@prisma/client': ['fixture/prisma-client.d.ts'] },
-      types: [],
-    });
+    const options = { ...COMPILER_OPTIONS, baseUrl: root, paths: { '@prisma/client': ['fixture/prisma-client.d.ts'] } };
+    const program = ts.createProgram([usageFile], options, compilerHost(options));
     return ts.getPreEmitDiagnostics(program).map((d) => {
       // Lines of `usage`, which starts with a newline after the import line: its first statement is line 1.
       const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line - 1 : NaN;
