@@ -1,4 +1,5 @@
 import { APP_CLUSTER_ROOT } from '../embedded/app-cluster-root';
+import { restoreRuntimeGrants } from '../embedded/cluster-roles';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-cluster';
 import { runMigrateDeploy } from '../migration/migrate-deploy';
 import type { ComponentSeedEntry } from '../runtime/component-seed';
@@ -22,7 +23,8 @@ export interface ProvisionOptions {
 
 /**
  * The no-configuration default: start (or attach to) the embedded cluster under
- * `.data/dev`, apply pending migrations as the owner role, warn in one line
+ * `.data/dev`, restore the runtime role's grants (see restoreRuntimeGrants),
+ * apply pending migrations as the owner role, warn in one line
  * when a component schema changed since the last migration (unless the caller
  * does that itself, see {@link ProvisionOptions.compareSchema}), seed a brand-new
  * database once with every component's example data, and return the cluster
@@ -34,6 +36,7 @@ export async function provisionEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
   const cluster = await startEmbeddedCluster({ root: APP_CLUSTER_ROOT, durability: 'durable', log });
   try {
+    await restoreRuntimeGrants(cluster.state);
     await runMigrateDeploy(cluster.ownerUrl);
   } catch (error) {
     await cluster.stop();
