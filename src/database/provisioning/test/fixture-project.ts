@@ -85,6 +85,26 @@ export class FixtureProject {
     return project;
   }
 
+  /**
+   * A clone of this project as it is (its components, schemas and
+   * migrations, linked) with a database of its own, for tests that start the
+   * whole app on it. Only prisma/schema/ (the copies the CLI refreshes) and
+   * .data/ are the clone's.
+   */
+  static cloneOfThisProject(): FixtureProject {
+    const root = mkdtempSync(join(tmpdir(), 'project-clone-'));
+    chmodSync(root, 0o755);
+    for (const file of ['package.json', 'prisma.config.ts', 'tsconfig.json']) copyFileSync(join(repoRoot, file), join(root, file));
+    for (const entry of ['node_modules', 'build', 'src']) symlinkSync(join(repoRoot, entry), join(root, entry));
+    mkdirSync(join(root, 'prisma'));
+    symlinkSync(join(repoRoot, 'prisma', 'migrations'), join(root, 'prisma', 'migrations'));
+    return new FixtureProject(root);
+  }
+
+  get clusterRoot(): string {
+    return join(this.root, '.data', 'dev');
+  }
+
   get schemaFile(): string {
     return join(this.root, 'src', 'components', 'fixture', 'prisma', 'schema.prisma');
   }
