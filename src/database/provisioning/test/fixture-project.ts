@@ -10,6 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -151,7 +152,26 @@ export class FixtureProject {
     return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-check/db-check.ts']);
   }
 
+  /**
+   * Starts a Prisma CLI command that runs until stopped (`prisma studio`),
+   * in the same environment as {@link prisma}.
+   */
+  startPrisma(...args: string[]): RunningCli {
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'prisma', 'build', 'index.js'), ...args], {
+      cwd: this.root,
+      env: this.cliEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new RunningCli(child);
+  }
+
   private async run(script: string, args: string[]): Promise<CliRun> {
+    const started = performance.now();
+    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env: this.cliEnvironment() });
+    return { code, output, ms: performance.now() - started };
+  }
+
+  private cliEnvironment(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PRISMA_MIGRATE_SKIP_GENERATE: '1',
@@ -159,9 +179,7 @@ export class FixtureProject {
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
     };
     for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'DATABASE_SCHEMA']) delete env[name];
-    const started = performance.now();
-    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env });
-    return { code, output, ms: performance.now() - started };
+    return env;
   }
 
   /** Whether the project's PostgreSQL is running (a clean stop removes its pid file). */
@@ -189,5 +207,60 @@ export class FixtureProject {
 
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** A CLI command running in the background: what it printed so far, and how it ends. */
+export class RunningCli {
+  private text = '';
+  private readonly waiters = new Set<() => void>();
+  /** The exit code, or the signal that ended it. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+
+  constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    const collect = (chunk: Buffer) => {
+      this.text += chunk.toString('utf8');
+      for (const wake of this.waiters) wake();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    this.exited = new Promise((resolve) => child.once('close', (code, signal) => resolve(code ?? signal!)));
+    void this.exited.then(() => {
+      for (const wake of this.waiters) wake();
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get output(): string {
+    return this.text;
+  }
+
+  /** Resolves with the first match of `pattern` in the output; rejects, with the output, if the command ends first. */
+  async waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+    let ended = false;
+    void this.exited.then(() => (ended = true));
+    for (;;) {
+      const match = this.text.match(pattern);
+      if (match) return match;
+      if (ended || this.child.exitCode !== null || this.child.signalCode !== null) {
+        throw new Error(`the command ended before printing ${pattern}:\n${this.text}`);
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          resolve();
+        };
+        this.waiters.add(wake);
+      });
+    }
+  }
+
+  /** Sends `signal` and waits for the process to end. */
+  async stop(signal: NodeJS.Signals): Promise<number | NodeJS.Signals> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited;
   }
 }
