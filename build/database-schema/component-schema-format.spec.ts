@@ -42,9 +42,13 @@ describe('component schemas in Prisma format', () => {
 
     /** The step `npm run format` (no flag) and `npm run lint` (--check) run, as a command in the project. */
     const formatStep = (...args: string[]) =>
-      runCommand(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'build', 'format-schemas.ts'), ...args], {
-        cwd: projectRoot,
-      });
+      runCommand(
+        process.execPath,
+        [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'build', 'format-schemas.ts'), ...args],
+        {
+          cwd: projectRoot,
+        },
+      );
 
     beforeAll(() => {
       projectRoot = mkdtempSync(join(tmpdir(), 'schema-format-'));

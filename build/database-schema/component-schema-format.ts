@@ -64,5 +64,7 @@ export async function formatComponentSchemas(projectRoot: string, { write }: { w
 
 /** One line per unformatted schema, naming it and the command that fixes it. */
 export function unformattedSchemaLines(unformatted: readonly string[]): string[] {
-  return unformatted.map((file) => `${file}: not laid out as Prisma formats it; run ${FORMAT_COMMAND} (it runs Prisma's formatter on every component schema)`);
+  return unformatted.map(
+    (file) => `${file}: not laid out as Prisma formats it; run ${FORMAT_COMMAND} (it runs Prisma's formatter on every component schema)`,
+  );
 }

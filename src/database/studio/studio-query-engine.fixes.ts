@@ -47,7 +47,8 @@ export function postgresQueryEngineWasm(prismaDir = prismaPackageDir()): EngineW
   return {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine's CommonJS glue, loaded only when Studio builds its client
     getRuntime: () => Promise.resolve(require(join(prismaDir, 'build', 'query_engine_bg.postgresql.js')) as unknown),
-    getQueryEngineWasmModule: () => Promise.resolve(new wasm.Module(readFileSync(join(prismaDir, 'build', 'query_engine_bg.postgresql.wasm')))),
+    getQueryEngineWasmModule: () =>
+      Promise.resolve(new wasm.Module(readFileSync(join(prismaDir, 'build', 'query_engine_bg.postgresql.wasm')))),
   };
 }
 
@@ -75,7 +76,8 @@ export function giveStudioTheWasmQueryEngine(): void {
     const exported = load.call(this, request, parent, isMain);
     if (request !== studioRuntime) return exported;
     const runtime = exported as { getPrismaClient: GetPrismaClient };
-    const getPrismaClient: GetPrismaClient = (config) => runtime.getPrismaClient({ engineWasm: postgresQueryEngineWasm(prismaDir), ...config });
+    const getPrismaClient: GetPrismaClient = (config) =>
+      runtime.getPrismaClient({ engineWasm: postgresQueryEngineWasm(prismaDir), ...config });
     return { ...runtime, getPrismaClient };
   };
 }

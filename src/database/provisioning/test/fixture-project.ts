@@ -10,8 +10,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { ChildProcessByStdio, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import type { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../../embedded/embedded-cluster';
@@ -217,7 +218,7 @@ export class RunningCli {
   /** The exit code, or the signal that ended it. */
   readonly exited: Promise<number | NodeJS.Signals>;
 
-  constructor(private readonly child: ChildProcessWithoutNullStreams) {
+  constructor(private readonly child: ChildProcessByStdio<null, Readable, Readable>) {
     const collect = (chunk: Buffer) => {
       this.text += chunk.toString('utf8');
       for (const wake of this.waiters) wake();
