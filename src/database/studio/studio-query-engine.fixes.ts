@@ -57,8 +57,7 @@ export function postgresQueryEngineWasm(prismaDir = prismaPackageDir()): EngineW
  * WebAssembly query engine (see above). Idempotent; throws when the
  * installed Prisma is not {@link PATCHED_FOR}.
  */
-export function giveStudioTheWasmQueryEngine(): void {
-  const prismaDir = prismaPackageDir();
+export function giveStudioTheWasmQueryEngine(prismaDir = prismaPackageDir()): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file beside the resolved package
   const { version } = require(join(prismaDir, 'package.json')) as { version: string };
   if (version !== PATCHED_FOR) {
