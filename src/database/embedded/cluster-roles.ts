@@ -43,8 +43,8 @@ export async function createRolesAndDatabase(state: ClusterState): Promise<void>
  * `GRANT USAGE ON SCHEMA public` above goes with the dropped schema. Default
  * privileges are kept in the database's catalog (pg_default_acl), not in the
  * schema, so they survive the drop and grant USAGE on the new `public` the
- * moment the owner creates it: the app works after a reset, even one run
- * while it is up, with no step to remember afterwards. Re-granting after a
+ * moment the owner creates it, with no step to remember afterwards (nor a
+ * restart, when the reset ran while the app was up). Re-granting after a
  * reset instead would need a hook in every path that drops the schema
  * (the CLI, a hand-written DROP SCHEMA), and would miss the ones nobody
  * thought of.
