@@ -7,6 +7,7 @@ import { migrationDatabaseUrl } from './src/database/migration/migration-databas
 import { migrationSemicolonProblems } from './src/database/migration/migration-semicolons';
 import { schemaCopiesNeedSync } from './src/database/migration/schema-copies-sync';
 import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm.fixes';
+import { giveStudioTheWasmQueryEngine } from './src/database/studio/studio-query-engine.fixes';
 
 type SchemaCopiesModule = typeof import('./build/database-schema/sync-schema-copies');
 
@@ -44,6 +45,12 @@ if (strandedSemicolons.length > 0) throw new Error(`cannot apply the migrations 
 // WebAssembly engine without these (src/database/migration/schema-engine-wasm.fixes.ts).
 fixSchemaEngineWasm();
 
+// `prisma studio` builds a Prisma Client that would load the native query
+// engine; this one runs it on the WebAssembly engine the CLI ships
+// (src/database/studio/studio-query-engine.fixes.ts). Only for that command:
+// the patch checks the Prisma version, which no other command depends on.
+if (process.argv.slice(2).includes('studio')) giveStudioTheWasmQueryEngine();
+
 // prisma/schema/ holds copies of the component schemas; refresh them so every
 // command sees the sources as they are now, not as of the last build. Loaded
 // only when needed: it brings in the TypeScript compiler (see schema-copies-sync.ts).
@@ -54,15 +61,20 @@ if (schemaCopiesNeedSync(process.env, process.cwd())) {
   if (errors.length > 0) throw new Error(`invalid component schema:\n${errors.join('\n')}`);
 }
 
+const adapter = async () => new MigrationAdapterFactory(await migrationDatabaseUrl(configuredUrl));
+
 /**
  * Prisma CLI configuration. `engine: 'js'` with a driver adapter makes every
  * `prisma migrate` command run on the bundled WebAssembly schema engine, so
  * nothing is downloaded. See docs/database.md.
  */
 export default defineConfig({
-  experimental: { adapter: true },
+  experimental: { adapter: true, studio: true },
   engine: 'js',
-  adapter: async () => new MigrationAdapterFactory(await migrationDatabaseUrl(configuredUrl)),
+  adapter,
+  // `npx prisma studio`: the same database and role as the migrate commands,
+  // the embedded cluster started for as long as Studio runs if the app is not.
+  studio: { adapter },
   // Collected by build/database-schema-plugin.ts from src/components/*/prisma/.
   schema: 'prisma/schema',
   // `npx prisma db seed` and `migrate reset`: every component's prisma/seed.ts (docs/guides/database.md).

@@ -4,11 +4,13 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { APP_CLUSTER_ROOT } from './database/embedded/app-cluster-root';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
 import { startFailureReason } from './database/provisioning/start-failure-reason';
 import { noticeUnmigratedSchema } from './database/provisioning/unmigrated-schema-notice';
 import { validateDatabaseSettings } from './database/runtime/database-config';
+import { recordEmbeddedDatabase } from './database/runtime/database-origin';
 import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { bindHttpServer } from './server/bind-http-server';
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       );
     });
     process.env.DATABASE_URL = embedded.runtimeUrl;
+    recordEmbeddedDatabase(APP_CLUSTER_ROOT);
   }
 
   try {

@@ -3,6 +3,12 @@ import { startEmbeddedCluster } from '../embedded/embedded-cluster';
 
 let embeddedOwnerUrl: Promise<string> | undefined;
 
+/** The signals whose default action ends the process, with the exit code that default gives (128 + number). */
+const STOP_SIGNALS: readonly [NodeJS.Signals, number][] = [
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+];
+
 /**
  * The connection string the Prisma CLI migrates with: the configured one
  * (`MIGRATION_DATABASE_URL`, the owner role, else `DATABASE_URL`), else the
@@ -40,6 +46,12 @@ async function startEmbeddedForThisCommand(): Promise<string> {
     );
     // The CLI exits with process.exit(); only synchronous work runs then.
     process.on('exit', () => cluster.stopSync());
+    // Killed rather than interrupted (an IDE's stop button, a test runner, a
+    // closed terminal), Node would end without 'exit' and leave the server
+    // running, which matters most for `prisma studio`, which runs until
+    // stopped. Exit as the default action would, so the line above runs.
+    // (Ctrl-C already ends the CLI through process.exit().)
+    for (const [signal, code] of STOP_SIGNALS) process.once(signal, () => process.exit(code));
   }
   return cluster.ownerUrl;
 }

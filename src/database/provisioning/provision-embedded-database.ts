@@ -1,4 +1,5 @@
 import { APP_CLUSTER_ROOT } from '../embedded/app-cluster-root';
+import { restoreRuntimeGrants } from '../embedded/cluster-roles';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../embedded/embedded-cluster';
 import { runMigrateDeploy } from '../migration/migrate-deploy';
 import type { ComponentSeedEntry } from '../runtime/component-seed';
@@ -6,6 +7,8 @@ import { seedDatabase } from '../seeding/seed-database';
 import { noticeUnmigratedSchema } from './unmigrated-schema-notice';
 
 export interface ProvisionOptions {
+  /** The cluster's folder; default `.data/dev` of the working directory (tests pass a project copy's). */
+  root?: string;
   /** Lines worth attention (the schema changed since the last migration, a failed seed); default: `log`. */
   warn?: (line: string) => void;
   /** Every component's seed, in dependsOn order: asked for, and run, only on a brand-new database. */
@@ -22,7 +25,8 @@ export interface ProvisionOptions {
 
 /**
  * The no-configuration default: start (or attach to) the embedded cluster under
- * `.data/dev`, apply pending migrations as the owner role, warn in one line
+ * `.data/dev`, restore the runtime role's grants (see restoreRuntimeGrants),
+ * apply pending migrations as the owner role, warn in one line
  * when a component schema changed since the last migration (unless the caller
  * does that itself, see {@link ProvisionOptions.compareSchema}), seed a brand-new
  * database once with every component's example data, and return the cluster
@@ -30,10 +34,11 @@ export interface ProvisionOptions {
  */
 export async function provisionEmbeddedDatabase(
   log: (line: string) => void,
-  { warn = log, seeds = () => [], compareSchema = true }: ProvisionOptions = {},
+  { root = APP_CLUSTER_ROOT, warn = log, seeds = () => [], compareSchema = true }: ProvisionOptions = {},
 ): Promise<EmbeddedDatabase> {
-  const cluster = await startEmbeddedCluster({ root: APP_CLUSTER_ROOT, durability: 'durable', log });
+  const cluster = await startEmbeddedCluster({ root, durability: 'durable', log });
   try {
+    await restoreRuntimeGrants(cluster.state);
     await runMigrateDeploy(cluster.ownerUrl);
   } catch (error) {
     await cluster.stop();
@@ -41,7 +46,7 @@ export async function provisionEmbeddedDatabase(
   }
   if (compareSchema) await noticeUnmigratedSchema(cluster.ownerUrl, warn);
   if (cluster.isNew) await seedOnce(cluster, seeds, log, warn);
-  log(`embedded PostgreSQL ready on 127.0.0.1:${cluster.state.port}, data in ${APP_CLUSTER_ROOT}`);
+  log(`embedded PostgreSQL ready on 127.0.0.1:${cluster.state.port}, data in ${root}`);
   return cluster;
 }
 

@@ -5,6 +5,7 @@ import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
+import { unusableSchemaMessage } from './database-origin';
 import { releaseConnectionsOfFailedTransactionEnds } from './failed-commit-release';
 import { createRuntimePool } from './pool-config';
 import { cacheCompiledPlans, DEFAULT_QUERY_PLAN_CACHE } from './query-plan-cache';
@@ -102,9 +103,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
       );
     }
     if (!schema.usable) {
-      throw new ConfigurationError(
-        `the role of DATABASE_URL may not use schema "${this.config.schema}" of the database ${database}; GRANT USAGE ON SCHEMA ${this.config.schema} (and DML on its tables) to that role`,
-      );
+      throw new ConfigurationError(unusableSchemaMessage(this.config.url, this.config.schema));
     }
     this.logger.log(`connected to ${database} on schema ${this.config.schema}`);
   }

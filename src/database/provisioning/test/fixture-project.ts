@@ -10,7 +10,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { ChildProcessByStdio, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import type { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, startEmbeddedCluster } from '../../embedded/embedded-cluster';
@@ -87,6 +89,26 @@ export class FixtureProject {
     return project;
   }
 
+  /**
+   * A clone of this project as it is (its components, schemas and
+   * migrations, linked) with a database of its own, for tests that start the
+   * whole app on it. Only prisma/schema/ (the copies the CLI refreshes) and
+   * .data/ are the clone's.
+   */
+  static cloneOfThisProject(): FixtureProject {
+    const root = mkdtempSync(join(tmpdir(), 'project-clone-'));
+    chmodSync(root, 0o755);
+    for (const file of ['package.json', 'prisma.config.ts', 'tsconfig.json']) copyFileSync(join(repoRoot, file), join(root, file));
+    for (const entry of ['node_modules', 'build', 'src']) symlinkSync(join(repoRoot, entry), join(root, entry));
+    mkdirSync(join(root, 'prisma'));
+    symlinkSync(join(repoRoot, 'prisma', 'migrations'), join(root, 'prisma', 'migrations'));
+    return new FixtureProject(root);
+  }
+
+  get clusterRoot(): string {
+    return join(this.root, '.data', 'dev');
+  }
+
   get schemaFile(): string {
     return join(this.root, 'src', 'components', 'fixture', 'prisma', 'schema.prisma');
   }
@@ -133,7 +155,26 @@ export class FixtureProject {
     return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-check/db-check.ts']);
   }
 
+  /**
+   * Starts a Prisma CLI command that runs until stopped (`prisma studio`),
+   * in the same environment as {@link prisma}.
+   */
+  startPrisma(...args: string[]): RunningCli {
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'prisma', 'build', 'index.js'), ...args], {
+      cwd: this.root,
+      env: this.cliEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new RunningCli(child);
+  }
+
   private async run(script: string, args: string[]): Promise<CliRun> {
+    const probe = idleTimerProbe(this.cliEnvironment());
+    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env: probe.env });
+    return { code, output, idleTimers: probe.idleTimers() };
+  }
+
+  private cliEnvironment(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PRISMA_MIGRATE_SKIP_GENERATE: '1',
@@ -141,9 +182,7 @@ export class FixtureProject {
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
     };
     for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'DATABASE_SCHEMA']) delete env[name];
-    const probe = idleTimerProbe(env);
-    const { code, output } = await runCommand(process.execPath, [script, ...args], { cwd: this.root, env: probe.env });
-    return { code, output, idleTimers: probe.idleTimers() };
+    return env;
   }
 
   /** Whether the project's PostgreSQL is running (a clean stop removes its pid file). */
@@ -171,5 +210,60 @@ export class FixtureProject {
 
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** A CLI command running in the background: what it printed so far, and how it ends. */
+export class RunningCli {
+  private text = '';
+  private readonly waiters = new Set<() => void>();
+  /** The exit code, or the signal that ended it. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+
+  constructor(private readonly child: ChildProcessByStdio<null, Readable, Readable>) {
+    const collect = (chunk: Buffer) => {
+      this.text += chunk.toString('utf8');
+      for (const wake of this.waiters) wake();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    this.exited = new Promise((resolve) => child.once('close', (code, signal) => resolve(code ?? signal!)));
+    void this.exited.then(() => {
+      for (const wake of this.waiters) wake();
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get output(): string {
+    return this.text;
+  }
+
+  /** Resolves with the first match of `pattern` in the output; rejects, with the output, if the command ends first. */
+  async waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+    let ended = false;
+    void this.exited.then(() => (ended = true));
+    for (;;) {
+      const match = this.text.match(pattern);
+      if (match) return match;
+      if (ended || this.child.exitCode !== null || this.child.signalCode !== null) {
+        throw new Error(`the command ended before printing ${pattern}:\n${this.text}`);
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          resolve();
+        };
+        this.waiters.add(wake);
+      });
+    }
+  }
+
+  /** Sends `signal` and waits for the process to end. */
+  async stop(signal: NodeJS.Signals): Promise<number | NodeJS.Signals> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited;
   }
 }

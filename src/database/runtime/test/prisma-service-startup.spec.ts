@@ -49,7 +49,9 @@ describe('PrismaService at startup', () => {
 
   it('refuses a schema the runtime role may not use, naming the grant', async () => {
     const schema = `locked_${randomBytes(4).toString('hex')}`;
-    await owner.query(`CREATE SCHEMA ${schema}`);
+    // The owner's default privileges give the runtime role USAGE on every schema it creates (src/database/embedded/cluster-roles.ts).
+    const runtimeRole = decodeURIComponent(new URL(process.env.DATABASE_URL!).username);
+    await owner.query(`CREATE SCHEMA ${schema}; REVOKE USAGE ON SCHEMA ${schema} FROM ${owner.escapeIdentifier(runtimeRole)}`);
     try {
       const error = await startupErrorWith(schema);
 
