@@ -8,6 +8,7 @@ import nodeExternals from 'webpack-node-externals';
 import { ComponentDiscoveryPlugin } from './build/component-discovery-plugin';
 import { DatabaseSchemaPlugin } from './build/database-schema-plugin';
 import { sourcePathsRelativeTo } from './build/webpack/source-map-paths';
+import { ignoredOutputs } from './build/webpack/watch-ignored-outputs';
 import { WatchTypeCheckPlugin } from './build/webpack/watch-type-check-plugin';
 
 type Mode = 'production' | 'development';
@@ -20,6 +21,7 @@ export default function createConfig(
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
   const discovery = new ComponentDiscoveryPlugin();
+  const schemas = new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies });
   const outputPath = join(__dirname, 'dist');
   return {
     mode,
@@ -67,10 +69,12 @@ export default function createConfig(
     // reads the dependsOn the schema checks need.
     plugins: [
       discovery,
-      new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies }),
+      schemas,
       // Watch mode only: ts-loader transpiles there (see module.rules).
       ...(watching ? [new WatchTypeCheckPlugin('tsconfig.build.json')] : []),
     ],
     stats: 'errors-warnings',
+    // What the plugins write in a rebuild must not start another one (build/webpack/watch-ignored-outputs.ts).
+    watchOptions: { ignored: ignoredOutputs([...discovery.outputs, ...schemas.outputs]) },
   };
 }
