@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { CommandRun, ProjectCopy } from '../../component-scaffold/test/project-copy';
 
 // `npm run build` in a temporary copy of the project, with a component broken
