@@ -115,14 +115,19 @@ export class MigrationReminder {
  */
 function untilMigrated(changes: MigrationChange[]): string[] {
   const removed = changes.filter((change) => change.verb === 'remove');
-  const lines = removed.length < changes.length ? [MISSING_IN_DATABASE] : [];
+  const droppedTables = new Set(removed.filter((change) => !change.detail).map((change) => change.object));
+  // A foreign key or index of a dropped table goes with it.
+  const gained = changes.filter((change) => change.verb !== 'remove' && !droppedTables.has(change.object));
+  const lines = gained.length > 0 ? [MISSING_IN_DATABASE] : [];
   if (removed.length > 0) {
     const named = removed.map((change) =>
       change.detail ? `${change.detailKind ?? 'column'} ${change.object}.${change.detail}` : `${change.kind} ${change.object}`,
     );
     const one = removed.length === 1;
+    const columns = removed.some((change) => change.detailKind === 'column');
     lines.push(
-      `the database still has ${named.join(', ')} (and ${one ? 'its' : 'their'} data) until that migration drops ${one ? 'it' : 'them'}`,
+      `the database still has ${named.join(', ')} (and ${one ? 'its' : 'their'} data) until that migration drops ${one ? 'it' : 'them'}` +
+        (columns ? '; inserting a row fails while a removed column is required and has no default' : ''),
     );
   }
   return lines;
