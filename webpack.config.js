@@ -10,6 +10,7 @@ const nodeExternals = require('webpack-node-externals');
 const { ComponentDiscoveryPlugin } = require('./build/component-discovery-plugin');
 const { DatabaseSchemaPlugin } = require('./build/database-schema-plugin');
 const { sourcePathsRelativeTo } = require('./build/webpack/source-map-paths');
+const { ignoredOutputs } = require('./build/webpack/watch-ignored-outputs');
 const { WatchTypeCheckPlugin } = require('./build/webpack/watch-type-check-plugin');
 
 /** @typedef {'production' | 'development'} Mode */
@@ -24,6 +25,7 @@ function createConfig(env = {}, argv = {}) {
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
   const discovery = new ComponentDiscoveryPlugin();
+  const schemas = new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies, schemaSettings: () => discovery.lastSchemaSettings });
   const outputPath = join(__dirname, 'dist');
   return {
     mode,
@@ -71,11 +73,13 @@ function createConfig(env = {}, argv = {}) {
     // reads the dependsOn the schema checks need.
     plugins: [
       discovery,
-      new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies, schemaSettings: () => discovery.lastSchemaSettings }),
+      schemas,
       // Watch mode only: ts-loader transpiles there (see module.rules).
       ...(watching ? [new WatchTypeCheckPlugin('tsconfig.build.json')] : []),
     ],
     stats: 'errors-warnings',
+    // What the plugins write in a rebuild must not start another one (build/webpack/watch-ignored-outputs.ts).
+    watchOptions: { ignored: ignoredOutputs([...discovery.outputs, ...schemas.outputs]) },
   };
 }
 

@@ -232,7 +232,7 @@ describe('ComponentDiscoveryPlugin', () => {
       expect(error).toMatch(/^src\/components\/blog\/component\.meta\.ts:3: /);
       expect(error).toContain('import()');
       expect(error).toContain('may import only defineComponent from src/platform/component-meta');
-      expect(existsSync(project.outputDir)).toBe(false);
+      expect(registryIn(readFileSync(project.output('component-registry.ts'), 'utf8')).components).toEqual([]);
     });
 
     it('rejects a meta file with a syntax error and gives the line', () => {
@@ -270,28 +270,46 @@ describe('ComponentDiscoveryPlugin', () => {
     );
   });
 
-  it('writes nothing when a component is invalid', () => {
+  it('leaves a component with an error out of the generated files and lists every valid one', () => {
     project.writeComponent('blog', "{ id: 'blog', routes: [] }");
+    project.writeComponent('shop');
 
-    expect(project.plugin.run().errors).not.toEqual([]);
-    expect(existsSync(project.outputDir)).toBe(false);
+    expect(project.plugin.run().errors).toEqual([expect.stringMatching(/^src\/components\/blog\/component\.meta\.ts: field "title"/)]);
+
+    const modules = readFileSync(project.output('components.module.ts'), 'utf8');
+    expect(modules).toContain('imports: [ShopComponent]');
+    expect(modules).not.toContain('components/blog/');
+    expect(registryIn(readFileSync(project.output('component-registry.ts'), 'utf8')).components.map((meta) => meta.id)).toEqual(['shop']);
   });
 
-  it('keeps the last good output unchanged when a component becomes invalid', () => {
-    project.writeComponent('blog');
-    project.plugin.run();
-    const before = ['component-registry.ts', 'components.module.ts'].map((name) => readFileSync(project.output(name), 'utf8'));
-
+  it('lists a component again once its error is fixed', () => {
     project.writeComponent(
       'blog',
       "{ id: 'blog', title: 'Blog', routes: [{ path: '/journal', title: 'Journal', isPrimary: true }], nav: {} }",
     );
+    expect(project.plugin.run().errors).toHaveLength(1);
+
+    project.writeComponent('blog');
+    expect(project.plugin.run().errors).toEqual([]);
+
+    expect(readFileSync(project.output('components.module.ts'), 'utf8')).toContain('imports: [BlogComponent]');
+  });
+
+  it('removes a deleted component from every generated file even while another component has an error', () => {
+    project.writeComponent('blog');
     project.writeComponent('shop');
+    mkdirSync(join(project.folder('shop'), 'prisma'), { recursive: true });
+    writeFileSync(join(project.folder('shop'), 'prisma', 'seed.ts'), 'export default async () => {};\n');
+    expect(project.plugin.run().errors).toEqual([]);
+
+    rmSync(project.folder('shop'), { recursive: true });
+    project.writeComponent('blog', "{ id: 'blog', routes: [] }");
     const { errors } = project.plugin.run();
 
-    expect(errors).toHaveLength(1);
-    const after = ['component-registry.ts', 'components.module.ts'].map((name) => readFileSync(project.output(name), 'utf8'));
-    expect(after).toEqual(before);
+    expect(errors).toEqual([expect.stringMatching(/^src\/components\/blog\/component\.meta\.ts: field "title"/)]);
+    for (const name of ['component-registry.ts', 'components.module.ts', 'component-seeds.ts']) {
+      expect(readFileSync(project.output(name), 'utf8')).not.toMatch(/shop/i);
+    }
   });
 
   it('generates a registry whose navigation is sorted by order, then by label', () => {

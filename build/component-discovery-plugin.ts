@@ -26,6 +26,11 @@ export class ComponentDiscoveryPlugin {
     this.outputDir = options.outputDir ?? join(this.projectRoot, 'src', 'generated');
   }
 
+  /** Every folder this step writes: never edited by hand, so not watched (see webpack.config.js). */
+  get outputs(): string[] {
+    return [this.outputDir];
+  }
+
   apply(compiler: Compiler): void {
     let outcome: BuildStepOutcome = { errors: [], watched: [], missing: [] };
     beforeEveryCompilation(compiler, PLUGIN, () => {
@@ -43,15 +48,17 @@ export class ComponentDiscoveryPlugin {
   /** What the last run read: each component's preview features and name-prefix setting, for the schema build. */
   lastSchemaSettings: CollectedComponents['schemaSettings'] = new Map();
 
-  /** One discovery pass; writes the generated files only when valid and changed. */
+  /**
+   * One discovery pass; writes the generated files when changed, failed or
+   * not, so they never name a component whose folder is gone (a component
+   * with an error is left out of them until it is fixed; see collect-components.ts).
+   */
   run(): ComponentDiscoveryRun {
     const collected = collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir });
     const written: string[] = [];
-    if (collected.errors.length === 0) {
-      for (const [name, content] of collected.files) {
-        const target = join(this.outputDir, name);
-        if (writeIfChanged(target, content)) written.push(target);
-      }
+    for (const [name, content] of collected.files) {
+      const target = join(this.outputDir, name);
+      if (writeIfChanged(target, content)) written.push(target);
     }
     this.lastDependencies = collected.dependencies;
     this.lastSchemaSettings = collected.schemaSettings;

@@ -20,7 +20,8 @@ function makeProject(parent: string) {
     mkdirSync(join(componentsDir, id, 'prisma'), { recursive: true });
     writeFileSync(join(componentsDir, id, 'prisma', 'schema.prisma'), schema);
   };
-  return { root, componentsDir, schemaDir, hashFile: join(root, 'client', 'component-schemas.sha256'), copy, writeComponent };
+  const outputDir = join(root, 'src', 'generated');
+  return { root, componentsDir, schemaDir, outputDir, hashFile: join(root, 'client', 'component-schemas.sha256'), copy, writeComponent };
 }
 
 /** One webpack build, closed afterwards as the CLI does. */
@@ -125,6 +126,43 @@ describe('DatabaseSchemaPlugin', () => {
     expect(generateCalls).toBe(1);
   });
 
+  it('removes the copy and the models of a deleted component even while another component schema is invalid', async () => {
+    project.writeComponent('blog', blogSchema);
+    project.writeComponent('shop', shopSchema);
+    await plugin.run(silentLogger);
+
+    rmSync(join(project.componentsDir, 'shop'), { recursive: true });
+    project.writeComponent('blog', `datasource db {\n  provider = "postgresql"\n}\n${blogSchema}`);
+    const result = await plugin.run(silentLogger);
+
+    expect(result.errors).toEqual([expect.stringContaining('src/components/blog/prisma/schema.prisma:1: ')]);
+    expect(readdirSync(project.schemaDir).sort()).toEqual(['blog.prisma', 'main.prisma']);
+    const models = readFileSync(join(project.outputDir, 'component-models.ts'), 'utf8');
+    expect(models).not.toMatch(/shop|product/i);
+    expect(models).toContain("'blog': 'post';");
+  });
+
+  it('keeps the models the client was generated with when Prisma rejects a schema, so no type names a model the client lacks', async () => {
+    project.writeComponent('blog', blogSchema);
+    await plugin.run(silentLogger);
+    const rejecting = new DatabaseSchemaPlugin({
+      projectRoot: project.root,
+      componentsDir: project.componentsDir,
+      schemaDir: project.schemaDir,
+      hashFile: project.hashFile,
+      generate: () => Promise.reject(new Error('Type "Strin" is neither a built-in type')),
+    });
+
+    project.writeComponent('shop', shopSchema.replace('price Int', 'price Strin'));
+    project.writeComponent('blog', `${blogSchema}\nmodel BlogTag {\n  id Int @id\n}\n`);
+    const result = await rejecting.run(silentLogger);
+
+    expect(result.errors).toEqual([expect.stringContaining('Strin')]);
+    const models = readFileSync(join(project.outputDir, 'component-models.ts'), 'utf8');
+    expect(models).toContain("'blog': 'post';");
+    expect(models).toContain("'shop': never;");
+  });
+
   it('generates the client only when a collected schema changed', async () => {
     project.writeComponent('blog', blogSchema);
 
@@ -150,9 +188,10 @@ describe('DatabaseSchemaPlugin', () => {
     expect(main).toMatch(/^\s*engineType\s*=\s*"client"\s*$/m);
   });
 
-  it('fails the webpack build with the file:line of a component that declares a datasource', async () => {
+  it('fails the webpack build with the file:line of a component that declares a datasource, and with nothing else', async () => {
     project.writeComponent('blog', `${blogSchema}datasource db {\n  provider = "postgresql"\n}\n`);
-    writeFileSync(join(project.root, 'entry.js'), 'module.exports = 42;\n');
+    // A module that cannot be built while the schemas are invalid: it is not even resolved.
+    writeFileSync(join(project.root, 'entry.js'), "module.exports = require('./not-generated-yet');\n");
     const { root: projectRoot, componentsDir, schemaDir, hashFile } = project;
     const stats = await build({
       mode: 'development',

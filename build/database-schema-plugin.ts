@@ -13,7 +13,8 @@ import { collectSchemas } from './database-schema/collect-schemas';
 import type { ComponentSchemaSettings } from './database-schema/component-schema-settings';
 import { SchemaFactsCache } from './database-schema/schema-facts-cache';
 import { withSourceLocations } from './database-schema/source-locations';
-import { writeSchemas } from './database-schema/write-schemas';
+import { renderDelegateTypes } from './database-schema/render-component-models';
+import { removeStaleCopies, writeSchemas } from './database-schema/write-schemas';
 import { writeIfChanged } from './output/write-if-changed';
 import { announceWrittenFiles, beforeEveryCompilation, BuildStepOutcome, reportToEveryCompilation } from './webpack/compilation-hooks';
 
@@ -87,6 +88,11 @@ export class DatabaseSchemaPlugin {
     this.dataModelFile = options.dataModelFile === undefined ? join(this.projectRoot, DATA_MODEL_FILE) : options.dataModelFile;
   }
 
+  /** Every file and folder this step writes: never edited by hand, so not watched (see webpack.config.js). */
+  get outputs(): string[] {
+    return [this.schemaDir, this.outputDir, dirname(this.hashFile), ...(this.dataModelFile ? [this.dataModelFile] : [])];
+  }
+
   apply(compiler: Compiler): void {
     const logger = compiler.getInfrastructureLogger(PLUGIN);
     let outcome: BuildStepOutcome = { errors: [], warnings: [], watched: [], missing: [] };
@@ -101,34 +107,56 @@ export class DatabaseSchemaPlugin {
     reportToEveryCompilation(compiler, PLUGIN, this.componentsDir, () => outcome);
   }
 
-  /** One build step, usable without webpack. */
+  /**
+   * One build step, usable without webpack.
+   *
+   * Whatever the outcome, prisma/schema/ and src/generated/component-models.ts
+   * name no component whose folder (or schema) is gone. When the schemas are
+   * invalid or Prisma rejects them, the client is not regenerated, so every
+   * component that still exists keeps the delegates the client was last
+   * generated with (a new one has none yet): the types stay those of the
+   * client, and the failure is reported once, by this step, instead of again
+   * as type errors in every file that uses the client.
+   */
   async run(logger: InfoLogger = console): Promise<DatabaseSchemaRun> {
+    const dependencies = this.dependencies();
     const collected = collectSchemas({
       projectRoot: this.projectRoot,
       componentsDir: this.componentsDir,
-      dependencies: this.dependencies(),
+      dependencies,
       settings: this.schemaSettings(),
       cache: this.cache,
     });
     const watched = [...collected.sources.values()].map((source) => join(this.projectRoot, source));
-    const base = { watched, missing: collected.missing, warnings: collected.warnings, generated: false, written: [] };
-    // Invalid input changes nothing: the last good schema and client stay.
-    if (collected.errors.length > 0) return { ...base, errors: collected.errors };
-
-    const { removed } = writeSchemas(this.schemaDir, collected.files);
-    if (removed.length > 0) logger.info(`removed stale schema copies: ${removed.join(', ')}`);
+    const base = { watched, missing: collected.missing, warnings: collected.warnings, generated: false };
     const modelsFile = join(this.outputDir, 'component-models.ts');
-    const written = writeIfChanged(modelsFile, collected.componentModels) ? [modelsFile] : [];
-    if (this.readHash() === collected.hash) return { ...base, written, errors: [] };
+    const writeModels = (content: string) => (writeIfChanged(modelsFile, content) ? [modelsFile] : []);
+    const withLastClient = () => writeModels(renderDelegateTypes(collected.folders, this.readClientDelegates(), dependencies));
+    const logRemoved = (removed: string[]) => removed.length > 0 && logger.info(`removed stale schema copies: ${removed.join(', ')}`);
+
+    // Invalid input is neither copied nor generated: the copies of the components that
+    // still exist and the client stay as last built; those of removed components go.
+    if (collected.errors.length > 0) {
+      logRemoved(removeStaleCopies(this.schemaDir, new Set(collected.files.keys())));
+      return { ...base, written: withLastClient(), errors: collected.errors };
+    }
+
+    logRemoved(writeSchemas(this.schemaDir, collected.files).removed);
+    if (this.readHash() === collected.hash) {
+      this.rememberClientDelegates(collected.delegates);
+      return { ...base, written: writeModels(collected.componentModels), errors: [] };
+    }
 
     const started = Date.now();
     try {
       await this.generate(this.schemaDir);
     } catch (error) {
       const message = error instanceof PrismaCliError ? error.message : `prisma generate could not run: ${(error as Error).message}`;
-      return { ...base, written, errors: [withSourceLocations(message, collected.origins)] };
+      return { ...base, written: withLastClient(), errors: [withSourceLocations(message, collected.origins)] };
     }
     writeIfChanged(this.hashFile, `${collected.hash}\n`);
+    this.rememberClientDelegates(collected.delegates);
+    const written = writeModels(collected.componentModels);
     logger.info(`generated Prisma Client from ${collected.sources.size} component schema(s) in ${Date.now() - started} ms`);
     const dataModel = await this.redrawDataModel(collected.owners);
     // Prisma accepted what the parser could not read: it is valid, but was not checked.
@@ -156,5 +184,29 @@ export class DatabaseSchemaPlugin {
 
   private readHash(): string | null {
     return existsSync(this.hashFile) ? readFileSync(this.hashFile, 'utf8').trim() : null;
+  }
+
+  /** Beside the hash, in the generated client: which component's models the client was generated with. */
+  private get clientDelegatesFile(): string {
+    return join(dirname(this.hashFile), 'component-delegates.json');
+  }
+
+  private rememberClientDelegates(delegates: ReadonlyMap<string, readonly string[]>): void {
+    writeIfChanged(this.clientDelegatesFile, `${JSON.stringify(Object.fromEntries(delegates))}\n`);
+  }
+
+  /** Empty when unknown (a client generated before this file existed): each component then gets no delegates until a build succeeds. */
+  private readClientDelegates(): Map<string, string[]> {
+    try {
+      const stored = JSON.parse(readFileSync(this.clientDelegatesFile, 'utf8')) as Record<string, unknown>;
+      return new Map(
+        Object.entries(stored).map(([id, names]) => [
+          id,
+          Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
+        ]),
+      );
+    } catch {
+      return new Map();
+    }
   }
 }

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   config.plugins.push(server);
   // Without a callback webpack returns the compiler (null only with one), and watch() a Watching.
   const remindOfMigrations = migrationReminder(database.env.MIGRATION_DATABASE_URL);
-  const watching = webpack(config)!.watch({}, (error, stats) => {
+  // The config's watchOptions: without them, each rebuild that rewrites a generated file starts a second one.
+  const watching = webpack(config)!.watch(config.watchOptions ?? {}, (error, stats) => {
     if (error) console.error(error);
     else if (stats?.hasErrors()) console.error(`${stats.toString('errors-only')}\n[dev] build failed: the last good server keeps running`);
     // The server has just been (re)started: this comes after its restart line.

@@ -8,7 +8,9 @@ type CreateConfig = typeof import('../../webpack.config');
 const createConfig = require(`${process.cwd()}/webpack.config`) as CreateConfig;
 
 let ready = false;
-webpack(createConfig({ WATCH: true }, { mode: 'development' }))!.watch({}, (error, stats) => {
+const config = createConfig({ WATCH: true }, { mode: 'development' });
+// The config's watchOptions, as build/dev-server.ts passes them: the generated files are not watched.
+webpack(config)!.watch(config.watchOptions ?? {}, (error, stats) => {
   if (error) console.error(error);
   if (stats?.hasErrors()) console.error(stats.toString('errors-only'));
   if (!ready) {

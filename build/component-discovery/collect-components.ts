@@ -12,7 +12,12 @@ import { renderComponentSeeds, renderComponentsModule, renderRegistry } from './
 import { ComponentEntry, validateComponents } from './validate-components';
 
 export interface CollectedComponents extends BuildStepOutcome {
-  /** Generated file name -> content; empty when there are errors. */
+  /**
+   * Generated file name -> content, listing every component without an error
+   * of its own. A component with one is left out until it is fixed: the
+   * build that reports the error is never run, and an entry kept from an
+   * older build could import a file or class that no longer exists.
+   */
   files: Map<string, string>;
   /** Component id -> the ids its `dependsOn` lists (as far as readable when there are errors). */
   dependencies: Map<string, string[]>;
@@ -37,6 +42,8 @@ export function collectComponents({
 }: CollectComponentsOptions): CollectedComponents {
   const shown = (path: string) => relative(projectRoot, path);
   const errors: string[] = [];
+  /** Folders with an error of their own: left out of the generated files. */
+  const failed = new Set<string>();
   const watched: string[] = [];
   const missing: string[] = [];
   const entries: ComponentEntry[] = [];
@@ -52,7 +59,10 @@ export function collectComponents({
     }
     watched.push(metaFile);
     const { meta, error } = cache.meta(readFileSync(metaFile, 'utf8'), metaFile);
-    if (error) errors.push(`${shown(metaFile)}${error.line === undefined ? '' : `:${error.line}`}: ${error.text}`);
+    if (error) {
+      errors.push(`${shown(metaFile)}${error.line === undefined ? '' : `:${error.line}`}: ${error.text}`);
+      failed.add(folder);
+    }
     const moduleExists = existsSync(moduleFile);
     if (moduleExists) watched.push(moduleFile);
     else missing.push(moduleFile);
@@ -65,27 +75,33 @@ export function collectComponents({
     });
   }
   cache.save();
-  errors.push(...validateComponents(entries));
+  for (const problem of validateComponents(entries)) {
+    errors.push(problem.text);
+    failed.add(problem.folder);
+  }
   const schemaSettings = new Map(entries.map((entry) => [entry.folder, schemaSettingsOf(entry.meta)]));
-  if (errors.length > 0) return { errors, files: new Map(), dependencies: declaredDependencies(entries), schemaSettings, watched, missing };
 
-  // Valid: every entry has metadata of the right shape and exactly one module class.
+  // Valid: every such entry has metadata of the right shape and exactly one module class.
   const byId = new Map(
-    entries.map((e) => {
-      const seedFile = join(componentsDir, e.folder, SEED_FILE);
-      const hasSeed = existsSync(seedFile);
-      (hasSeed ? watched : missing).push(seedFile);
-      return [e.folder, { folder: e.folder, meta: e.meta as ComponentMeta, moduleClass: e.moduleClasses![0], hasSeed }];
-    }),
+    entries
+      .filter((e) => !failed.has(e.folder))
+      .map((e) => {
+        const seedFile = join(componentsDir, e.folder, SEED_FILE);
+        const hasSeed = existsSync(seedFile);
+        (hasSeed ? watched : missing).push(seedFile);
+        return [e.folder, { folder: e.folder, meta: e.meta as ComponentMeta, moduleClass: e.moduleClasses![0], hasSeed }];
+      }),
   );
-  const dependencies = new Map([...byId].map(([id, c]) => [id, c.meta.dependsOn ?? []]));
-  // Validation rejected cycles, so there is an order: dependencies first.
-  const ordered = dependencyOrder(dependencies).order!.map((id) => byId.get(id)!);
+  const valid = new Map([...byId].map(([id, c]) => [id, c.meta.dependsOn ?? []]));
+  // Validation rejected cycles, so there is an order, dependencies first (a
+  // second cycle behind the reported one fails the build anyway: name order then).
+  const ordered = (dependencyOrder(valid).order ?? [...byId.keys()]).map((id) => byId.get(id)!);
   const files = new Map([
     ['component-registry.ts', renderRegistry([...byId.values()])],
     ['components.module.ts', renderComponentsModule(ordered)],
     ['component-seeds.ts', renderComponentSeeds(ordered)],
   ]);
+  const dependencies = errors.length > 0 ? declaredDependencies(entries) : valid;
   return { errors, files, dependencies, schemaSettings, watched, missing };
 }
 

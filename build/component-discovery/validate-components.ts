@@ -18,26 +18,34 @@ export interface ComponentEntry {
   moduleClasses?: string[];
 }
 
+/** One rule a component breaks: `text` names its file, the field and the fix. */
+export interface ComponentProblem {
+  /** The component the problem belongs to: dropped from the generated files until it is fixed. */
+  folder: string;
+  text: string;
+}
+
 type Fields = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-export function validateComponents(entries: ComponentEntry[]): string[] {
-  const problems: string[] = [];
+export function validateComponents(entries: ComponentEntry[]): ComponentProblem[] {
+  const problems: ComponentProblem[] = [];
   const routeOwners = new Map<string, string>();
   for (const entry of entries) {
     const { folder, metaPath, meta } = entry;
-    const at = (field: string, text: string) => problems.push(`${metaPath}: field "${field}" ${text}`);
+    const problem = (text: string) => problems.push({ folder, text });
+    const at = (field: string, text: string) => problem(`${metaPath}: field "${field}" ${text}`);
     if (!COMPONENT_ID_PATTERN.test(folder)) {
-      problems.push(
+      problem(
         `${metaPath}: folder "${folder}" is not a valid component id; rename it to lower-case letters, digits and dashes, starting with a letter`,
       );
     }
     if (entry.moduleClasses === undefined) {
-      problems.push(`${entry.modulePath}: file is missing; every component needs a component.module.ts exporting its @Module() class`);
+      problem(`${entry.modulePath}: file is missing; every component needs a component.module.ts exporting its @Module() class`);
     } else if (entry.moduleClasses.length !== 1) {
-      problems.push(
+      problem(
         `${entry.modulePath}: exports ${entry.moduleClasses.length} @Module() classes (${entry.moduleClasses.join(', ') || 'none'}); export exactly one`,
       );
     }
@@ -117,14 +125,14 @@ function validateSchemaSettings(meta: Fields, at: (field: string, text: string) 
 }
 
 /** `dependsOn`: a list of other, existing component ids, without cycles. */
-function validateDependencies(entries: ComponentEntry[]): string[] {
-  const problems: string[] = [];
+function validateDependencies(entries: ComponentEntry[]): ComponentProblem[] {
+  const problems: ComponentProblem[] = [];
   const known = new Set(entries.map((entry) => entry.folder));
   const graph = new Map<string, string[]>();
   const metaPathOf = new Map(entries.map((entry) => [entry.folder, entry.metaPath]));
   for (const { folder, metaPath, meta } of entries) {
     if (!isObject(meta) || meta.dependsOn === undefined) continue;
-    const at = (text: string) => problems.push(`${metaPath}: field "dependsOn" ${text}`);
+    const at = (text: string) => problems.push({ folder, text: `${metaPath}: field "dependsOn" ${text}` });
     const dependsOn = meta.dependsOn;
     if (!Array.isArray(dependsOn) || !dependsOn.every(isText)) {
       at(`must be a list of component ids, e.g. dependsOn: ['${[...known].find((id) => id !== folder) ?? 'demo'}']`);
@@ -144,12 +152,13 @@ function validateDependencies(entries: ComponentEntry[]): string[] {
   }
   const { cycle } = dependencyOrder(graph);
   if (cycle) {
-    problems.push(
-      `${metaPathOf.get(cycle[0])}: field "dependsOn" makes a cycle (${cycle.join(' -> ')}); components cannot depend on each other in a circle: remove "${cycle[1]}" from this dependsOn, or another link of the cycle in ${cycle
+    problems.push({
+      folder: cycle[0],
+      text: `${metaPathOf.get(cycle[0])}: field "dependsOn" makes a cycle (${cycle.join(' -> ')}); components cannot depend on each other in a circle: remove "${cycle[1]}" from this dependsOn, or another link of the cycle in ${cycle
         .slice(1, -1)
         .map((id) => metaPathOf.get(id))
         .join(', ')}`,
-    );
+    });
   }
   return problems;
 }

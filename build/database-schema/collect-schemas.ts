@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import { COMPONENT_ID_PATTERN } from '../../src/platform/component-meta';
 import { listComponentFolders } from '../component-folders';
 import { BackRelation, checkComponentSchemas, ComponentSchema, SourceLine } from './check-component-schemas';
-import { renderComponentModels } from './render-component-models';
 import { ComponentSchemaSettings, DEFAULT_SCHEMA_SETTINGS } from './component-schema-settings';
+import { componentDelegates, renderDelegateTypes } from './render-component-models';
 import { buildSchemaCopy } from './schema-copies';
 import { SchemaFactsCache } from './schema-facts-cache';
 
@@ -58,7 +58,11 @@ export interface CollectedSchemas {
   missing: string[];
   /** Model, view, enum and type name -> owning component id. */
   owners: Map<string, string>;
-  /** Content of src/generated/component-models.ts (the scoped clients' types). */
+  /** Every component folder, with or without a schema. */
+  folders: string[];
+  /** Component id -> the Prisma Client delegates of its models and views, as the schemas are now. */
+  delegates: Map<string, string[]>;
+  /** Content of src/generated/component-models.ts (the scoped clients' types) for these delegates. */
   componentModels: string;
   /** Sources the parser could not read; Prisma's own validation reports their errors. */
   unchecked: Map<string, string>;
@@ -137,6 +141,7 @@ export function collectSchemas({
     origins.set(name, copy.origins);
   }
 
+  const delegates = componentDelegates(components);
   const hash = createHash('sha256');
   for (const [name, content] of files) hash.update(`${name}\0${content}\0`);
   return {
@@ -148,7 +153,9 @@ export function collectSchemas({
     hash: hash.digest('hex'),
     missing,
     owners: checked.owners,
-    componentModels: renderComponentModels(folders, components, dependencies),
+    folders,
+    delegates,
+    componentModels: renderDelegateTypes(folders, delegates, dependencies),
     unchecked,
   };
 }

@@ -9,24 +9,40 @@ export const delegateName = (model: string) => model.charAt(0).toLowerCase() + m
 
 const union = (names: string[]) => (names.length === 0 ? 'never' : names.map((name) => `'${name}'`).join(' | '));
 
+/** Component id -> the Prisma Client delegates of its models and views. */
+export function componentDelegates(schemas: ComponentSchema[]): Map<string, string[]> {
+  return new Map(
+    schemas.map((schema) => [
+      schema.id,
+      schema.facts.blocks.filter((b) => b.kind === 'model' || b.kind === 'view').map((b) => delegateName(b.name)),
+    ]),
+  );
+}
+
 /** @param ids every component folder, with or without a schema */
 export function renderComponentModels(
   ids: string[],
   schemas: ComponentSchema[],
   dependencies: ReadonlyMap<string, readonly string[]>,
 ): string {
-  const delegates = new Map(
-    schemas.map((schema) => [
-      schema.id,
-      schema.facts.blocks.filter((b) => b.kind === 'model' || b.kind === 'view').map((b) => delegateName(b.name)),
-    ]),
-  );
+  return renderDelegateTypes(ids, componentDelegates(schemas), dependencies);
+}
+
+/**
+ * @param ids every component folder, with or without a schema: the rows
+ * @param delegates component id -> its delegates; a component not in it has none
+ */
+export function renderDelegateTypes(
+  ids: string[],
+  delegates: ReadonlyMap<string, readonly string[]>,
+  dependencies: ReadonlyMap<string, readonly string[]>,
+): string {
   const known = new Set(ids);
   const rows = (value: (id: string) => string) => ids.map((id) => `  '${id}': ${value(id)};`).join('\n');
   return `${HEADER}
 /** Component id -> the Prisma Client delegates of its own models and views. */
 export interface ComponentModelDelegates {
-${rows((id) => union(delegates.get(id) ?? []))}
+${rows((id) => union([...(delegates.get(id) ?? [])]))}
 }
 
 /** Component id -> the ids its component.meta.ts lists in dependsOn. */

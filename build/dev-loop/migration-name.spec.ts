@@ -50,4 +50,17 @@ describe('suggestMigrationName', () => {
     expect(suggestMigrationName('[-] Removed tables\n  - GoneThing\n  - GoneOther', owners)).toBe('update_schema');
     expect(suggestMigrationName('', owners)).toBe('update_schema');
   });
+
+  it('names the removal of a deleted component’s tables after the component', () => {
+    const withBooks = new Map([...owners, ['BooksItem', 'books'], ['BooksShelf', 'books'], ['BooksGenre', 'books']]);
+    const gone = new Set(['books']);
+
+    expect(suggestMigrationName('[-] Removed tables\n  - BooksItem', withBooks, gone)).toBe('remove_books');
+    expect(
+      suggestMigrationName('[-] Removed enums\n  - BooksGenre\n\n[-] Removed tables\n  - BooksItem\n  - BooksShelf', withBooks, gone),
+    ).toBe('remove_books');
+    expect(suggestMigrationName('[-] Removed tables\n  - BooksItem\n\n[+] Added tables\n  - demo_tags', withBooks, gone)).toBe(
+      'update_books_demo',
+    );
+  });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../src/database/migration/schema-migrations-comparison';
 import { PrismaCliError } from '../../src/platform/errors/prisma-cli.error';
 import { SCHEMA_CHANGED_LINE } from '../../src/database/provisioning/unmigrated-schema-notice';
-import { suggestMigrationName } from './migration-name';
+import { MigrationChange, readChanges, suggestMigrationName } from './migration-name';
 import { readSchemaOwners } from './schema-owners';
 
 export interface MigrationReminderOptions {
@@ -44,6 +44,8 @@ export interface MigrationReminderReport {
  */
 export class MigrationReminder {
   private last: { fingerprint: string; report: Omit<MigrationReminderReport, 'repeated'> } | undefined;
+  /** Table and enum -> component, as seen at every check: a deleted component's tables are still named after it. */
+  private readonly seenOwners = new Map<string, string>();
 
   constructor(private readonly options: MigrationReminderOptions) {}
 
@@ -64,6 +66,10 @@ export class MigrationReminder {
     return { ...report, repeated: false };
   }
 
+  private rememberOwners(owners: ReadonlyMap<string, string>): void {
+    for (const [name, id] of owners) this.seenOwners.set(name, id);
+  }
+
   private fingerprintNow(): SchemaMigrationsFingerprint | undefined {
     try {
       return schemaMigrationsFingerprint(this.options.projectRoot);
@@ -74,10 +80,17 @@ export class MigrationReminder {
 
   private async compare(): Promise<Omit<MigrationReminderReport, 'repeated'>> {
     const { projectRoot, migrationUrl, compare = compareSchemaWithMigrations } = this.options;
+    const schemaDir = join(projectRoot, 'prisma', 'schema');
+    // Noted at every check, even one with nothing to say: a component deleted later keeps its name in the reminder.
+    this.rememberOwners(readSchemaOwners(schemaDir));
     try {
       const { inStep, differences } = await compare({ projectRoot, migrationUrl });
+      const owners = readSchemaOwners(schemaDir);
+      this.rememberOwners(owners);
       if (inStep) return { lines: [], failed: false };
-      const name = suggestMigrationName(differences, readSchemaOwners(join(projectRoot, 'prisma', 'schema')));
+      const present = new Set(owners.values());
+      const gone = new Set([...this.seenOwners.values()].filter((id) => !present.has(id)));
+      const name = suggestMigrationName(differences, new Map([...this.seenOwners, ...owners]), gone);
       return {
         lines: [
           SCHEMA_CHANGED_LINE.replace('<name>', name),
@@ -85,7 +98,7 @@ export class MigrationReminder {
             .split('\n')
             .filter((line) => line.trim() !== '')
             .map((line) => `  ${line}`),
-          'until then, requests that use these changes fail: the database does not have them (Prisma P2021/P2022)',
+          ...untilMigrated(readChanges(differences)),
         ],
         failed: false,
       };
@@ -94,6 +107,34 @@ export class MigrationReminder {
     }
   }
 }
+
+/**
+ * What the server, restarted with a client for the edited schema, meets until
+ * the migration runs: what the schema gained is missing from the database;
+ * what it lost (a deleted component's tables) is still there, with its data.
+ */
+function untilMigrated(changes: MigrationChange[]): string[] {
+  const removed = changes.filter((change) => change.verb === 'remove');
+  const droppedTables = new Set(removed.filter((change) => !change.detail).map((change) => change.object));
+  // A foreign key or index of a dropped table goes with it.
+  const gained = changes.filter((change) => change.verb !== 'remove' && !droppedTables.has(change.object));
+  const lines = gained.length > 0 ? [MISSING_IN_DATABASE] : [];
+  if (removed.length > 0) {
+    const named = removed.map((change) =>
+      change.detail ? `${change.detailKind ?? 'column'} ${change.object}.${change.detail}` : `${change.kind} ${change.object}`,
+    );
+    const one = removed.length === 1;
+    const columns = removed.some((change) => change.detailKind === 'column');
+    lines.push(
+      `the database still has ${named.join(', ')} (and ${one ? 'its' : 'their'} data) until that migration drops ${one ? 'it' : 'them'}` +
+        (columns ? '; inserting a row fails while a removed column is required and has no default' : ''),
+    );
+  }
+  return lines;
+}
+
+/** For a schema that gained tables or columns. */
+const MISSING_IN_DATABASE = 'until then, requests that use these changes fail: the database does not have them (Prisma P2021/P2022)';
 
 function couldNotCheck(error: unknown): Omit<MigrationReminderReport, 'repeated'> {
   return {

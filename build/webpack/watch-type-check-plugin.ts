@@ -1,6 +1,7 @@
 import type ForkTsCheckerWebpackPluginType from 'fork-ts-checker-webpack-plugin';
 import type { FilesChange } from 'fork-ts-checker-webpack-plugin/lib/files-change';
 import type { Compiler } from 'webpack';
+import { failedInBuildStep } from './compilation-hooks';
 
 const PLUGIN = 'WatchTypeCheckPlugin';
 
@@ -38,6 +39,12 @@ export class WatchTypeCheckPlugin {
       changedFiles: [...new Set([...(change.changedFiles ?? []), ...typeScriptFiles(compiler.modifiedFiles)])],
       deletedFiles: [...new Set([...(change.deletedFiles ?? []), ...typeScriptFiles(compiler.removedFiles)])],
     }));
+
+    // When discovery or the schema collection failed, the generated files and
+    // the client do not match the sources, and the type errors that follow
+    // (in src/generated/, the platform's client types, the component's own
+    // code) are consequences of the one error the build step reported.
+    hooks.issues.tap(PLUGIN, (issues, compilation) => (failedInBuildStep(compilation) ? [] : issues));
   }
 }
 

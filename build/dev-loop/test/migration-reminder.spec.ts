@@ -1,5 +1,6 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { FIXTURE_INIT, FixtureProject } from '../../../src/database/provisioning/test/fixture-project';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTableSql, FIXTURE_INIT, FixtureProject } from '../../../src/database/provisioning/test/fixture-project';
 import {
   compareSchemaWithMigrations,
   SchemaMigrationsComparisonOptions,
@@ -103,6 +104,50 @@ describe('the dev loop migration reminder, when the schema is invalid', () => {
     expect(report).toMatchObject({ failed: true, repeated: false });
     expect(report.lines).toEqual([
       expect.stringMatching(/^could not check whether the schema needs a migration \(.*Strin.*\); the server runs anyway/),
+    ]);
+  });
+});
+
+describe('the dev loop migration reminder, after a component folder is deleted', () => {
+  const project = FixtureProject.create();
+  const shelf = join(project.root, 'src', 'components', 'shelf');
+  const reminder = new MigrationReminder({
+    projectRoot: project.root,
+    migrationUrl: process.env.MIGRATION_DATABASE_URL,
+    compare: (options) => compareSchemaWithMigrations({ ...options, cacheFile: null }),
+  });
+  afterAll(() => project.remove());
+
+  it('says nothing while the component and the migration that created its table are both there', async () => {
+    mkdirSync(join(shelf, 'prisma'), { recursive: true });
+    writeFileSync(
+      join(shelf, 'component.meta.ts'),
+      `import { defineComponent } from '../../platform/component-meta';\n\nexport default defineComponent({ id: 'shelf', title: 'Shelf', routes: [] });\n`,
+    );
+    writeFileSync(
+      join(shelf, 'component.module.ts'),
+      `import { Module } from '@nestjs/common';\n\n@Module({})\nexport class ShelfModule {}\n`,
+    );
+    writeFileSync(
+      join(shelf, 'prisma', 'schema.prisma'),
+      'model ShelfBook {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n',
+    );
+    project.writeMigration('20200102000000_add_shelf', createTableSql('ShelfBook'));
+
+    await expect(reminder.check()).resolves.toEqual({ lines: [], failed: false, repeated: false });
+  });
+
+  it('names a migration that removes the component and says its table is still in the database until then', async () => {
+    rmSync(shelf, { recursive: true });
+
+    const { lines, failed } = await reminder.check();
+
+    expect(failed).toBe(false);
+    expect(lines).toEqual([
+      'schema changed since the last migration: run npx prisma migrate dev --name remove_shelf',
+      '  [-] Removed tables',
+      '    - ShelfBook',
+      'the database still has table ShelfBook (and its data) until that migration drops it',
     ]);
   });
 });
