@@ -25,7 +25,10 @@ function createConfig(env = {}, argv = {}) {
   const mode = argv.mode ?? 'production';
   const watching = Boolean(argv.watch || env.WATCH);
   const discovery = new ComponentDiscoveryPlugin();
-  const schemas = new DatabaseSchemaPlugin({ dependencies: () => discovery.lastDependencies, schemaSettings: () => discovery.lastSchemaSettings });
+  const schemas = new DatabaseSchemaPlugin({
+    dependencies: () => discovery.lastDependencies,
+    schemaSettings: () => discovery.lastSchemaSettings,
+  });
   const outputPath = join(__dirname, 'dist');
   return {
     mode,
