@@ -49,7 +49,7 @@ fixSchemaEngineWasm();
 // engine; this one runs it on the WebAssembly engine the CLI ships
 // (src/database/studio/studio-query-engine.fixes.ts). Only for that command:
 // the patch checks the Prisma version, which no other command depends on.
-if (process.argv.slice(2).includes('studio')) giveStudioTheWasmQueryEngine();
+if (process.argv[2] === 'studio') giveStudioTheWasmQueryEngine();
 
 // prisma/schema/ holds copies of the component schemas; refresh them so every
 // command sees the sources as they are now, not as of the last build. Loaded
