@@ -124,7 +124,8 @@ describe('graceful shutdown', () => {
 
   it('lets a request in progress at SIGTERM finish and store its write, refuses new connections, then disconnects Prisma, stops the database and exits 0', async () => {
     const server = await startTestServer({ imports: [ShutdownProbeModule] });
-    const stopping = watchSignals(server);
+    // A deadline far beyond what the gated write needs on any machine: this test is about finishing, the next one about the cut.
+    const stopping = watchSignals(server, { timeoutMs: 120_000 });
     const agent = new Agent({ keepAlive: true });
     try {
       const inFlight = keepAliveGet(`${server.baseUrl}/shutdown-probe/slow-write?note=accepted-before-sigterm`, agent);
@@ -145,7 +146,7 @@ describe('graceful shutdown', () => {
       expect(await storedNotes()).toContain('accepted-before-sigterm');
       expect(code).toBe(0);
       expect(stopping.events).toEqual(['in-flight write stored', 'prisma disconnected', 'database stopped', 'exit 0']);
-      expect(stopping.lines[0]).toBe('SIGTERM received: finishing the requests in progress (at most 5000 ms), then stopping');
+      expect(stopping.lines[0]).toBe('SIGTERM received: finishing the requests in progress (at most 120000 ms), then stopping');
     } finally {
       agent.destroy();
       gate.open();
@@ -186,7 +187,8 @@ describe('graceful shutdown', () => {
     const code = await stopping.exited;
 
     expect(code).toBe(1);
-    expect(stopping.events).toEqual(['prisma disconnected', 'database stopped at once', 'exit 1']);
+    // Whether Prisma finished disconnecting within those 300 ms depends on the machine; the end does not.
+    expect(stopping.events.slice(-2)).toEqual(['database stopped at once', 'exit 1']);
     expect(stopping.lines).toContain('error: still stopping 300 ms after SIGTERM; exiting now');
   });
 });
