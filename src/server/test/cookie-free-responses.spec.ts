@@ -60,7 +60,16 @@ describe('responses without cookies', () => {
     const browser = new CookieClient(server.baseUrl);
     await browser.get('/accounts/sign-in');
     const second = await browser.get('/accounts/sign-up');
+    const signUp = await browser.postForm('/accounts/sign-up', {
+      _csrf: CookieClient.csrfTokenIn(await second.text()),
+      email: 'not-an-email',
+      displayName: 'Kept',
+      password: 'a long enough password',
+    });
 
+    expect(second.status).toBe(200);
     expect(cookieNames(second)).not.toContain('browser-id');
+    // The token of the second page belongs to the browser id of the first: the form passes the CSRF check.
+    expect(signUp.status).toBe(400);
   });
 });
