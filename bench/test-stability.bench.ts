@@ -46,6 +46,8 @@ async function runSuiteOnce(workers: number, workDir: string, index: number): Pr
   );
   if (result.code !== 0 && failed.length === 0)
     failed.push(`(no failed test named; the end of Jest's output:)\n${result.stderr.slice(-3000)}`);
+  // Not a failed test, but a test that left something running (a server, a timer, a child process).
+  if (/A worker process has failed to exit gracefully/.test(result.stderr)) failed.push('Jest: a worker process failed to exit gracefully');
   return {
     exitCode: result.code,
     seconds: Math.round(result.ms / 1000),
@@ -68,7 +70,13 @@ async function main(): Promise<number> {
     for (let index = 1; index <= options.runs; index++) {
       const result = await runSuiteOnce(options.workers, workDir, index);
       results.push(result);
-      const verdict = result.timedOut ? 'TIMED OUT' : result.exitCode === 0 ? 'green' : `FAILED (exit ${result.exitCode})`;
+      const verdict = result.timedOut
+        ? 'TIMED OUT'
+        : result.exitCode !== 0
+          ? `FAILED (exit ${result.exitCode})`
+          : result.failed.length > 0
+            ? 'NOT CLEAN'
+            : 'green';
       console.log(`run ${index}/${options.runs}: ${verdict}, ${result.passed} tests passed, ${result.seconds} s`);
       for (const failure of result.failed) console.log(`  failed: ${failure}`);
     }
@@ -76,13 +84,14 @@ async function main(): Promise<number> {
     busy.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
-  const green = results.filter((result) => result.exitCode === 0).length;
+  const clean = (result: RunResult) => result.exitCode === 0 && result.failed.length === 0;
+  const green = results.filter(clean).length;
   console.log(`\n${green} of ${results.length} runs green\n`);
   console.log('| run | JEST_WORKERS | busy loops | result | tests passed | wall time |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   results.forEach((result, i) =>
     console.log(
-      `| ${i + 1} | ${options.workers} | ${options.busy} | ${result.exitCode === 0 ? 'green' : 'failed'} | ${result.passed} | ${result.seconds} s |`,
+      `| ${i + 1} | ${options.workers} | ${options.busy} | ${clean(result) ? 'green' : 'failed'} | ${result.passed} | ${result.seconds} s |`,
     ),
   );
   return green === results.length ? 0 : 1;
