@@ -24,6 +24,7 @@ async function measure(root: string): Promise<void> {
     projectRoot: root,
     componentsDir,
     dependencies: components.dependencies,
+    settings: components.schemaSettings,
     cache: SchemaFactsCache.forProject(root),
   });
   const checked = performance.now();
