@@ -4,6 +4,7 @@ import type { ComponentNames } from './component-names';
 import { controllerTemplate, pageControllerTemplate } from './templates/controller.template';
 import { routesSpecTemplate, serviceSpecTemplate, simpleRoutesSpecTemplate } from './templates/database-spec.template';
 import { formSpecTemplate, formTemplate } from './templates/form.template';
+import { indexTemplate } from './templates/index.template';
 import { metaTemplate } from './templates/meta.template';
 import { moduleTemplate } from './templates/module.template';
 import { pageSpecTemplate, simplePageSpecTemplate } from './templates/page-spec.template';
@@ -24,6 +25,7 @@ export function renderComponent(n: ComponentNames, { schema, navOrder, dependsOn
   const common: Array<[string, string]> = [
     ['component.meta.ts', metaTemplate(n, { navOrder, dependsOn, schema })],
     ['component.module.ts', moduleTemplate(n)],
+    ['index.ts', indexTemplate(n)],
   ];
   if (!schema) {
     return new Map([
@@ -57,6 +59,7 @@ export function renderComponent(n: ComponentNames, { schema, navOrder, dependsOn
 export const FILE_ROLES: Readonly<Record<string, string>> = {
   'component.meta.ts': 'title, route, navigation entry',
   'component.module.ts': 'the Nest module: controller and service',
+  'index.ts': 'what other components may import (nothing yet)',
   'component.types.ts': 'the types the service takes and returns',
   'component.service.ts': 'the logic; data through prisma.forComponent()',
   'component.controller.tsx': 'the routes: fetch, then render a page',

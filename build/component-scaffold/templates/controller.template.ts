@@ -2,12 +2,9 @@ import type { ComponentNames } from '../component-names';
 
 /** component.controller.tsx: fetches through the service, renders pure pages. */
 export function controllerTemplate(n: ComponentNames): string {
-  return `import { Body, Controller, Get, Header, Post, Res } from '@nestjs/common';
+  return `import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { setFlash } from '../../ssr/flash/flash-cookie';
-import { PageContext } from '../../ssr/page-context';
-import type { RenderContext } from '../../ssr/render-context';
-import { renderPage } from '../../ssr/render-page';
+import { Page, PageContext, type RenderContext, renderPage, setFlash } from '../../surface';
 import { ${n.serviceClass} } from './component.service';
 import { EMPTY_ITEM_FORM, ItemForm, parseItemForm } from './item-form';
 import { toListItem } from './item-view';
@@ -21,7 +18,7 @@ export class ${n.controllerClass} {
   constructor(private readonly items: ${n.serviceClass}) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   list(@PageContext() context: RenderContext): Promise<string> {
     return this.renderList({ values: EMPTY_ITEM_FORM, errors: {} }, context);
   }
@@ -56,10 +53,8 @@ export class ${n.controllerClass} {
 
 /** component.controller.tsx of a component without data. */
 export function pageControllerTemplate(n: ComponentNames): string {
-  return `import { Controller, Get, Header } from '@nestjs/common';
-import { PageContext } from '../../ssr/page-context';
-import type { RenderContext } from '../../ssr/render-context';
-import { renderPage } from '../../ssr/render-page';
+  return `import { Controller, Get } from '@nestjs/common';
+import { Page, PageContext, type RenderContext, renderPage } from '../../surface';
 import { ${n.serviceClass} } from './component.service';
 import { ${n.pageComponent} } from './ui/${n.pageComponent}';
 
@@ -68,7 +63,7 @@ export class ${n.controllerClass} {
   constructor(private readonly content: ${n.serviceClass}) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   show(@PageContext() context: RenderContext): string {
     return renderPage(<${n.pageComponent} title="${n.title}" {...this.content.overview()} />, { title: '${n.title}', context });
   }

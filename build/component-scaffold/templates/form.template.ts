@@ -2,9 +2,9 @@ import type { ComponentNames } from '../component-names';
 
 /** item-form.ts: the add-item form's rules, pure, with its limits in one place. */
 export function formTemplate(n: ComponentNames): string {
-  return `import { plainToInstance, Transform } from 'class-transformer';
-import { IsString, Length, MaxLength, validateSync } from 'class-validator';
-import { IsPlainText } from '../../platform/forms/is-plain-text.decorator';
+  return `import { Transform } from 'class-transformer';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { IsPlainText, parseForm } from '../../surface';
 import type { New${n.model} } from './component.types';
 
 /** The one source of the form's limits: the parser enforces them and the page sets them as \`maxLength\`. */
@@ -13,7 +13,11 @@ export const ITEM_LIMITS = { name: 200, notes: 2_000 } as const;
 const count = (limit: number) => limit.toLocaleString('en-US');
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** The add-item form as submitted (form-encoded). */
+/**
+ * The add-item form as submitted (form-encoded). A field that breaks several
+ * rules shows the message of the topmost one, so list them from the most
+ * basic (is it text at all?) to the most specific.
+ */
 class ItemFormBody {
   @Transform(trimmed)
   @IsString({ message: 'Enter a name.' })
@@ -45,18 +49,9 @@ export type ParsedItemForm = { ok: true; item: New${n.model} } | ({ ok: false } 
 export const EMPTY_ITEM_FORM: ItemFormValues = { name: '', notes: '' };
 
 export function parseItemForm(body: Record<string, unknown> | undefined): ParsedItemForm {
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const values: ItemFormValues = { name: text(body?.name), notes: text(body?.notes) };
-  const form = plainToInstance(ItemFormBody, { ...body });
-  const problems = validateSync(form, { forbidUnknownValues: true });
-  if (problems.length > 0) {
-    const errors: ItemFormErrors = {};
-    for (const problem of problems) {
-      errors[problem.property as ItemFormField] = Object.values(problem.constraints ?? {})[0];
-    }
-    return { ok: false, values, errors };
-  }
-  return { ok: true, item: { name: form.name, notes: form.notes === '' ? null : form.notes } };
+  const form = parseForm(ItemFormBody, body, { showAgain: ['name', 'notes'] });
+  if (!form.ok) return form;
+  return { ok: true, item: { name: form.value.name, notes: form.value.notes === '' ? null : form.value.notes } };
 }
 `;
 }

@@ -9,7 +9,6 @@ import { ${n.serviceClass} } from './component.service';
 @Module({
   controllers: [${n.controllerClass}],
   providers: [${n.serviceClass}],
-  exports: [${n.serviceClass}],
 })
 export class ${n.moduleClass} {}
 `;

@@ -2,8 +2,7 @@ import type { ComponentNames } from '../component-names';
 
 /** ui/<Pascal>ListPage.tsx: pure, built from the UI kit, no CSS of its own. */
 export function pageTemplate(n: ComponentNames): string {
-  return `import type { DisplayDate } from '../../../ssr/display-date';
-import { Button, Card, CsrfField, ErrorSummary, PageHeader, TextAreaField, TextField } from '../../../ssr/kit';
+  return `import { Button, Card, CsrfField, type DisplayDate, ErrorSummary, PageHeader, TextAreaField, TextField } from '../../../surface';
 import { ITEM_LIMITS, type ItemForm } from '../item-form';
 
 /** One item of the list, as the page shows it. */
@@ -66,7 +65,7 @@ export function ${n.pageComponent}({ items, form }: ${n.pageComponent}Props) {
 
 /** ui/<Pascal>Page.tsx of a component without data. */
 export function simplePageTemplate(n: ComponentNames): string {
-  return `import { Card, PageHeader } from '../../../ssr/kit';
+  return `import { Card, PageHeader } from '../../../surface';
 
 export interface ${n.pageComponent}Props {
   title: string;

@@ -12,7 +12,7 @@ export function seedTemplate(n: ComponentNames): string {
   return `// Example data for a new database: \`npm start\` runs it once on a brand-new
 // embedded database, \`npx prisma db seed\` on demand. Fixed ids make every
 // write an upsert, so running it again creates nothing new.
-import type { ComponentSeed } from '../../../database/runtime/component-seed';
+import type { ComponentSeed } from '../../../surface/data';
 
 const ITEMS = [
   {

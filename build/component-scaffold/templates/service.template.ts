@@ -4,8 +4,7 @@ import type { ComponentNames } from '../component-names';
 export function serviceTemplate(n: ComponentNames): string {
   return `import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
-import type { ComponentClient } from '../../database/runtime/component-client';
-import { PrismaService } from '../../database/runtime/prisma.service';
+import { type ComponentClient, PrismaService } from '../../surface';
 import { New${n.model}, ${n.model} } from './component.types';
 
 /** The columns a caller gets: adding a column to the schema does not leak it into a page. */

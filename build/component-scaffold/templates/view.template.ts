@@ -2,7 +2,7 @@ import type { ComponentNames } from '../component-names';
 
 /** item-view.ts: an item as the page shows it. */
 export function viewTemplate(n: ComponentNames): string {
-  return `import { displayDate } from '../../ssr/display-date';
+  return `import { displayDate } from '../../surface';
 import type { ${n.model} } from './component.types';
 import type { ListItem } from './ui/${n.pageComponent}';
 

@@ -124,6 +124,7 @@ describe('npm run component:new against a temporary project', () => {
       'component.module.ts',
       'component.service.ts',
       'component.types.ts',
+      'index.ts',
       'item-form.spec.ts',
       'item-form.ts',
       'item-view.ts',
@@ -158,11 +159,34 @@ describe('npm run component:new against a temporary project', () => {
       'component.module.ts',
       'component.service.ts',
       'component.types.ts',
+      'index.ts',
       'test/about-routes.spec.ts',
       'ui/AboutPage.spec.tsx',
       'ui/AboutPage.tsx',
     ]);
   });
+
+  it.each([[['shelf']], [['about', '--no-schema']]])(
+    'writes %j whose runtime files reach the platform only through src/surface (the meta: defineComponent only)',
+    async (args) => {
+      expect((await run(root, ...args)).code).toBe(0);
+      const folder = join(root, 'src', 'components', args[0]);
+
+      const outside: string[] = [];
+      for (const [file, text] of Object.entries(tree(folder))) {
+        if (/(\.spec\.tsx?$|^test\/)/.test(file)) continue;
+        for (const [, specifier] of text.matchAll(/from '(\.[^']*)'/g)) {
+          const target = relative(join(root, 'src'), resolve(folder, file, '..', specifier));
+          const allowed = target.startsWith(`components/${args[0]}/`) || /^surface(\/|$)/.test(target);
+          const metaHelper = file === 'component.meta.ts' && target === 'platform/component-meta';
+          if (!allowed && !metaHelper) outside.push(`${file} imports ${specifier}`);
+        }
+      }
+
+      expect(outside).toEqual([]);
+      expect(readFileSync(join(folder, 'component.module.ts'), 'utf8')).not.toContain('exports');
+    },
+  );
 
   it('as the npm script, prints the refusal on stderr and exits with 1', async () => {
     mkdirSync(join(root, 'node_modules'));

@@ -1,10 +1,6 @@
 import { Body, Controller, Get, Header, Inject, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { displayDate } from '../../ssr/display-date';
-import { setFlash } from '../../ssr/flash/flash-cookie';
-import { PageContext } from '../../ssr/page-context';
-import type { RenderContext } from '../../ssr/render-context';
-import { renderPage } from '../../ssr/render-page';
+import { displayDate, Page, PageContext, type RenderContext, renderPage, setFlash } from '../../surface';
 import { ACCOUNT_PATHS } from './account-paths';
 import { AccountsComponentService } from './component.service';
 import type { SignedIn, SignedInUser } from './component.types';
@@ -39,7 +35,7 @@ export class AccountsComponentController {
   root(): void {}
 
   @Get('sign-up')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   @Header('Cache-Control', 'no-store')
   signUpPage(@Query('returnTo') returnTo: unknown, @PageContext() context: RenderContext): string {
     const page = <SignUpPage values={EMPTY_SIGN_UP} errors={{}} returnTo={safeReturnPath(returnTo) ?? undefined} />;
@@ -77,7 +73,7 @@ export class AccountsComponentController {
   }
 
   @Get('sign-in')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   @Header('Cache-Control', 'no-store')
   signInPage(@Query('returnTo') returnTo: unknown, @PageContext() context: RenderContext): string {
     const page = <SignInPage values={EMPTY_SIGN_IN} errors={{}} returnTo={safeReturnPath(returnTo) ?? undefined} />;
@@ -123,7 +119,7 @@ export class AccountsComponentController {
 
   @Get('me')
   @RequireUser()
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   async me(@CurrentUser() user: SignedInUser, @PageContext() context: RenderContext): Promise<string> {
     const profile = await this.accounts.profile(user);
     const page = (

@@ -1,5 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { secureCookies } from '../../platform/http/cookie-security';
+import { secureCookies } from '../../surface';
 import { AccountsComponentController } from './component.controller';
 import { AccountsComponentService } from './component.service';
 import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
@@ -21,7 +21,8 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
     { provide: SESSION_POLICY, useFactory: () => readSessionPolicy(process.env) },
     { provide: SESSION_COOKIE, useFactory: () => new SessionCookie(secureCookies(process.env)) },
   ],
-  exports: [AccountsComponentService, RequireUserGuard],
+  // What index.ts re-exports for dependents (dependsOn: ['accounts']): the guard behind @RequireUser().
+  exports: [RequireUserGuard],
 })
 export class AccountsComponentModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

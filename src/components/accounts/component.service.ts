@@ -1,8 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
-import type { ComponentClient } from '../../database/runtime/component-client';
-import { PrismaService } from '../../database/runtime/prisma.service';
-import { uniqueViolationFields } from '../../database/runtime/unique-violation';
+import { type ComponentClient, PrismaService, uniqueViolationFields } from '../../surface';
 import type { AccountProfile, Credentials, NewAccount, SignedIn, SignedInUser } from './component.types';
 import { normaliseEmail } from './email-address';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { type AccountStatus, pageLocals } from '../../platform/http/page-locals';
+import { type AccountStatus, pageLocals } from '../../surface';
 import { ACCOUNT_PATHS } from './account-paths';
 import type { SignedInUser } from './component.types';
 import { returnPathOf, signInLocation } from './guards/return-path';

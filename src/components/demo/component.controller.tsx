@@ -1,11 +1,7 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Redirect, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../../platform/errors/domain.error';
+import { DomainError, Page, PageContext, type RenderContext, renderPage, setFlash } from '../../surface';
 import { CurrentUser, RequireUser, signInHref, type SignedInUser } from '../accounts';
-import { setFlash } from '../../ssr/flash/flash-cookie';
-import { PageContext } from '../../ssr/page-context';
-import type { RenderContext } from '../../ssr/render-context';
-import { renderPage } from '../../ssr/render-page';
 import { DemoComponentService } from './component.service';
 import { EMPTY_POST_FORM, parsePostForm, PostFormErrors, PostFormValues } from './post-form';
 import { toPostCard } from './post-view';
@@ -27,7 +23,7 @@ export class DemoComponentController {
   root(): void {}
 
   @Get('posts')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   list(
     @Query('page') page: unknown,
     @Query('size') size: unknown,
@@ -67,7 +63,7 @@ export class DemoComponentController {
   /** The confirmation step: deleting takes a second, deliberate click, with or without JavaScript. */
   @Get('posts/:id/delete')
   @RequireUser()
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   async confirmRemove(@Param('id') id: string, @CurrentUser() user: SignedInUser, @PageContext() context: RenderContext): Promise<string> {
     const post = await this.posts.getPost(id);
     if (!post)

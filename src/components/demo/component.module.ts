@@ -5,6 +5,5 @@ import { DemoComponentService } from './component.service';
 @Module({
   controllers: [DemoComponentController],
   providers: [DemoComponentService],
-  exports: [DemoComponentService],
 })
 export class DemoComponentModule {}

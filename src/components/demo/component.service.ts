@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import type { ComponentClient } from '../../database/runtime/component-client';
-import { PrismaService } from '../../database/runtime/prisma.service';
+import { type ComponentClient, PrismaService } from '../../surface';
 import { DemoPost, DemoPostChanges, DemoPostListItem, DemoPostPage, NewDemoPost } from './component.types';
 
 const POST_WITH_AUTHOR = {

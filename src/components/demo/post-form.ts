@@ -1,6 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsString, Length, MaxLength, validateSync } from 'class-validator';
-import { IsPlainText } from '../../platform/forms/is-plain-text.decorator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsPlainText, parseForm } from '../../surface';
 import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES, DemoPostStatus, NewDemoPost } from './component.types';
 
 /** The one source of the form's limits: the parser enforces them and the page sets them as `maxLength`. */
@@ -45,23 +45,8 @@ export type ParsedPostForm = { ok: true; post: NewDemoPost } | { ok: false; valu
 export const EMPTY_POST_FORM: PostFormValues = { title: '', content: '', status: 'PUBLISHED' };
 
 export function parsePostForm(body: Record<string, unknown> | undefined): ParsedPostForm {
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const values: PostFormValues = {
-    title: text(body?.title),
-    content: text(body?.content),
-    status: text(body?.status) || 'PUBLISHED',
-  };
-  const form = plainToInstance(PostFormBody, { ...body }, { excludeExtraneousValues: false });
-  const problems = validateSync(form, { forbidUnknownValues: true });
-  if (problems.length > 0) {
-    const errors: PostFormErrors = {};
-    for (const problem of problems) {
-      errors[problem.property as PostFormField] = Object.values(problem.constraints ?? {})[0];
-    }
-    return { ok: false, values, errors };
-  }
-  return {
-    ok: true,
-    post: { title: form.title, content: form.content === '' ? null : form.content, status: form.status },
-  };
+  const parsed = parseForm(PostFormBody, body, { showAgain: ['title', 'content', 'status'] });
+  if (!parsed.ok) return { ok: false, values: { ...parsed.values, status: parsed.values.status || 'PUBLISHED' }, errors: parsed.errors };
+  const form = parsed.value;
+  return { ok: true, post: { title: form.title, content: form.content === '' ? null : form.content, status: form.status } };
 }

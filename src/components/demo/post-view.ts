@@ -1,4 +1,4 @@
-import { displayDate } from '../../ssr/display-date';
+import { displayDate } from '../../surface';
 import type { DemoPostListItem } from './component.types';
 import type { PostCardProps } from './ui/PostCard';
 

@@ -1,15 +1,12 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { componentRegistry } from '../../generated/component-registry';
-import { PageContext } from '../../ssr/page-context';
-import type { RenderContext } from '../../ssr/render-context';
-import { renderPage } from '../../ssr/render-page';
+import { Controller, Get } from '@nestjs/common';
+import { componentRegistry, Page, PageContext, type RenderContext, renderPage } from '../../surface';
 import { homeEntries } from './home-entries';
 import { HomePage } from './ui/HomePage';
 
 @Controller()
 export class SystemComponentController {
   @Get('/')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   home(@PageContext() context: RenderContext): string {
     return renderPage(<HomePage entries={homeEntries(componentRegistry)} />, { title: 'Home', context });
   }

@@ -1,4 +1,4 @@
-import type { ComponentRegistry } from '../../platform/component-meta';
+import type { ComponentRegistry } from '../../surface';
 import type { HomeEntry } from './ui/HomePage';
 
 /** The navigation's entries except Home itself, with each component's description: the cards of the home page. */

@@ -1,6 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength, MinLength, validateSync, ValidateBy } from 'class-validator';
-import { IsPlainText } from '../../../platform/forms/is-plain-text.decorator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { type FormErrors, IsPlainText, parseForm } from '../../../surface';
 import type { Credentials, NewAccount } from '../component.types';
 import { PASSWORD_LENGTH, passwordLength } from '../passwords/password-policy';
 
@@ -77,35 +77,24 @@ export type SignInField = 'email' | 'password';
 /** What the user typed, shown again on a rejected form. Never the password. */
 export type SignUpValues = Pick<Record<SignUpField, string>, 'email' | 'displayName'>;
 export type SignInValues = Pick<Record<SignInField, string>, 'email'>;
-export type FormErrors<Field extends string> = Partial<Record<Field, string>>;
+export type { FormErrors };
 
 export type Parsed<T, Values, Field extends string> = { ok: true; value: T } | { ok: false; values: Values; errors: FormErrors<Field> };
 
 export const EMPTY_SIGN_UP: SignUpValues = { email: '', displayName: '' };
 export const EMPTY_SIGN_IN: SignInValues = { email: '' };
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-function problemsOf<Field extends string>(form: object): FormErrors<Field> | null {
-  const problems = validateSync(form, { forbidUnknownValues: true });
-  if (problems.length === 0) return null;
-  const errors: FormErrors<Field> = {};
-  // class-validator lists a property's failed rules bottom decorator first; the message shown is the top one's, the
-  // most basic rule that failed ("Enter your email address." for a missing email, not "… like name@example.com").
-  for (const problem of problems) errors[problem.property as Field] = Object.values(problem.constraints ?? {}).at(-1);
-  return errors;
-}
-
+// parseForm shows a field's topmost failing rule: "Enter your email address." for a missing email, not "… like name@example.com".
 export function parseSignUpForm(body: Record<string, unknown> | undefined): Parsed<NewAccount, SignUpValues, SignUpField> {
-  const form = plainToInstance(SignUpBody, { email: body?.email, displayName: body?.displayName, password: body?.password });
-  const errors = problemsOf<SignUpField>(form);
-  if (errors) return { ok: false, values: { email: text(body?.email), displayName: text(body?.displayName) }, errors };
-  return { ok: true, value: { email: form.email, displayName: form.displayName, password: form.password } };
+  const parsed = parseForm(SignUpBody, body, { showAgain: ['email', 'displayName'] });
+  if (!parsed.ok) return parsed;
+  const { email, displayName, password } = parsed.value;
+  return { ok: true, value: { email, displayName, password } };
 }
 
 export function parseSignInForm(body: Record<string, unknown> | undefined): Parsed<Credentials, SignInValues, SignInField> {
-  const form = plainToInstance(SignInBody, { email: body?.email, password: body?.password });
-  const errors = problemsOf<SignInField>(form);
-  if (errors) return { ok: false, values: { email: text(body?.email) }, errors };
-  return { ok: true, value: { email: form.email, password: form.password } };
+  const parsed = parseForm(SignInBody, body, { showAgain: ['email'] });
+  if (!parsed.ok) return parsed;
+  const { email, password } = parsed.value;
+  return { ok: true, value: { email, password } };
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainError } from '../../../platform/errors/domain.error';
+import { DomainError } from '../../../surface';
 import { ACCOUNT_PATHS } from '../account-paths';
 import { returnPathOf, signInLocation } from './return-path';
 import { signedInUserOf } from './signed-in-request';

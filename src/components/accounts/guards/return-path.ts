@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { sameSiteRefererPath } from '../../../platform/http/same-site-referer';
+import { sameSiteRefererPath } from '../../../surface';
 
 /** Where signing in leads when there is no (safe) return path. */
 export const DEFAULT_RETURN_PATH = '/';

@@ -2,8 +2,8 @@
 // README prints its email and password). Never in production: with
 // NODE_ENV=production this seed creates nothing, and a placeholder-free
 // production database has no account whose password is public.
-import type { ComponentSeed } from '../../../database/runtime/component-seed';
-import { isProductionRuntime } from '../../../platform/environment/runtime-environment';
+import type { ComponentSeed } from '../../../surface/data';
+import { isProductionRuntime } from '../../../surface/settings';
 import { normaliseEmail } from '../email-address';
 import { hashPassword } from '../passwords/password-hasher';
 

@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
-import { PrismaService } from '../../../database/runtime/prisma.service';
-import { DomainError } from '../../../platform/errors/domain.error';
-import { COOKIE_SECRET } from '../../../security/cookie-secret';
+import { COOKIE_SECRET, DomainError, PrismaService } from '../../../surface';
 import { normaliseEmail } from '../email-address';
 import { ATTEMPT_LIMITS, AttemptKind, tooManyAttemptsMessage } from './attempt-limits';
 import { clientNetwork } from './client-network';

@@ -1,5 +1,5 @@
 import type { CookieOptions, Request, Response } from 'express';
-import { cookieName } from '../../../platform/http/cookie-security';
+import { cookieName } from '../../../surface';
 
 /**
  * The session cookie. Outside development it is `Secure` and named with the

@@ -1,4 +1,4 @@
-import { positiveIntegerSetting } from '../../../platform/environment/environment-settings';
+import { positiveIntegerSetting } from '../../../surface';
 
 export interface SessionPolicy {
   /** A session not used for this long ends. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
-import type { ComponentClient, ComponentData } from '../../../database/runtime/component-client';
-import { PrismaService } from '../../../database/runtime/prisma.service';
+import { type ComponentClient, type ComponentData, PrismaService } from '../../../surface';
 import type { IssuedSession, SignedInUser } from '../component.types';
 import { LAST_SEEN_INTERVAL_MS, SessionPolicy } from './session-policy';
 import { isSessionTokenShape, newSessionToken, sessionTokenHash } from './session-token';

@@ -1,5 +1,4 @@
-import { Button, Card, CsrfField, DetailsList, PageHeader } from '../../../ssr/kit';
-import type { DisplayDate } from '../../../ssr/display-date';
+import { Button, Card, CsrfField, DetailsList, type DisplayDate, PageHeader } from '../../../surface';
 import { ACCOUNT_PATHS } from '../account-paths';
 
 export interface AccountPageProps {

@@ -1,4 +1,4 @@
-import { Button, Card, CsrfField, ErrorSummary, PageHeader, TextField } from '../../../ssr/kit';
+import { Button, Card, CsrfField, ErrorSummary, PageHeader, TextField } from '../../../surface';
 import { ACCOUNT_PATHS } from '../account-paths';
 import { ACCOUNT_LIMITS, FormErrors, SignInField, SignInValues } from '../forms/account-forms';
 

@@ -1,7 +1,7 @@
 // Example data for a new database: `npm start` runs it once on a brand-new
 // embedded database, `npx prisma db seed` on demand. Fixed keys make every
 // write an upsert, so running it again creates nothing new.
-import type { ComponentSeed } from '../../../database/runtime/component-seed';
+import type { ComponentSeed } from '../../../surface/data';
 
 // The example posts' authors are placeholder accounts: no password, so nobody
 // can sign in as them (and so this seed is safe in any environment). The

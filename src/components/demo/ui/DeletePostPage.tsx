@@ -1,4 +1,4 @@
-import { ConfirmationPage } from '../../../ssr/kit';
+import { ConfirmationPage } from '../../../surface';
 
 export interface DeletePostPageProps {
   id: string;

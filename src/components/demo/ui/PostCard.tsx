@@ -1,5 +1,4 @@
-import type { DisplayDate } from '../../../ssr/display-date';
-import { ButtonLink, Card } from '../../../ssr/kit';
+import { ButtonLink, Card, type DisplayDate } from '../../../surface';
 import type { DemoPostStatus } from '../component.types';
 import { truncate } from './format';
 

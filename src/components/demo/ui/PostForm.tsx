@@ -1,4 +1,4 @@
-import { Button, Card, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../../ssr/kit';
+import { Button, Card, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../../surface';
 import { DEMO_POST_STATUS_LABELS, DEMO_POST_STATUSES } from '../component.types';
 import { POST_LIMITS, type PostFormErrors, type PostFormValues } from '../post-form';
 

@@ -1,4 +1,4 @@
-import { PageHeader } from '../../../ssr/kit';
+import { PageHeader } from '../../../surface';
 import type { PostFormErrors, PostFormValues } from '../post-form';
 import stylesheet from './demo.css';
 import { PostCard, PostCardProps } from './PostCard';

@@ -1,4 +1,4 @@
-import { Card, PageHeader } from '../../../ssr/kit';
+import { Card, PageHeader } from '../../../surface';
 
 export interface HomeEntry {
   id: string;

@@ -1,0 +1,15 @@
+// The platform surface for components: everything the platform offers a
+// component, in one place. A component's runtime code imports the platform
+// only from here (`../../surface`), and another component only through that
+// component's index.ts; .dependency-cruiser.cjs enforces both. The role files
+// beside this one group the exports; a file that must stay light (a seed, run
+// by `npx prisma db seed` without the web stack) imports its role file
+// directly, e.g. `../../../surface/settings`.
+//
+// Later issues add events, jobs, mail and logging here.
+export * from './components';
+export * from './data';
+export * from './errors';
+export * from './forms';
+export * from './pages';
+export * from './settings';
