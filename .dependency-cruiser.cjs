@@ -1,10 +1,11 @@
-// The architecture as rules: layers point one way, components never reach
-// into each other, runtime code never loads test tooling. `npm run lint` runs
+// The architecture as rules: layers point one way, components reach the
+// platform only through its one surface (src/surface) and each other only
+// through index.ts, runtime code never loads test tooling. `npm run lint` runs
 // these; every violation prints the import and the rule's comment, which says
 // how to fix it. docs/architecture.md draws the same picture.
 //
-//   platform  <-  database, security, ssr  <-  server, health    <-  app.module  <-  main
-//                                          <-  components (each on its own)  <-  app.module
+//   platform  <-  database, security, ssr  <-  server, health                 <-  app.module  <-  main
+//                                          <-  surface  <-  components (each on its own)  <-  app.module
 //
 // (`src/testing/` and spec files sit outside the layers and may import anything.)
 
@@ -73,23 +74,15 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/(platform|security|ssr)/', '^src/database/runtime/', '^src/$1/'] },
     },
     {
-      name: 'no-cross-component-imports',
+      name: 'surface-imports-lower-layers-only',
       severity: 'error',
       comment:
-        "A component never imports another component's files, only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn: ['<id>'] in its component.meta.ts. Otherwise components meet through what their Nest modules export, wired by AppModule; or depend on a contract in src/platform, or move the shared use case into a component of its own.",
-      from: { path: '^src/components/([^/]+)/' },
-      to: { path: '^src/components/', pathNot: ['^src/components/$1/', '^src/components/[^/]+/index\\.ts$'] },
-    },
-    {
-      name: 'components-use-the-platform-surface',
-      severity: 'error',
-      comment:
-        'A component uses src/platform, src/database/runtime (PrismaService), src/security, src/ssr and the generated component registry; never the server, health, app wiring, or how the database is started and migrated.',
-      from: { path: '^src/components/', pathNot: TEST_CODE },
+        'src/surface is the platform surface for components: it re-exports what src/platform, the database runtime, src/security, src/ssr and the generated component registry offer a component, and imports nothing above them (no server, health, app wiring, component, or database provisioning). Put the piece in the layer it belongs to and re-export it here.',
+      from: { path: '^src/surface/' },
       to: {
         path: '^src/',
         pathNot: [
-          '^src/components/',
+          '^src/surface/',
           '^src/platform/',
           '^src/database/runtime/',
           '^src/security/',
@@ -97,6 +90,33 @@ module.exports = {
           '^src/generated/component-registry\\.ts$',
         ],
       },
+    },
+    {
+      name: 'no-cross-component-imports',
+      severity: 'error',
+      comment:
+        "A component never imports another component's files, only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn: ['<id>'] in its component.meta.ts. A provider offered to other components is in its module's `exports` and re-exported by its index.ts; the platform imports the modules of a component's dependsOn into its module, so the dependent injects the class it imported from index.ts. For a reaction to another component's change prefer its event to a call; shared platform needs belong in src/platform, offered through src/surface.",
+      from: { path: '^src/components/([^/]+)/' },
+      to: { path: '^src/components/', pathNot: ['^src/components/$1/', '^src/components/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'components-use-the-platform-surface',
+      severity: 'error',
+      comment:
+        "A component's runtime code reaches the platform only through its one surface, src/surface (import from '../../surface'; a seed, which must stay light, from a role file such as '../../../surface/data'), never a deep path into src/platform, src/database, src/security, src/ssr, src/generated, src/server or src/health. If the surface lacks what you need, re-export it in src/surface/<role>.ts. (component.meta.ts, run in the build's sandbox, imports defineComponent from src/platform/component-meta.)",
+      from: { path: '^src/components/', pathNot: [TEST_CODE, '/component\\.meta\\.ts$'] },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/components/', '^src/surface/'],
+      },
+    },
+    {
+      name: 'component-meta-imports-define-component-only',
+      severity: 'error',
+      comment:
+        'A component.meta.ts is evaluated at build time in a sandbox that offers only defineComponent from src/platform/component-meta; import it from there (not from src/surface) and nothing else.',
+      from: { path: '^src/components/[^/]+/component\\.meta\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/platform/component-meta\\.ts$' },
     },
     {
       name: 'runtime-never-imports-test-helpers',

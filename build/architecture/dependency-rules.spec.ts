@@ -10,14 +10,23 @@ const repoRoot = resolve(__dirname, '..', '..');
 
 type Files = Record<string, string>;
 
-/** A clean tree: a component using the platform surface, ssr and platform below it. */
+/** A clean tree: a component using the platform surface, which re-exports ssr, the database runtime and platform below it. */
 const ALLOWED: Files = {
   'src/platform/errors/configuration.error.ts': 'export class ConfigurationError extends Error {}\n',
+  'src/platform/component-meta.ts': 'export const defineComponent = (meta: object) => meta;\n',
   'src/ssr/render-page.tsx':
     "import { ConfigurationError } from '../platform/errors/configuration.error';\nexport const renderPage = () => new ConfigurationError();\n",
   'src/database/runtime/prisma.service.ts': 'export class PrismaService {}\n',
+  'src/surface/index.ts':
+    "export { PrismaService } from '../database/runtime/prisma.service';\nexport { renderPage } from '../ssr/render-page';\n",
   'src/components/notes/component.service.ts':
-    "import { PrismaService } from '../../database/runtime/prisma.service';\nimport { renderPage } from '../../ssr/render-page';\nexport const used = [PrismaService, renderPage];\n",
+    "import { PrismaService, renderPage } from '../../surface';\nexport const used = [PrismaService, renderPage];\n",
+  // The build's sandbox offers a meta file defineComponent from src/platform/component-meta, and nothing else.
+  'src/components/notes/component.meta.ts':
+    "import { defineComponent } from '../../platform/component-meta';\nexport default defineComponent({ id: 'notes' });\n",
+  // Test code may reach into the layers it tests.
+  'src/components/notes/component.service.spec.ts':
+    "import { renderPage } from '../../ssr/render-page';\nexport const rendered = renderPage;\n",
   'src/testing/start-test-server.ts': "import { used } from '../components/notes/component.service';\nexport const start = () => used;\n",
   'src/components/notes/test/notes.spec.ts': "import { start } from '../../../testing/start-test-server';\nexport const test = start;\n",
   // A component's public surface, index.ts, is the one file another component may import.
@@ -69,6 +78,13 @@ const VIOLATIONS: Files = {
   'src/health/probe.ts': "import { used } from '../components/notes';\nexport const probe = used;\n",
   'src/components/notes/component.module.ts':
     "import { provision } from '../../database/provisioning/provision-embedded-database';\nexport const wiring = provision;\n",
+  // A deep path into a layer the surface re-exports is still not the surface.
+  'src/components/notes/ui/NotesPage.tsx': "import { renderPage } from '../../../ssr/render-page';\nexport const page = renderPage;\n",
+  'src/components/notes/component.controller.ts':
+    "import { PrismaService } from '../../database/runtime/prisma.service';\nexport const controller = PrismaService;\n",
+  'src/components/blog/component.meta.ts': "import { renderPage } from '../../surface';\nexport default renderPage;\n",
+  'src/surface/server.ts': "import { app } from '../server/configure-app';\nexport const exposed = app;\n",
+  'src/ssr/uses-surface.ts': "import { used } from '../surface';\nexport const back = used;\n",
   'src/database/runtime/database.module.ts':
     "import { provision } from '../provisioning/provision-embedded-database';\nexport const db = provision;\n",
   'src/platform/component-id.ts': "import { plugin } from '../../build/component-discovery-plugin';\nexport const id = plugin;\n",
@@ -80,7 +96,7 @@ const VIOLATIONS: Files = {
 };
 
 describe('the architecture rules (npm run lint)', () => {
-  it("accept a component that uses the platform, the database runtime and ssr, another component's index.ts, and tests that use src/testing", () => {
+  it("accept a component that uses the platform surface, another component's index.ts, a meta with defineComponent, and tests that use src/testing or reach into a layer", () => {
     const { status, output } = cruise({});
 
     expect(output).toContain('no dependency violations found');
@@ -116,6 +132,11 @@ describe('the architecture rules (npm run lint)', () => {
         'src/components/notes/component.module.ts',
         'src/database/provisioning/provision-embedded-database.ts',
       ],
+      ['components-use-the-platform-surface', 'src/components/notes/ui/NotesPage.tsx', 'src/ssr/render-page.tsx'],
+      ['components-use-the-platform-surface', 'src/components/notes/component.controller.ts', 'src/database/runtime/prisma.service.ts'],
+      ['component-meta-imports-define-component-only', 'src/components/blog/component.meta.ts', 'src/surface/index.ts'],
+      ['surface-imports-lower-layers-only', 'src/surface/server.ts', 'src/server/configure-app.ts'],
+      ['middle-layers-import-only-platform', 'src/ssr/uses-surface.ts', 'src/surface/index.ts'],
       [
         'database-runtime-knows-no-provisioning',
         'src/database/runtime/database.module.ts',
@@ -140,6 +161,10 @@ describe('the architecture rules (npm run lint)', () => {
       expect(result.output).toContain('Move the shared piece down into src/platform');
       expect(result.output).toContain(
         "only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn",
+      );
+      expect(result.output).toContain("A component's runtime code reaches the platform only through its one surface, src/surface");
+      expect(result.output).toContain(
+        "A provider offered to other components is in its module's `exports` and re-exported by its index.ts",
       );
     });
   });
