@@ -51,7 +51,8 @@ export const EMPTY_ITEM_FORM: ItemFormValues = { name: '', notes: '' };
 export function parseItemForm(body: Record<string, unknown> | undefined): ParsedItemForm {
   const form = parseForm(ItemFormBody, body, { showAgain: ['name', 'notes'] });
   if (!form.ok) return form;
-  return { ok: true, item: { name: form.value.name, notes: form.value.notes === '' ? null : form.value.notes } };
+  const { name, notes } = form.value;
+  return { ok: true, item: { name, notes: notes === '' ? null : notes } };
 }
 `;
 }
