@@ -47,6 +47,27 @@ export default tseslint.config(
     },
   },
   {
+    // One error convention for components (docs/architecture.md, "Errors"): what the user must act on is a DomainError
+    // with a code, which the error filter maps to a status. Nest's exceptions carry a bare status the filter cannot tell
+    // apart (a 403 of the CSRF check from a component's "not allowed").
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/common', '@nestjs/core'],
+              importNamePattern: 'Exception$',
+              message:
+                "a component raises DomainError with a code (import { DomainError } from the platform surface, src/surface), not Nest's HttpException or its subclasses; add a code to DomainErrorCode if none fits",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Jest's asymmetric matchers (expect.any, expect.stringContaining, …) are typed `any` by design.
     files: ['**/*.spec.{ts,tsx}'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-argument': 'off' },

@@ -19,7 +19,7 @@ import { securityHeaders } from '../security/security-headers';
  * HTTP concerns shared by the server and the tests that start it: security
  * headers, cookies (signed ones too), the browser id and CSRF tokens for pages,
  * the checks of addresses and bodies (with the body parsers) and static
- * assets. The error filter and validation pipe are providers (HttpPlatformModule).
+ * assets. The error filter is a provider (HttpPlatformModule).
  */
 export function configureApp(app: NestExpressApplication, staticDir = join(process.cwd(), 'dist', 'static')): NestExpressApplication {
   applyTrustProxy(app, process.env);

@@ -1,24 +1,18 @@
-import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { ErrorPageFilter } from './errors/error-page.filter';
 
 /**
- * The error filter and the validation pipe, as providers rather than
- * `app.useGlobal…()` calls: every app built from AppModule gets them, also
- * one a test compiles with `Test.createTestingModule`.
+ * The error filter, as a provider rather than `app.useGlobalFilters()`: every
+ * app built from AppModule gets it, also one a test compiles with
+ * `Test.createTestingModule`.
  *
- * The pipe validates handler parameters typed with a class (a DTO with
- * class-validator decorators): unknown properties are refused, values are
- * converted to the declared types, and a failure is a 400 listing what is
- * wrong. Parameters typed as plain objects or strings pass through.
+ * No global ValidationPipe: handlers take forms as `Record<string, unknown>`
+ * and read them with parseForm (src/platform/forms/parse-form.ts), which
+ * keeps what the user typed and a message per field for the page; a pipe
+ * would answer a bare 400 before the handler could show the form again.
  */
 @Module({
-  providers: [
-    { provide: APP_FILTER, useClass: ErrorPageFilter },
-    {
-      provide: APP_PIPE,
-      useFactory: () => new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
-    },
-  ],
+  providers: [{ provide: APP_FILTER, useClass: ErrorPageFilter }],
 })
 export class HttpPlatformModule {}

@@ -80,22 +80,22 @@ describe('sameSiteReferer', () => {
 });
 
 describe('errorActions', () => {
-  it('offers the form again, then home, for a 403 from a page of this site', () => {
-    const actions = errorActions(403, request({ method: 'POST', referer: `http://${HOST}/demo/posts?page=3` }));
+  it('offers the form again, then home, for an expired form (CSRF) from a page of this site', () => {
+    const actions = errorActions(403, request({ method: 'POST', referer: `http://${HOST}/demo/posts?page=3` }), { formExpired: true });
 
     expect(actions).toEqual([{ href: '/demo/posts?page=3', label: 'Go back to the form and submit it again' }, HOME]);
   });
 
-  it('offers the form again even when it posts to its own address', () => {
-    const actions = errorActions(403, request({ method: 'POST', url: '/demo/posts', referer: `http://${HOST}/demo/posts` }));
+  it('offers the expired form again even when it posts to its own address', () => {
+    const actions = errorActions(403, request({ method: 'POST', url: '/demo/posts', referer: `http://${HOST}/demo/posts` }), {
+      formExpired: true,
+    });
 
     expect(actions[0]).toEqual({ href: '/demo/posts', label: 'Go back to the form and submit it again' });
   });
 
-  it("offers the previous page, not the form again, for a component's 403 (someone else's post)", () => {
-    const actions = errorActions(403, request({ method: 'GET', url: '/demo/posts/1/delete', referer: `http://${HOST}/demo/posts` }), {
-      formExpired: false,
-    });
+  it("offers the previous page, not the form again, for a component's 403 (someone else's post): a 403 alone is no expired form", () => {
+    const actions = errorActions(403, request({ method: 'GET', url: '/demo/posts/1/delete', referer: `http://${HOST}/demo/posts` }));
 
     expect(actions).toEqual([{ href: '/demo/posts', label: 'Go back to the previous page' }, HOME]);
   });
@@ -109,8 +109,8 @@ describe('errorActions', () => {
   it.each([
     ['no referer', undefined],
     ['a referer on another site', 'https://evil.example/form'],
-  ])('offers only home for a 403 with %s', (_, referer) => {
-    expect(errorActions(403, request({ method: 'POST', referer }))).toEqual([HOME]);
+  ])('offers only home for an expired form with %s', (_, referer) => {
+    expect(errorActions(403, request({ method: 'POST', referer }), { formExpired: true })).toEqual([HOME]);
   });
 
   it('offers to try the same address again, query included, after a 500 on GET', () => {

@@ -35,12 +35,12 @@ function ownPath(url: string): string | undefined {
 
 /**
  * What an error page offers, by status: each status gets the way out that
- * fits it. `formExpired`: the 403 is the CSRF check's (the default for a
- * 403), not a component's "not allowed". Pure.
+ * fits it. `formExpired`: the error is the CSRF check's FORM_EXPIRED (a 403),
+ * not a component's "not allowed" (also a 403). Pure.
  */
-export function errorActions(status: number, request: FailedRequest, { formExpired = status === 403 } = {}): ErrorAction[] {
+export function errorActions(status: number, request: FailedRequest, { formExpired = false } = {}): ErrorAction[] {
   const back = sameSiteReferer(request);
-  if (status === 403 && formExpired) {
+  if (formExpired) {
     // An expired form (CSRF): the fix is the form, freshly loaded.
     return back ? [{ href: back, label: 'Go back to the form and submit it again' }, HOME] : [HOME];
   }

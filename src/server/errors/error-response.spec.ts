@@ -26,6 +26,9 @@ describe('toErrorResponse', () => {
     ['INVALID_INPUT', 400, 'That request could not be understood'],
     ['CONFLICT', 409, 'That conflicts with existing data'],
     ['FORBIDDEN', 403, 'Not allowed'],
+    ['MALFORMED_REQUEST', 400, 'That request could not be understood'],
+    ['TOO_LARGE', 413, 'That was too large'],
+    ['UNSUPPORTED_MEDIA_TYPE', 415, 'That format is not accepted'],
   ])('answers the %s domain error with %i and shows its message', (code, status, heading) => {
     const message = 'Choose another name; this one is taken.';
 
@@ -39,13 +42,22 @@ describe('toErrorResponse', () => {
     expect(response.message).toBe('There is no page at this address. Check the link, or start again from the home page.');
   });
 
-  it('answers ForbiddenException (the CSRF check) with 403, its own message, and a form to load again', () => {
-    expect(toErrorResponse(new ForbiddenException('Your form expired; reload the page and try again.'))).toEqual({
+  it("answers the CSRF check's FORM_EXPIRED with 403, its own message, and a form to load again", () => {
+    expect(toErrorResponse(new DomainError('FORM_EXPIRED', 'Your form expired; reload the page and try again.'))).toEqual({
       status: 403,
       heading: 'Not allowed',
       message: 'Your form expired; reload the page and try again.',
       log: 'none',
       formExpired: true,
+    });
+  });
+
+  it("answers a ForbiddenException (Nest's, as a library may throw it) with 403 and no form to load again: only FORM_EXPIRED is an expired form", () => {
+    expect(toErrorResponse(new ForbiddenException('Not for you.'))).toEqual({
+      status: 403,
+      heading: 'Not allowed',
+      message: 'Not for you.',
+      log: 'none',
     });
   });
 

@@ -20,7 +20,7 @@ export interface ErrorResponse {
   retryAfterSeconds?: number;
   /** Browsers are redirected here (303) instead of shown a page; JSON clients get the status and message. */
   browserLocation?: string;
-  /** A 403 from the CSRF check (a form to load again), not a component's "not allowed". */
+  /** The CSRF check's FORM_EXPIRED (a form to load again), not a component's "not allowed": recognised by code, never by status. */
   formExpired?: boolean;
 }
 
@@ -78,6 +78,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       log: 'none',
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
       ...(browserLocation !== undefined ? { browserLocation } : {}),
+      ...(error.code === 'FORM_EXPIRED' ? { formExpired: true } : {}),
     };
   }
   const database = classifyDatabaseFailure(error);
@@ -93,16 +94,11 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       ...(status === 503 ? { retryAfterSeconds: RETRY_AFTER_SECONDS } : {}),
     };
   }
+  // Nest's own (the router's 404 for an unknown address) and any a library throws; the platform and components throw DomainError.
   if (error instanceof HttpException && error.getStatus() < 500) {
     const status = error.getStatus();
     const message = status === 404 ? NOT_FOUND_MESSAGE : httpExceptionMessage(error);
-    return {
-      status,
-      heading: HEADINGS[status] ?? 'Request failed',
-      message,
-      log: 'none',
-      ...(status === 403 ? { formExpired: true } : {}),
-    };
+    return { status, heading: HEADINGS[status] ?? 'Request failed', message, log: 'none' };
   }
   if (error instanceof HttpException && error.getStatus() === 503) {
     // Thrown on purpose (a dependency is down): keep the status, not the message, which may name internals.
@@ -125,7 +121,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   };
 }
 
-/** A validation pipe's messages are a list; show them as sentences. */
+/** A validation pipe's messages (a library's BadRequestException) are a list; show them as sentences. */
 function httpExceptionMessage(error: HttpException): string {
   const body = error.getResponse();
   const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;

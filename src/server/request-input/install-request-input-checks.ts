@@ -1,8 +1,8 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from '../../platform/errors/domain.error';
 import type { HttpBodyLimits } from './http-body-limits';
-import { REQUEST_INPUT_MESSAGES, toRequestInputException } from './request-input-errors';
+import { REQUEST_INPUT_MESSAGES, toRequestInputError } from './request-input-errors';
 import { verifyFormBody, verifyJsonBody } from './well-formed-body';
 
 /** The body types the parsers below read; any other body is refused rather than left unread. */
@@ -11,8 +11,8 @@ const BODY_TYPES = ['application/x-www-form-urlencoded', 'application/json'];
 /**
  * What every request must be before a controller sees it: an address whose
  * %-escapes decode, a body of a type and charset the app reads, within the
- * limits, and well-formed. Anything else is a 4xx with a message (the error
- * filter renders it as a page or JSON) and reaches no handler.
+ * limits, and well-formed. Anything else is a DomainError (a 4xx with a
+ * message, which the error filter renders as a page or JSON) and reaches no handler.
  *
  * Installing the parsers here replaces Nest's defaults: Nest adds its own
  * `jsonParser` and `urlencodedParser` at `init()` only when no middleware of
@@ -25,7 +25,7 @@ export function installRequestInputChecks(app: NestExpressApplication, limits: H
   // so a form field is a string, or an array when repeated, never a nested structure.
   app.useBodyParser('urlencoded', { extended: false, limit: limits.bytes, parameterLimit: limits.formFields, verify: verifyFormBody });
   app.useBodyParser('json', { limit: limits.bytes, verify: verifyJsonBody });
-  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => next(toRequestInputException(error, limits)));
+  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => next(toRequestInputError(error, limits)));
 }
 
 /**
@@ -37,7 +37,7 @@ function requireWellFormedUrl(req: Request, _res: Response, next: NextFunction):
   try {
     decodeURIComponent(req.originalUrl);
   } catch {
-    next(new HttpException(REQUEST_INPUT_MESSAGES.malformedUrl, HttpStatus.BAD_REQUEST));
+    next(new DomainError('MALFORMED_REQUEST', REQUEST_INPUT_MESSAGES.malformedUrl));
     return;
   }
   next();
@@ -51,7 +51,7 @@ function requireWellFormedUrl(req: Request, _res: Response, next: NextFunction):
 function requireReadableBodyType(req: Request, _res: Response, next: NextFunction): void {
   const empty = req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] ?? '0') === '0';
   if (!empty && !req.is(BODY_TYPES)) {
-    next(new HttpException(REQUEST_INPUT_MESSAGES.unsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+    next(new DomainError('UNSUPPORTED_MEDIA_TYPE', REQUEST_INPUT_MESSAGES.unsupportedMediaType));
     return;
   }
   next();

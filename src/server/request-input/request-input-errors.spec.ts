@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { BodyRejection, toRequestInputException } from './request-input-errors';
+import { DOMAIN_ERROR_STATUS, DomainError } from '../../platform/errors/domain.error';
+import { toRequestInputError } from './request-input-errors';
 
 const LIMITS = { bytes: 102_400, formFields: 1000 };
 
@@ -8,21 +9,18 @@ const bodyParserError = (status: number, type: string) => Object.assign(new Erro
 
 /** The status and message the user gets. */
 function answer(error: unknown): [number, string] {
-  const mapped = toRequestInputException(error, LIMITS);
-  if (!(mapped instanceof HttpException)) throw new Error(`expected an HttpException for ${String(error)}`);
-  return [mapped.getStatus(), mapped.message];
+  const mapped = toRequestInputError(error, LIMITS);
+  if (!(mapped instanceof DomainError)) throw new Error(`expected a DomainError for ${String(error)}`);
+  return [DOMAIN_ERROR_STATUS[mapped.code], mapped.message];
 }
 
-describe('toRequestInputException', () => {
+describe('toRequestInputError', () => {
   it.each([
     [bodyParserError(413, 'entity.too.large'), 413, 'The request is larger than the 100 kB this site accepts'],
     [bodyParserError(413, 'parameters.too.many'), 413, 'The form has more than 1,000 fields'],
     [bodyParserError(415, 'charset.unsupported'), 415, 'in UTF-8 only'],
     [bodyParserError(415, 'encoding.unsupported'), 415, 'send it uncompressed'],
     [bodyParserError(400, 'entity.parse.failed'), 400, 'not valid JSON'],
-    [new BodyRejection('body.charset.not.utf8', 415), 415, 'in UTF-8 only'],
-    [new BodyRejection('body.not.utf8', 400), 400, 'not valid UTF-8 text'],
-    [new BodyRejection('body.malformed.escape', 400), 400, 'malformed %-escape'],
     [bodyParserError(400, 'request.aborted'), 400, 'could not be read completely'],
     [bodyParserError(400, 'request.size.invalid'), 400, 'shorter than its Content-Length'],
   ])('turns %s into %d saying what to do', (error, status, message) => {
@@ -32,15 +30,17 @@ describe('toRequestInputException', () => {
   it('keeps the original error as the cause, for the log', () => {
     const error = bodyParserError(413, 'entity.too.large');
 
-    expect((toRequestInputException(error, LIMITS) as HttpException).cause).toBe(error);
+    expect((toRequestInputError(error, LIMITS) as DomainError).cause).toBe(error);
   });
 
   it.each([
+    // What the checks of well-formed-body.ts throw, with the type and status body-parser adds to it.
+    ['a DomainError', Object.assign(new DomainError('MALFORMED_REQUEST', 'kept'), { type: 'entity.verify.failed', status: 403 })],
     ['an HttpException', new HttpException('kept', 403)],
     ['an error without a type', new Error('boom')],
     ['a server-side error with a type', bodyParserError(500, 'stream.encoding.set')],
     ['something that is not an Error', 'text'],
   ])('leaves %s to the error filter unchanged', (_, error) => {
-    expect(toRequestInputException(error, LIMITS)).toBe(error);
+    expect(toRequestInputError(error, LIMITS)).toBe(error);
   });
 });

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '../../platform/errors/domain.error';
 import { describeSize, HttpBodyLimits } from './http-body-limits';
 
 /**
@@ -26,54 +26,42 @@ export const REQUEST_INPUT_MESSAGES = {
     `The form has more than ${limits.formFields.toLocaleString('en-US')} fields, more than this site accepts; send the form from the site’s own page.`,
 } as const;
 
-/** A body the checks of well-formed-body.ts refuse; `type` in body-parser's manner. */
-export class BodyRejection extends Error {
-  constructor(
-    readonly type: 'body.charset.not.utf8' | 'body.not.utf8' | 'body.malformed.escape',
-    readonly status: number,
-  ) {
-    super(type);
-  }
-}
-
-/** body-parser's (and raw-body's) error types, and ours, as the user's message and status. */
-function messageFor(type: string, limits: HttpBodyLimits): [HttpStatus, string] | undefined {
+/** body-parser's (and raw-body's) error types as the user's code and message. */
+function answerFor(type: string, limits: HttpBodyLimits): [DomainErrorCode, string] | undefined {
   switch (type) {
     case 'entity.too.large':
-      return [HttpStatus.PAYLOAD_TOO_LARGE, REQUEST_INPUT_MESSAGES.tooLarge(limits)];
+      return ['TOO_LARGE', REQUEST_INPUT_MESSAGES.tooLarge(limits)];
     case 'parameters.too.many':
-      return [HttpStatus.PAYLOAD_TOO_LARGE, REQUEST_INPUT_MESSAGES.tooManyFields(limits)];
+      return ['TOO_LARGE', REQUEST_INPUT_MESSAGES.tooManyFields(limits)];
     case 'charset.unsupported':
-    case 'body.charset.not.utf8':
-      return [HttpStatus.UNSUPPORTED_MEDIA_TYPE, REQUEST_INPUT_MESSAGES.unsupportedCharset];
+      return ['UNSUPPORTED_MEDIA_TYPE', REQUEST_INPUT_MESSAGES.unsupportedCharset];
     case 'encoding.unsupported':
-      return [HttpStatus.UNSUPPORTED_MEDIA_TYPE, REQUEST_INPUT_MESSAGES.unsupportedEncoding];
-    case 'body.not.utf8':
-      return [HttpStatus.BAD_REQUEST, REQUEST_INPUT_MESSAGES.notUtf8];
-    case 'body.malformed.escape':
-      return [HttpStatus.BAD_REQUEST, REQUEST_INPUT_MESSAGES.malformedFormEscape];
+      return ['UNSUPPORTED_MEDIA_TYPE', REQUEST_INPUT_MESSAGES.unsupportedEncoding];
     // Only the JSON parser throws it: forms are parsed flat (extended: false), which never fails.
     case 'entity.parse.failed':
-      return [HttpStatus.BAD_REQUEST, REQUEST_INPUT_MESSAGES.invalidJson];
+      return ['MALFORMED_REQUEST', REQUEST_INPUT_MESSAGES.invalidJson];
     default:
       return undefined;
   }
 }
 
 /**
- * An error of body parsing as an HttpException with a message for people;
+ * An error of body parsing as a DomainError with a message for people;
  * anything else unchanged. body-parser's own messages ("request entity too
- * large") name neither the limit nor the fix.
+ * large") name neither the limit nor the fix. The checks of
+ * well-formed-body.ts throw DomainErrors themselves, which body-parser passes
+ * on (it only adds its `type` and `status` to them), so they arrive here as
+ * they were thrown.
  */
-export function toRequestInputException(error: unknown, limits: HttpBodyLimits): unknown {
-  if (!(error instanceof Error) || error instanceof HttpException) return error;
+export function toRequestInputError(error: unknown, limits: HttpBodyLimits): unknown {
+  if (!(error instanceof Error) || error instanceof DomainError) return error;
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (typeof type !== 'string') return error;
-  const known = messageFor(type, limits);
-  if (known) return new HttpException(known[1], known[0], { cause: error });
-  // Other client errors of reading a body: aborted, shorter than Content-Length, …
+  const known = answerFor(type, limits);
+  if (known) return new DomainError(known[0], known[1], { cause: error });
+  // Other client errors of reading a body: aborted, shorter than Content-Length (raw-body answers 400 for both).
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpException(REQUEST_INPUT_MESSAGES.unreadableBody, status, { cause: error });
+    return new DomainError('MALFORMED_REQUEST', REQUEST_INPUT_MESSAGES.unreadableBody, { cause: error });
   }
   return error;
 }

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { Controller, Get, Module, Post } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Module, Post } from '@nestjs/common';
+import { DomainError } from '../../platform/errors/domain.error';
 import { CookieClient } from '../../testing/http/cookie-client';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
 
@@ -9,6 +10,18 @@ class FailingController {
   @Get()
   fail(): never {
     throw new Error('SELECT * FROM "BillingInvoice" -- secret detail');
+  }
+
+  /** A component's "not allowed", as it should say it. */
+  @Get('forbidden')
+  forbidden(): never {
+    throw new DomainError('FORBIDDEN', 'Only the author can change this post.');
+  }
+
+  /** The same with Nest's exception, which lint keeps out of components but a library may still throw. */
+  @Get('nest-forbidden')
+  nestForbidden(): never {
+    throw new ForbiddenException('Only the author can change this post.');
   }
 
   /** Reached only with a valid CSRF token, which the tests never send. */
@@ -109,6 +122,19 @@ describe('error pages', () => {
     expect(html).toContain('<title>Not allowed (error 403) · Component Platform</title>');
     expect(html).toContain('The form has expired or did not come from this site.');
     expect(actionsOf(html)).toEqual([{ href: '/demo/posts?page=2', label: 'Go back to the form and submit it again' }, HOME]);
+  });
+
+  it.each([
+    ["a component's DomainError('FORBIDDEN')", '/test-failure/forbidden'],
+    ["Nest's ForbiddenException", '/test-failure/nest-forbidden'],
+  ])('answers %s with 403 and its message, and never tells the user to submit a form again', async (_, path) => {
+    const response = await client.get(path, { referer: `${server.baseUrl}/demo/posts?page=2` });
+    const html = await response.text();
+
+    expect(response.status).toBe(403);
+    expect(html).toContain('Only the author can change this post.');
+    expect(html).not.toContain('submit it again');
+    expect(actionsOf(html)).toEqual([{ href: '/demo/posts?page=2', label: 'Go back to the previous page' }, HOME]);
   });
 
   it.each([
