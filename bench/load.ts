@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { describeHost } from './test-setup/machine';
 import { ensureAppBuilt } from './load/app-build';
 import { LoadDatabase } from './load/load-database';
-import { DEFAULT_DURATION_S, LoadOptions, LoadUsageError, parseLoadOptions } from './load/load-options';
+import { DEFAULT_DURATION_S, LoadOptions, parseLoadOptions } from './load/load-options';
+import { UsageError } from './usage-error';
 import { abortOnSignals } from './load/abort-on-signals';
 import { giveUpAfter } from './load/give-up-after';
 import { LOAD_SECTION_HEADING, LoadMachine, loadSection, scenarioDetails, summaryTable, replaceSection } from './load/load-report';
@@ -91,7 +92,7 @@ function run(): void {
   try {
     options = parseLoadOptions(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof LoadUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     console.error(`npm run load: ${error.message}`);
     process.exit(2);
   }

@@ -15,7 +15,8 @@ import { replaceSection } from './load/load-report';
 import { Teardown } from './load/teardown';
 import { cpuProfileTable } from './pages/cpu-profile-summary';
 import { runPagesBench } from './pages/pages-bench';
-import { PagesOptions, PagesUsageError, parsePagesOptions } from './pages/pages-options';
+import { PagesOptions, parsePagesOptions } from './pages/pages-options';
+import { UsageError } from './usage-error';
 import { PAGES_SECTION_HEADING, pagesSection } from './pages/pages-report';
 import { PAGE_SIZES } from './pages/page-sizes';
 
@@ -57,7 +58,7 @@ function run(): void {
   try {
     options = parsePagesOptions(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof PagesUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     console.error(`npm run bench:pages: ${error.message}`);
     process.exit(2);
   }

@@ -15,7 +15,8 @@ import { giveUpAfter } from './load/give-up-after';
 import { replaceSection } from './load/load-report';
 import { Teardown } from './load/teardown';
 import { runSignInTiming } from './sign-in-timing/run-sign-in-timing';
-import { parseSignInTimingOptions, SignInTimingOptions, SignInTimingUsageError } from './sign-in-timing/sign-in-timing-options';
+import { parseSignInTimingOptions, SignInTimingOptions } from './sign-in-timing/sign-in-timing-options';
+import { UsageError } from './usage-error';
 import { SIGN_IN_SECTION_HEADING, signInSection } from './sign-in-timing/sign-in-timing-report';
 
 /** Build (when sources changed), cluster start and migrations, app start, sign-up. */
@@ -40,7 +41,7 @@ function run(): void {
   try {
     options = parseSignInTimingOptions(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof SignInTimingUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     console.error(`npm run bench:sign-in: ${error.message}`);
     process.exit(2);
   }

@@ -1,4 +1,5 @@
-import { LoadUsageError, parseLoadOptions } from './load-options';
+import { UsageError } from '../usage-error';
+import { parseLoadOptions } from './load-options';
 
 describe('parseLoadOptions', () => {
   it('runs every scenario with 64 connections and each scenario’s own duration when given nothing', () => {
@@ -25,7 +26,7 @@ describe('parseLoadOptions', () => {
     [['--duration=1.5'], '--duration needs a whole number of at least 1, got "1.5"'],
     [['stedy'], 'unknown argument "stedy"'],
   ])('rejects %j, saying what is wrong and how to call it', (argv, message) => {
-    expect(() => parseLoadOptions(argv)).toThrow(LoadUsageError);
+    expect(() => parseLoadOptions(argv)).toThrow(UsageError);
     expect(() => parseLoadOptions(argv)).toThrow(message);
     expect(() => parseLoadOptions(argv)).toThrow('usage: npm run load --');
   });

@@ -1,3 +1,5 @@
+import { UsageError } from '../usage-error';
+
 export const SCENARIOS = ['steady', 'outage', 'sigterm', 'pgbouncer'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -18,9 +20,7 @@ export const DEFAULT_DURATION_S: Record<ScenarioName, number> = { steady: 30, ou
 export const USAGE = `usage: npm run load -- [${SCENARIOS.join('|')} …] [--duration <seconds>] [--connections <n>]
   no scenario: all of them, in this order; --duration applies to each (defaults: ${SCENARIOS.map((name) => `${name} ${DEFAULT_DURATION_S[name]} s`).join(', ')}); --connections defaults to ${DEFAULT_CONNECTIONS}`;
 
-export class LoadUsageError extends Error {}
-
-/** Reads `npm run load -- …` arguments; throws LoadUsageError with the fix. */
+/** Reads `npm run load -- …` arguments; throws UsageError with the fix. */
 export function parseLoadOptions(argv: readonly string[]): LoadOptions {
   const scenarios: ScenarioName[] = [];
   let durationS: number | undefined;
@@ -31,14 +31,14 @@ export function parseLoadOptions(argv: readonly string[]): LoadOptions {
       const raw = inline ?? argv[++i];
       const value = Number(raw);
       if (raw === undefined || !Number.isInteger(value) || value < 1) {
-        throw new LoadUsageError(`${flag} needs a whole number of at least 1, got ${raw === undefined ? 'nothing' : `"${raw}"`}\n${USAGE}`);
+        throw new UsageError(`${flag} needs a whole number of at least 1, got ${raw === undefined ? 'nothing' : `"${raw}"`}\n${USAGE}`);
       }
       if (flag === '--duration') durationS = value;
       else connections = value;
     } else if ((SCENARIOS as readonly string[]).includes(argv[i])) {
       if (!scenarios.includes(argv[i] as ScenarioName)) scenarios.push(argv[i] as ScenarioName);
     } else {
-      throw new LoadUsageError(`unknown argument "${argv[i]}"\n${USAGE}`);
+      throw new UsageError(`unknown argument "${argv[i]}"\n${USAGE}`);
     }
   }
   return { scenarios: scenarios.length > 0 ? scenarios : [...SCENARIOS], explicit: scenarios.length > 0, durationS, connections };

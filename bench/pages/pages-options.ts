@@ -1,3 +1,5 @@
+import { UsageError } from '../usage-error';
+
 export interface PagesOptions {
   rounds: number;
   /** Seconds of measured traffic per server and page size in each round. */
@@ -10,8 +12,6 @@ export interface PagesOptions {
 }
 
 export const DEFAULT_PAGES_OPTIONS: PagesOptions = { rounds: 2, durationS: 8, connections: 32, warmupS: 2, profile: false };
-
-export class PagesUsageError extends Error {}
 
 const USAGE = 'usage: npm run bench:pages [-- --profile] [--rounds <n>] [--duration <seconds>] [--connections <n>]';
 
@@ -26,10 +26,10 @@ export function parsePagesOptions(args: readonly string[]): PagesOptions {
     } else if (arg in numeric) {
       const value = args[++i];
       if (value === undefined || !/^[1-9]\d*$/.test(value))
-        throw new PagesUsageError(`${arg} needs a whole number above 0, got ${value ?? 'nothing'}; ${USAGE}`);
+        throw new UsageError(`${arg} needs a whole number above 0, got ${value ?? 'nothing'}; ${USAGE}`);
       options[numeric[arg as keyof typeof numeric]] = Number(value);
     } else {
-      throw new PagesUsageError(`unknown argument ${arg}; ${USAGE}`);
+      throw new UsageError(`unknown argument ${arg}; ${USAGE}`);
     }
   }
   return options;

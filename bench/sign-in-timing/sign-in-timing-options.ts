@@ -1,3 +1,5 @@
+import { UsageError } from '../usage-error';
+
 export interface SignInTimingOptions {
   /** Measured rounds: each POSTs every kind of failed sign-in once. */
   rounds: number;
@@ -6,8 +8,6 @@ export interface SignInTimingOptions {
 }
 
 export const DEFAULT_SIGN_IN_TIMING_OPTIONS: SignInTimingOptions = { rounds: 30, warmupRounds: 3 };
-
-export class SignInTimingUsageError extends Error {}
 
 const USAGE = 'usage: npm run bench:sign-in [-- --rounds <n>] [--warmup <n>]';
 
@@ -19,14 +19,14 @@ export function parseSignInTimingOptions(args: readonly string[]): SignInTimingO
     const value = args[i + 1];
     if (arg === '--rounds') {
       if (value === undefined || !/^[1-9]\d*$/.test(value))
-        throw new SignInTimingUsageError(`--rounds needs a whole number above 0, got ${value ?? 'nothing'}; ${USAGE}`);
+        throw new UsageError(`--rounds needs a whole number above 0, got ${value ?? 'nothing'}; ${USAGE}`);
       options.rounds = Number(value);
     } else if (arg === '--warmup') {
       if (value === undefined || !/^\d+$/.test(value))
-        throw new SignInTimingUsageError(`--warmup needs a whole number, got ${value ?? 'nothing'}; ${USAGE}`);
+        throw new UsageError(`--warmup needs a whole number, got ${value ?? 'nothing'}; ${USAGE}`);
       options.warmupRounds = Number(value);
     } else {
-      throw new SignInTimingUsageError(`unknown argument ${arg}; ${USAGE}`);
+      throw new UsageError(`unknown argument ${arg}; ${USAGE}`);
     }
     i++;
   }

@@ -1,3 +1,5 @@
+import { UsageError } from '../usage-error';
+
 export interface StabilityOptions {
   /** Full suite runs, one after the other. */
   runs: number;
@@ -15,10 +17,10 @@ export function readStabilityArgs(argv: readonly string[]): StabilityOptions {
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, '');
     const value = argv[i + 1];
-    if (!argv[i].startsWith('--') || !(name in options)) throw new Error(`test:stability: unknown option ${argv[i]}; ${USAGE}`);
+    if (!argv[i].startsWith('--') || !(name in options)) throw new UsageError(`test:stability: unknown option ${argv[i]}; ${USAGE}`);
     const minimum = name === 'busy' ? 0 : 1;
     if (value === undefined || !/^\d+$/.test(value) || Number(value) < minimum) {
-      throw new Error(`test:stability: --${name} needs a whole number of at least ${minimum}, got ${value ?? 'nothing'}; ${USAGE}`);
+      throw new UsageError(`test:stability: --${name} needs a whole number of at least ${minimum}, got ${value ?? 'nothing'}; ${USAGE}`);
     }
     options[name as keyof StabilityOptions] = Number(value);
   }

@@ -1,3 +1,5 @@
+import { UsageError } from '../usage-error';
+
 export interface TestSuiteCommand {
   /** JEST_WORKERS for the run. */
   workers: number;
@@ -20,18 +22,19 @@ export function parseTestSuiteArgs(args: readonly string[]): TestSuiteCommand {
     if (arg === '--workers' || arg === '--top') {
       const value = Number(args[++i]);
       if (!Number.isInteger(value) || value < 1)
-        throw new Error(`${arg} needs a whole number of at least 1, not ${JSON.stringify(args[i])}; ${USAGE}`);
+        throw new UsageError(`${arg} needs a whole number of at least 1, not ${JSON.stringify(args[i])}; ${USAGE}`);
       if (arg === '--workers') command.workers = value;
       else command.top = value;
     } else if (arg === '--from') {
-      if (args[i + 1] === undefined) throw new Error(`--from needs the path of a jest --json output file; ${USAGE}`);
+      if (args[i + 1] === undefined) throw new UsageError(`--from needs the path of a jest --json output file; ${USAGE}`);
       command.from = args[++i];
     } else if (arg.startsWith('-')) {
-      throw new Error(`unknown option "${arg}"; ${USAGE}`);
+      throw new UsageError(`unknown option "${arg}"; ${USAGE}`);
     } else {
       command.paths.push(arg);
     }
   }
-  if (command.from && command.paths.length > 0) throw new Error(`--from summarises a finished run, so it takes no test paths; ${USAGE}`);
+  if (command.from && command.paths.length > 0)
+    throw new UsageError(`--from summarises a finished run, so it takes no test paths; ${USAGE}`);
   return command;
 }
