@@ -38,7 +38,7 @@ module.exports = {
       name: 'database-registry-is-ssr-only',
       severity: 'error',
       comment:
-        'Only src/ssr (and components) read the generated component registry; the data and security layers know nothing about components, except the type map of which models each component owns (src/generated/component-models.ts), which the database runtime turns into scoped clients.',
+        'Only src/ssr and src/surface (which offers it to components) read the generated component registry; the data and security layers know nothing about components, except the type map of which models each component owns (src/generated/component-models.ts), which the database runtime turns into scoped clients.',
       from: { path: '^src/(database|security)/' },
       to: { path: '^src/generated/', pathNot: '^src/generated/component-models\\.ts$' },
     },
