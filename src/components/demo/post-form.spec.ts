@@ -89,6 +89,10 @@ describe('parsePostForm', () => {
     expect(Object.keys(errorsOf(body)).sort()).toEqual(['content', 'status', 'title']);
   });
 
+  it('says what is missing, not a later rule, for a field that breaks several (the topmost rule wins)', () => {
+    expect(errorsOf({ title: ['a', 'b'], content: ['x'] })).toEqual({ title: 'Enter a title.', content: 'Content must be text.' });
+  });
+
   it.each([
     ['title', 'NUL', 'a\u0000b'],
     ['title', 'a line break', 'a\nb'],
