@@ -132,7 +132,7 @@ describe('DiscoveryCache', () => {
   it('evaluates metadata that JSON cannot carry (an undefined field) on every run instead of caching a changed value', () => {
     project.write(
       'blog',
-      metaSource("{ id: 'blog', title: 'Blog', description: undefined, routes: [{ path: '/blog', title: 'Blog', isPrimary: true }] }"),
+      metaSource("{ id: 'blog', title: 'Blog', description: undefined, routes: [{ path: '/blog', isPrimary: true }] }"),
     );
     project.discover();
 

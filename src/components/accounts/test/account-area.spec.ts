@@ -1,13 +1,13 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe("the layout's account area", () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('accounts');
   });
 
   afterAll(() => server.close());

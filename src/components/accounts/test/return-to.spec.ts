@@ -1,7 +1,7 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 import { csrfTokenFrom, StoredAccount, storeAccount } from './account-fixtures';
 import { OPEN_REDIRECT_ATTEMPTS } from './open-redirect-attempts';
 
@@ -10,7 +10,7 @@ describe('returnTo on the sign-in and sign-up forms', () => {
   let account: StoredAccount;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('accounts');
   });
 
   afterAll(() => server.close());

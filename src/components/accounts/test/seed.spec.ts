@@ -3,7 +3,7 @@ import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 import { needsRehash } from '../passwords/password-hasher';
 import seed, { DEVELOPMENT_ACCOUNT } from '../prisma/seed';
 import { isSignedIn } from './account-fixtures';
@@ -13,7 +13,7 @@ describe('the accounts seed against PostgreSQL', () => {
   const runSeed = () => runComponentSeeds(server.prisma, [{ componentId: 'accounts', seed }], () => undefined);
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('accounts');
   });
 
   afterAll(() => server.close());

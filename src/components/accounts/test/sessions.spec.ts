@@ -1,7 +1,7 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 import { sessionTokenHash } from '../sessions/session-token';
 import {
   browserWithToken,
@@ -22,7 +22,7 @@ describe('sessions over HTTP', () => {
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('accounts');
   });
 
   afterAll(() => server.close());

@@ -1,7 +1,7 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn, signUp, TestAccount } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 import { WRONG_CREDENTIALS } from '../component.controller';
 import * as passwordHasher from '../passwords/password-hasher';
 import { hashPassword, PASSWORD_HASH_OPTIONS, verifyPassword } from '../passwords/password-hasher';
@@ -14,7 +14,7 @@ describe('signing in over HTTP', () => {
   let signUpToken: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('accounts');
   });
 
   afterAll(() => server.close());

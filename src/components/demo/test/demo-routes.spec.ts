@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 const LIST = '/demo/posts';
 const SIGN_IN_FOR_LIST = '/accounts/sign-in?returnTo=%2Fdemo%2Fposts';
@@ -16,7 +16,7 @@ describe('demo routes over HTTP', () => {
   let browser: CookieClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('demo');
   });
 
   afterAll(() => server.close());

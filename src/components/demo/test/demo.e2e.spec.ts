@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { afterNavigation } from '../../../testing/browser/after-navigation';
 import { launchBrowser } from '../../../testing/browser/launch-browser';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('the demo in a real browser', () => {
   let server: TestServer;
@@ -14,7 +14,7 @@ describe('the demo in a real browser', () => {
   const newcomer = (displayName: string) => ({ displayName, email: `${randomUUID()}@example.test`, password: 'a long enough password' });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('demo');
     await resetWorkerSchema(server.prisma);
     browser = await launchBrowser();
   });
