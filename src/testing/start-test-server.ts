@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { LoggerService, ModuleMetadata } from '@nestjs/common';
+import { LoggerService, ModuleMetadata, Type } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule, components, PLATFORM_MODULES } from '../app.module';
 import { PrismaService } from '../database/runtime/prisma.service';
 import { componentRegistry } from '../generated/component-registry';
+import { routesServedBy } from '../server/components/served-routes';
 import { configureApp } from '../server/configure-app';
 import { closeGracefully } from '../server/lifecycle/graceful-shutdown';
 
@@ -88,9 +90,14 @@ function explainPathsOfOtherComponents(app: NestExpressApplication, id: string, 
   const others = componentRegistry.components
     .filter((meta) => !started.includes(meta.id))
     .flatMap((meta) => meta.routes.map((route) => ({ owner: meta.id, pattern: routePattern(route.path) })));
+  // What the test itself serves (a stand-in page, a fixture controller) is answered as usual.
+  const served = [...app.get(ModulesContainer).values()]
+    .flatMap((moduleRef) => [...moduleRef.controllers.values()])
+    .flatMap((wrapper) => routesServedBy(wrapper.metatype as Type))
+    .map((route) => routePattern(route.path));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const other = others.find((route) => route.pattern.test(request.path));
-    if (!other) return next();
+    if (!other || served.some((pattern) => pattern.test(request.path))) return next();
     response
       .status(404)
       .type('text/plain')

@@ -26,6 +26,14 @@ describe('demo routes over HTTP', () => {
     browser = new CookieClient(server.baseUrl);
   });
 
+  it('starts with accounts and the platform only: the home page belongs to system, which a demo test does not start', async () => {
+    const home = await browser.get('/');
+
+    expect(home.status).toBe(404);
+    expect(await home.text()).toContain("/ is served by component system, which this test did not start: startComponentTestServer('demo') starts accounts, demo and the platform");
+    expect((await browser.get('/accounts/sign-in')).status).toBe(200);
+  });
+
   /** The Referer a browser sends with a form posted from the list (the guard takes the way back to the form from it). */
   const fromList = () => ({ referer: `${server.baseUrl}${LIST}` });
 

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { afterNavigation } from '../../../testing/browser/after-navigation';
 import { launchBrowser } from '../../../testing/browser/launch-browser';
+import { StandInPagesModule } from '../../../testing/stand-in-pages.module';
 import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('the demo in a real browser', () => {
@@ -14,7 +15,8 @@ describe('the demo in a real browser', () => {
   const newcomer = (displayName: string) => ({ displayName, email: `${randomUUID()}@example.test`, password: 'a long enough password' });
 
   beforeAll(async () => {
-    server = await startComponentTestServer('demo');
+    // Signing out lands on the home page, system's, which demo does not depend on: a stand-in serves it.
+    server = await startComponentTestServer('demo', { imports: [StandInPagesModule] });
     await resetWorkerSchema(server.prisma);
     browser = await launchBrowser();
   });
