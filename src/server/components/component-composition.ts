@@ -59,10 +59,7 @@ export class ComponentComposition {
    */
   modulesFor(ids: readonly string[] = this.ids): DynamicModule[] {
     const closure = this.closureOf(ids);
-    return [
-      ...closure.map((id) => this.moduleOf(id)),
-      ComponentRoutesCheckModule.for(closure.map((id) => this.components.get(id)!)),
-    ];
+    return [...closure.map((id) => this.moduleOf(id)), ComponentRoutesCheckModule.for(closure.map((id) => this.components.get(id)!))];
   }
 
   /**

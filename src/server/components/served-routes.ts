@@ -29,6 +29,8 @@ export function routesServedBy(controller: Type): ServedRoute[] {
     const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
     if (paths === undefined) return [];
     const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET';
-    return prefixes.flatMap((prefix) => asList(paths).map((path) => ({ path: joinPath(prefix, path), method, handler: `${controller.name}.${name}` })));
+    return prefixes.flatMap((prefix) =>
+      asList(paths).map((path) => ({ path: joinPath(prefix, path), method, handler: `${controller.name}.${name}` })),
+    );
   });
 }

@@ -20,9 +20,10 @@ function providerOf(components: readonly ComposableComponent[], token: unknown):
 /** The component whose module declares a provider or controller of this name (Nest reports the class by name). */
 function ownerOf(components: readonly ComposableComponent[], name: string): ComposableComponent | undefined {
   return components.find((c) =>
-    [...(metadataOf(c.module, MODULE_METADATA.PROVIDERS) as Provider[]).map(tokenOf), ...metadataOf(c.module, MODULE_METADATA.CONTROLLERS)].some(
-      (token) => nameOf(token) === name,
-    ),
+    [
+      ...(metadataOf(c.module, MODULE_METADATA.PROVIDERS) as Provider[]).map(tokenOf),
+      ...metadataOf(c.module, MODULE_METADATA.CONTROLLERS),
+    ].some((token) => nameOf(token) === name),
   );
 }
 

@@ -30,7 +30,9 @@ describe('demo routes over HTTP', () => {
     const home = await browser.get('/');
 
     expect(home.status).toBe(404);
-    expect(await home.text()).toContain("/ is served by component system, which this test did not start: startComponentTestServer('demo') starts accounts, demo and the platform");
+    expect(await home.text()).toContain(
+      "/ is served by component system, which this test did not start: startComponentTestServer('demo') starts accounts, demo and the platform",
+    );
     expect((await browser.get('/accounts/sign-in')).status).toBe(200);
   });
 

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { UndeclaredComponentDependencyError } from '../../../platform/errors/undeclared-component-dependency.error';
@@ -20,7 +22,10 @@ async function boot(
   return app;
 }
 
-const urlOf = (app: INestApplication, path: string) => `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}${path}`;
+const urlOf = (app: INestApplication, path: string) => {
+  const server = app.getHttpServer() as Server;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+};
 
 /** The error a boot of these components fails with. */
 async function bootFailure(composition: ComponentComposition, ids: string[]): Promise<Error> {

@@ -2,7 +2,19 @@
 // nothing from src/components. `ledger` offers LedgerService; `invoices` and
 // `reports` declare it; `sneaky` uses it undeclared; `curious` declares
 // ledger but wants a provider ledger keeps to itself.
-import { Controller, Get, Injectable, MiddlewareConsumer, Module, NestMiddleware, NestModule, Param, Post, RequestMethod, Type } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Injectable,
+  MiddlewareConsumer,
+  Module,
+  NestMiddleware,
+  NestModule,
+  Param,
+  Post,
+  RequestMethod,
+  Type,
+} from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { ComponentMeta } from '../../../platform/component-meta';
 import { ComponentComposition } from '../component-composition';
