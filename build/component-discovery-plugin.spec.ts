@@ -25,10 +25,7 @@ function makeProject() {
   const writeMeta = (id: string, source: string) => writeFileSync(join(folder(id), 'component.meta.ts'), source);
   const writeModule = (id: string, source = moduleSource(className(id))) => writeFileSync(join(folder(id), 'component.module.ts'), source);
   /** A component with a module class; `meta` defaults to a valid one for its id. */
-  const writeComponent = (
-    id: string,
-    meta = `{ id: '${id}', title: '${id} pages', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }] }`,
-  ) => {
+  const writeComponent = (id: string, meta = `{ id: '${id}', title: '${id} pages', routes: [{ path: '/${id}', isPrimary: true }] }`) => {
     writeMeta(id, metaSource(meta));
     writeModule(id);
   };
@@ -109,7 +106,7 @@ describe('ComponentDiscoveryPlugin', () => {
     });
 
     it('rejects a route path that is not absolute and suggests an absolute one', () => {
-      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: 'blog/posts', title: 'Posts' }] }");
+      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: 'blog/posts' }] }");
 
       const error = onlyError();
 
@@ -119,12 +116,17 @@ describe('ComponentDiscoveryPlugin', () => {
       expect(error).toContain("use an absolute URL path such as '/blog'");
     });
 
+    it('rejects a route title, which nothing reads, and says to remove it', () => {
+      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', title: 'Blog' }] }");
+
+      expect(onlyError()).toBe(
+        'src/components/blog/component.meta.ts: field "routes[0].title" is no longer read (page titles come from the pages); remove it',
+      );
+    });
+
     it('rejects a route path another component already declares and names that component’s file', () => {
       project.writeComponent('blog');
-      project.writeComponent(
-        'shop',
-        "{ id: 'shop', title: 'Shop', routes: [{ path: '/shop', title: 'Shop' }, { path: '/blog', title: 'Also blog' }] }",
-      );
+      project.writeComponent('shop', "{ id: 'shop', title: 'Shop', routes: [{ path: '/shop' }, { path: '/blog' }] }");
 
       const error = onlyError();
 
@@ -137,7 +139,7 @@ describe('ComponentDiscoveryPlugin', () => {
     it('rejects two primary routes in one component', () => {
       project.writeComponent(
         'blog',
-        "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', title: 'Blog', isPrimary: true }, { path: '/blog/new', title: 'New', isPrimary: true }] }",
+        "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', isPrimary: true }, { path: '/blog/new', isPrimary: true }] }",
       );
 
       const error = onlyError();
@@ -149,7 +151,7 @@ describe('ComponentDiscoveryPlugin', () => {
     });
 
     it('rejects a navigation entry when no route is primary', () => {
-      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', title: 'Blog' }], nav: { label: 'Blog' } }");
+      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog' }], nav: { label: 'Blog' } }");
 
       const error = onlyError();
 
@@ -159,10 +161,7 @@ describe('ComponentDiscoveryPlugin', () => {
     });
 
     it('rejects a navigation entry without a label', () => {
-      project.writeComponent(
-        'blog',
-        "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', title: 'Blog', isPrimary: true }], nav: { order: 1 } }",
-      );
+      project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/blog', isPrimary: true }], nav: { order: 1 } }");
 
       const error = onlyError();
 
@@ -250,8 +249,8 @@ describe('ComponentDiscoveryPlugin', () => {
   });
 
   it('reports every problem of every component in one run', () => {
-    project.writeComponent('blog', "{ id: 'blog', routes: [{ path: '/blog', title: 'Blog', isPrimary: true }], nav: { label: '' } }");
-    project.writeComponent('shop', "{ id: 'store', title: 'Shop', routes: [{ path: 'shop', title: 'Shop' }] }");
+    project.writeComponent('blog', "{ id: 'blog', routes: [{ path: '/blog', isPrimary: true }], nav: { label: '' } }");
+    project.writeComponent('shop', "{ id: 'store', title: 'Shop', routes: [{ path: 'shop' }] }");
     project.folder('notes');
     project.writeMeta('wiki', metaSource("{ id: 'wiki', title: 'Wiki', routes: [] }"));
 
@@ -277,22 +276,19 @@ describe('ComponentDiscoveryPlugin', () => {
     expect(project.plugin.run().errors).toEqual([expect.stringMatching(/^src\/components\/blog\/component\.meta\.ts: field "title"/)]);
 
     const modules = readFileSync(project.output('components.module.ts'), 'utf8');
-    expect(modules).toContain('imports: [ShopComponent]');
+    expect(modules).toContain("'shop': ShopComponent,");
     expect(modules).not.toContain('components/blog/');
     expect(registryIn(readFileSync(project.output('component-registry.ts'), 'utf8')).components.map((meta) => meta.id)).toEqual(['shop']);
   });
 
   it('lists a component again once its error is fixed', () => {
-    project.writeComponent(
-      'blog',
-      "{ id: 'blog', title: 'Blog', routes: [{ path: '/journal', title: 'Journal', isPrimary: true }], nav: {} }",
-    );
+    project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: '/journal', isPrimary: true }], nav: {} }");
     expect(project.plugin.run().errors).toHaveLength(1);
 
     project.writeComponent('blog');
     expect(project.plugin.run().errors).toEqual([]);
 
-    expect(readFileSync(project.output('components.module.ts'), 'utf8')).toContain('imports: [BlogComponent]');
+    expect(readFileSync(project.output('components.module.ts'), 'utf8')).toContain("'blog': BlogComponent,");
   });
 
   it('removes a deleted component from every generated file even while another component has an error', () => {
@@ -314,10 +310,7 @@ describe('ComponentDiscoveryPlugin', () => {
 
   it('generates a registry whose navigation is sorted by order, then by label', () => {
     const withNav = (id: string, nav: string) =>
-      project.writeComponent(
-        id,
-        `{ id: '${id}', title: '${id}', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }], nav: ${nav} }`,
-      );
+      project.writeComponent(id, `{ id: '${id}', title: '${id}', routes: [{ path: '/${id}', isPrimary: true }], nav: ${nav} }`);
     withNav('alpha', "{ label: 'Zebra', order: 5 }");
     withNav('beta', "{ label: 'Apple', order: 20 }");
     withNav('delta', "{ label: 'Aardvark' }");
@@ -339,7 +332,7 @@ describe('ComponentDiscoveryPlugin', () => {
     expect(registry.components.map((meta) => meta.id)).toEqual(['alpha', 'beta', 'delta', 'gamma', 'quiet']);
   });
 
-  it('generates components.module.ts importing every component’s module class', () => {
+  it('generates components.module.ts mapping every component id to its module class', () => {
     project.writeComponent('blog');
     project.writeComponent('shop');
 
@@ -349,8 +342,9 @@ describe('ComponentDiscoveryPlugin', () => {
     expect(text.split('\n')[0]).toMatch(/^\/\/ GENERATED\b/);
     expect(text).toContain("import { BlogModule as BlogComponent } from '../components/blog/component.module';");
     expect(text).toContain("import { ShopModule as ShopComponent } from '../components/shop/component.module';");
-    expect(text).toMatch(/imports: \[BlogComponent, ShopComponent\]/);
-    expect(text).toMatch(/export class ComponentsModule\b/);
+    expect(text).toContain(
+      "export const componentModules: Readonly<Record<string, Type>> = {\n  'blog': BlogComponent,\n  'shop': ShopComponent,\n};",
+    );
   });
 
   it('imports two components whose module classes share a name under distinct aliases', () => {
@@ -389,7 +383,7 @@ describe('ComponentDiscoveryPlugin', () => {
   });
 
   it('fails a webpack build with the file and field of invalid metadata', async () => {
-    project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: 'blog', title: 'Blog' }] }");
+    project.writeComponent('blog', "{ id: 'blog', title: 'Blog', routes: [{ path: 'blog' }] }");
     const entry = join(project.root, 'entry.js');
     writeFileSync(entry, 'module.exports = 1;\n');
     const compiler = webpack({
@@ -469,7 +463,7 @@ describe('ComponentDiscoveryPlugin', () => {
       const seeds = readFileSync(project.output('component-seeds.ts'), 'utf8');
       expect([...seeds.matchAll(/componentId: '([a-z-]+)'/g)].map((m) => m[1])).toEqual(['accounts', 'blog', 'alerts']);
       const modules = readFileSync(project.output('components.module.ts'), 'utf8');
-      expect(modules).toContain('imports: [AccountsComponent, BlogComponent, AlertsComponent]');
+      expect(modules).toContain("'accounts': AccountsComponent,\n  'blog': BlogComponent,\n  'alerts': AlertsComponent,");
     });
   });
 

@@ -1,7 +1,7 @@
 // Webpack plugin: discovers src/components/*/component.meta.ts, validates
 // every component and generates src/generated/component-registry.ts (metadata
-// and navigation) and src/generated/components.module.ts (imported by
-// AppModule). See docs/guides/components.md.
+// and navigation) and src/generated/components.module.ts (each module class by id,
+// which AppModule composes). See docs/guides/components.md.
 import { join } from 'node:path';
 import type { Compiler } from 'webpack';
 import { collectComponents, CollectedComponents } from './component-discovery/collect-components';

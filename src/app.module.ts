@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from './database/runtime/database.module';
-import { ComponentsModule } from './generated/components.module';
+import { componentRegistry } from './generated/component-registry';
+import { componentModules } from './generated/components.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './platform/lifecycle/lifecycle.module';
 import { SecurityModule } from './security/security.module';
+import { ComponentComposition } from './server/components/component-composition';
 import { HttpPlatformModule } from './server/http-platform.module';
 
-/** Platform modules plus every component, discovered at build time (src/generated/). */
+/** What every app has, whatever its components. */
+export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule];
+
+/** Every component the build discovered (src/generated/), each module importing those of its dependsOn. */
+export const components = ComponentComposition.of(componentRegistry.components, componentModules);
+
+/** The platform plus every component. */
 @Module({
-  imports: [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule, ComponentsModule],
+  imports: [...PLATFORM_MODULES, ...components.modulesFor()],
 })
 export class AppModule {}

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
+import { AppModule, components } from './app.module';
 import { APP_CLUSTER_ROOT } from './database/embedded/app-cluster-root';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
 import { provisionEmbeddedDatabase } from './database/provisioning/provision-embedded-database';
@@ -79,7 +79,11 @@ async function main(): Promise<void> {
   }
 
   try {
-    app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false }));
+    // A component that needs an undeclared component's provider: one line naming both and the fix.
+    const created = await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false }).catch((error: unknown) => {
+      throw components.explainBootFailure(error);
+    });
+    app = configureApp(created);
     await bindHttpServer(app, port, host);
   } catch (error) {
     // A signal during startup: its stop closes the app and the database and exits; no failure to report.

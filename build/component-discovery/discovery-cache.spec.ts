@@ -7,7 +7,7 @@ import { DiscoveryCache } from './discovery-cache';
 const HELPER_IMPORT = "import { defineComponent } from '../../platform/component-meta';";
 const metaSource = (meta: string) => `${HELPER_IMPORT}\n\nexport default defineComponent(${meta});\n`;
 const validMeta = (id: string, title = `${id} pages`) =>
-  metaSource(`{ id: '${id}', title: '${title}', routes: [{ path: '/${id}', title: '${id}', isPrimary: true }] }`);
+  metaSource(`{ id: '${id}', title: '${title}', routes: [{ path: '/${id}', isPrimary: true }] }`);
 
 /** A throw-away project whose discovery cache file is `cacheFile`; each `discover()` uses a new cache object, as a new process would. */
 function makeProject() {
@@ -132,7 +132,7 @@ describe('DiscoveryCache', () => {
   it('evaluates metadata that JSON cannot carry (an undefined field) on every run instead of caching a changed value', () => {
     project.write(
       'blog',
-      metaSource("{ id: 'blog', title: 'Blog', description: undefined, routes: [{ path: '/blog', title: 'Blog', isPrimary: true }] }"),
+      metaSource("{ id: 'blog', title: 'Blog', description: undefined, routes: [{ path: '/blog', isPrimary: true }] }"),
     );
     project.discover();
 

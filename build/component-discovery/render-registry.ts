@@ -36,19 +36,22 @@ function aliasOf(folder: string): string {
   return `${folder.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Component`;
 }
 
-/** @param components in dependency order: every module is imported after those it depends on */
+/**
+ * Each component's Nest module class by id, which the platform composes
+ * (src/server/components/component-composition.ts): AppModule takes them
+ * all, a component test only the one under test and what it depends on.
+ * @param components in dependency order: every module is listed after those it depends on
+ */
 export function renderComponentsModule(components: DiscoveredComponent[]): string {
   const imports = components
     .map((c) => `import { ${c.moduleClass} as ${aliasOf(c.folder)} } from '../components/${c.folder}/component.module';`)
     .join('\n');
-  return `${HEADER}import { Module } from '@nestjs/common';
+  const entries = components.map((c) => `  '${c.folder}': ${aliasOf(c.folder)},`).join('\n');
+  return `${HEADER}import type { Type } from '@nestjs/common';
 ${imports}
 
-/** Every discovered component's module; imported by AppModule. */
-@Module({
-  imports: [${components.map((c) => aliasOf(c.folder)).join(', ')}],
-})
-export class ComponentsModule {}
+/** Every discovered component's module class, by component id. */
+export const componentModules: Readonly<Record<string, Type>> = {${entries ? `\n${entries}\n` : ''}};
 `;
 }
 

@@ -60,14 +60,14 @@ export function validateComponents(entries: ComponentEntry[]): ComponentProblem[
     if (!Array.isArray(meta.routes)) {
       at(
         'routes',
-        `is required; list the routes the controller serves, e.g. routes: [{ path: '/${folder}', title: '…', isPrimary: true }] (or [] for none)`,
+        `is required; list every path the controllers serve, e.g. routes: [{ path: '/${folder}', isPrimary: true }] (or [] for none)`,
       );
       continue;
     }
     const routes = meta.routes as unknown[];
     routes.forEach((route, i) => {
       const field = `routes[${i}]`;
-      if (!isObject(route)) return at(field, 'must be an object { path, title, isPrimary? }');
+      if (!isObject(route)) return at(field, 'must be an object { path, isPrimary? }');
       if (typeof route.path !== 'string' || !/^\/[A-Za-z0-9\-._~/:]*$/.test(route.path)) {
         at(`${field}.path`, `is ${JSON.stringify(route.path)}; use an absolute URL path such as '/${folder}'`);
       } else if (routeOwners.has(route.path)) {
@@ -78,7 +78,7 @@ export function validateComponents(entries: ComponentEntry[]): ComponentProblem[
       } else {
         routeOwners.set(route.path, metaPath);
       }
-      if (!isText(route.title)) at(`${field}.title`, 'is required; set the page title');
+      if (route.title !== undefined) at(`${field}.title`, 'is no longer read (page titles come from the pages); remove it');
       if (route.isPrimary !== undefined && typeof route.isPrimary !== 'boolean') at(`${field}.isPrimary`, 'must be true or false');
     });
     const primaries = routes.filter((route): route is Fields => isObject(route) && route.isPrimary === true);

@@ -11,10 +11,15 @@ import type { PrismaPreviewFeature } from './prisma-preview-features';
  */
 export const COMPONENT_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * A path the component's controllers serve, written as in Nest
+ * (`/blog/posts/:id/delete`). `routes` lists every path they serve, pages and
+ * form targets alike, and nothing else: the app checks this when it starts
+ * (src/server/components/component-routes.check.ts).
+ */
 export interface ComponentRoute {
   /** Absolute URL path served by the component's controller, e.g. `/blog`. */
   path: string;
-  title: string;
   /** The route the navigation links to; at most one per component. */
   isPrimary?: boolean;
 }

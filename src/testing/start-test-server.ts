@@ -1,10 +1,13 @@
 import { join } from 'node:path';
-import { LoggerService, ModuleMetadata } from '@nestjs/common';
+import { LoggerService, ModuleMetadata, Type } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { NextFunction, Request, Response } from 'express';
-import { AppModule } from '../app.module';
+import { AppModule, components, PLATFORM_MODULES } from '../app.module';
 import { PrismaService } from '../database/runtime/prisma.service';
+import { componentRegistry } from '../generated/component-registry';
+import { routesServedBy } from '../server/components/served-routes';
 import { configureApp } from '../server/configure-app';
 import { closeGracefully } from '../server/lifecycle/graceful-shutdown';
 
@@ -17,19 +20,54 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** What the app logs (default: nothing). */
+  logger?: LoggerService;
+  /** Served under `/static/` instead of the build's `dist/static`. */
+  staticDir?: string;
+}
+
 /**
  * The whole app, configured as in production (headers, CSRF, error pages),
  * listening on a free loopback port and using this Jest worker's schema.
  * Pass a `logger` to see what the app logs (default: nothing), a
  * `staticDir` to serve under `/static/` instead of the build's `dist/static`.
  */
-export async function startTestServer(
-  extra: ModuleMetadata = {},
-  { logger, staticDir }: { logger?: LoggerService; staticDir?: string } = {},
+export async function startTestServer(extra: ModuleMetadata = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  return startServer({ ...extra, imports: [AppModule, ...(extra.imports ?? [])] }, options);
+}
+
+/**
+ * One component, the components its `dependsOn` names (and theirs), and the
+ * platform; nothing else. Configured and served as startTestServer's whole
+ * app. A component that needs an undeclared component's provider fails to
+ * start here, naming both and the fix; a path of a component not started
+ * answers 404 saying which component serves it.
+ * `imports` adds test-only modules (e.g. a fixture controller).
+ */
+export async function startComponentTestServer(
+  id: string,
+  { imports = [], ...options }: TestServerOptions & { imports?: ModuleMetadata['imports'] } = {},
 ): Promise<TestServer> {
-  const moduleRef = await Test.createTestingModule({ ...extra, imports: [AppModule, ...(extra.imports ?? [])] }).compile();
+  const started = components.closureOf([id]);
+  return startServer({ imports: [...PLATFORM_MODULES, ...components.modulesFor([id]), ...imports] }, options, (app) =>
+    explainPathsOfOtherComponents(app, id, started),
+  );
+}
+
+async function startServer(
+  metadata: ModuleMetadata,
+  { logger, staticDir }: TestServerOptions,
+  beforeRoutes?: (app: NestExpressApplication) => void,
+): Promise<TestServer> {
+  const moduleRef = await Test.createTestingModule(metadata)
+    .compile()
+    .catch((error: unknown) => {
+      throw components.explainBootFailure(error);
+    });
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }), staticDir);
   serveSourceAssets(app);
+  beforeRoutes?.(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
@@ -38,6 +76,35 @@ export async function startTestServer(
     prisma: app.get(PrismaService),
     close: async () => void (await closeGracefully(app, 5000)),
   };
+}
+
+/** `/demo/posts/:id/delete` -> a pattern matching the paths Nest would route there. */
+const routePattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`);
+
+/**
+ * In a component test, a request for a path another component serves (the
+ * layout's link home, say) answers 404 with the reason, instead of the
+ * generic page: that component was not started.
+ */
+function explainPathsOfOtherComponents(app: NestExpressApplication, id: string, started: readonly string[]): void {
+  const others = componentRegistry.components
+    .filter((meta) => !started.includes(meta.id))
+    .flatMap((meta) => meta.routes.map((route) => ({ owner: meta.id, pattern: routePattern(route.path) })));
+  // What the test itself serves (a stand-in page, a fixture controller) is answered as usual.
+  const served = [...app.get(ModulesContainer).values()]
+    .flatMap((moduleRef) => [...moduleRef.controllers.values()])
+    .flatMap((wrapper) => routesServedBy(wrapper.metatype as Type))
+    .map((route) => routePattern(route.path));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const other = others.find((route) => route.pattern.test(request.path));
+    if (!other || served.some((pattern) => pattern.test(request.path))) return next();
+    response
+      .status(404)
+      .type('text/plain')
+      .send(
+        `${request.path} is served by component ${other.owner}, which this test did not start: startComponentTestServer('${id}') starts ${started.join(', ')} and the platform; add '${other.owner}' to dependsOn in src/components/${id}/component.meta.ts if ${id} needs it\n`,
+      );
+  });
 }
 
 const ASSET_FILE = /^\/src\/[\w./-]+\.(css|png|svg|jpe?g|gif|webp)$/;

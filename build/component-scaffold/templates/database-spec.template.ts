@@ -67,18 +67,18 @@ describe('${n.serviceClass} against PostgreSQL', () => {
 `;
 }
 
-/** test/<id>-routes.spec.ts: the pages over HTTP, the whole app as in production. */
+/** test/<id>-routes.spec.ts: the pages over HTTP, the component, what it depends on and the platform, as in production. */
 export function routesSpecTemplate(n: ComponentNames): string {
   return `import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { CookieClient } from '../../../testing/http/cookie-client';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('${n.id} routes over HTTP', () => {
   let server: TestServer;
   let browser: CookieClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('${n.id}');
   });
 
   afterAll(() => server.close());
@@ -148,13 +148,13 @@ describe('${n.id} routes over HTTP', () => {
 /** test/<id>-routes.spec.ts of a component without data. */
 export function simpleRoutesSpecTemplate(n: ComponentNames): string {
   return `import { CookieClient } from '../../../testing/http/cookie-client';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('${n.id} page over HTTP', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('${n.id}');
   });
 
   afterAll(() => server.close());

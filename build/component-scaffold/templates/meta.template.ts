@@ -16,7 +16,7 @@ export default defineComponent({
   id: '${n.id}',
   title: '${n.title}',
   description: '${description}',
-  routes: [{ path: '${n.path}', title: '${n.title}', isPrimary: true }],
+  routes: [{ path: '${n.path}', isPrimary: true }],
   nav: { label: '${n.title}', order: ${navOrder} },${depends}
 });
 `;

@@ -5,9 +5,11 @@ export default defineComponent({
   title: 'Accounts',
   description: 'Sign-up, sign-in and database sessions; protects other components’ routes with @RequireUser().',
   routes: [
-    { path: '/accounts/me', title: 'Your account', isPrimary: true },
-    { path: '/accounts/sign-in', title: 'Sign in' },
-    { path: '/accounts/sign-up', title: 'Create an account' },
-    { path: '/accounts/sign-out', title: 'Sign out (POST)' },
+    { path: '/accounts/me', isPrimary: true },
+    { path: '/accounts' },
+    { path: '/accounts/sign-in' },
+    { path: '/accounts/sign-up' },
+    { path: '/accounts/sign-out' },
+    { path: '/accounts/me/sign-out-everywhere' },
   ],
 });

@@ -4,6 +4,6 @@ export default defineComponent({
   id: 'system',
   title: 'Home',
   description: 'The start page, listing every component of this installation.',
-  routes: [{ path: '/', title: 'Home', isPrimary: true }],
+  routes: [{ path: '/', isPrimary: true }],
   nav: { label: 'Home', order: 0 },
 });

@@ -5,7 +5,7 @@ const component = (id: string, title: string, description?: string): ComponentMe
   id,
   title,
   description,
-  routes: [{ path: `/${id}`, title, isPrimary: true }],
+  routes: [{ path: `/${id}`, isPrimary: true }],
 });
 
 const registry: ComponentRegistry = {

@@ -1,7 +1,8 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn, signUp, TestAccount } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { SIGN_IN_REQUIRED_MESSAGE } from '../guards/require-user.guard';
 import { csrfTokenFrom, isSignedIn } from './account-fixtures';
 
@@ -11,7 +12,7 @@ describe('the account page over HTTP', () => {
   let account: TestAccount;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startAccountsTestServer();
   });
 
   afterAll(() => server.close());

@@ -4,7 +4,8 @@ import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
 import { CapturedLogger } from '../../../testing/logging/captured-logger';
 import { startTcpProxy, TcpProxy } from '../../../testing/network/tcp-proxy';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { AccountsComponentService } from '../component.service';
 import { sessionTokenHash } from '../sessions/session-token';
 
@@ -38,7 +39,7 @@ describe('accounts when the database goes away under a running app', () => {
     const behindProxy = new URL(target);
     behindProxy.port = String(proxy.port);
     // With production's connect timeout: a short one made a busy machine's ordinary connections fail at startup.
-    server = await withEnvironment({ DATABASE_URL: behindProxy.toString() }, () => startTestServer({}, { logger }));
+    server = await withEnvironment({ DATABASE_URL: behindProxy.toString() }, () => startAccountsTestServer({ logger }));
     browser = new CookieClient(server.baseUrl);
     account = await signUp(browser, { displayName: 'Outage Olga' });
   });
@@ -137,7 +138,7 @@ describe('accounts when the server stops (SIGTERM) during a sign-in', () => {
   const hashOf = (token: string) => Buffer.from(sessionTokenHash(token)).toString('hex');
 
   it('finishes a sign-in whose password is being verified when the stop begins; a session exists exactly for the cookie sent', async () => {
-    const server = await startTestServer();
+    const server = await startAccountsTestServer();
     let stopped = false;
     try {
       const account = await signUp(new CookieClient(server.baseUrl));

@@ -2,7 +2,8 @@ import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
 import { CapturedLogger } from '../../../testing/logging/captured-logger';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { AccountsComponentService } from '../component.service';
 
 const TOO_LARGE = 'The request is larger than the 100 kB this site accepts';
@@ -22,7 +23,7 @@ describe('accounts against hostile input', () => {
   let service: AccountsComponentService;
 
   beforeAll(async () => {
-    server = await startTestServer({}, { logger });
+    server = await startAccountsTestServer({ logger });
     service = server.app.get(AccountsComponentService);
   });
 

@@ -2,7 +2,8 @@ import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn, signUp } from '../../../testing/http/sign-up';
 import { CapturedLogger } from '../../../testing/logging/captured-logger';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { sessionTokenHash } from '../sessions/session-token';
 import { SESSION_COOKIE_NAME } from './account-fixtures';
 
@@ -43,7 +44,7 @@ describe('secrets in pages and logs', () => {
   const logger = new CapturedLogger();
 
   beforeAll(async () => {
-    server = await startTestServer({}, { logger });
+    server = await startAccountsTestServer({ logger });
   });
 
   afterAll(() => server.close());

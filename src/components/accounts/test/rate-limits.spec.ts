@@ -1,7 +1,8 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { AccountsComponentService } from '../component.service';
 import { ATTEMPT_LIMITS, AttemptKind } from '../rate-limits/attempt-limits';
 import { AttemptsService } from '../rate-limits/attempts.service';
@@ -48,7 +49,7 @@ describe('sign-in and sign-up rate limits, counted in PostgreSQL and shared by e
   let browsers: [CookieClient, CookieClient];
 
   beforeAll(async () => {
-    [first, second] = await Promise.all([startTestServer(), startTestServer()]);
+    [first, second] = await Promise.all([startAccountsTestServer(), startAccountsTestServer()]);
     counterKey = (prefix, value) => {
       const [kind, by] = prefix.split(':') as [AttemptKind, 'email' | 'address'];
       return first.app.get(AttemptsService).counterKey(kind, by, value);

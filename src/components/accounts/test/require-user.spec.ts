@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 // Only the public surface, as another component would use it.
 import { CurrentUser, RequireUser } from '../index';
 import type { SignedInUser } from '../index';
@@ -45,7 +46,7 @@ describe('@RequireUser() and @CurrentUser() on another component’s routes', ()
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ imports: [GuardedExampleModule] });
+    server = await startAccountsTestServer({ imports: [GuardedExampleModule] });
   });
 
   afterAll(async () => {

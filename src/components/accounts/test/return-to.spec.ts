@@ -1,7 +1,8 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { csrfTokenFrom, StoredAccount, storeAccount } from './account-fixtures';
 import { OPEN_REDIRECT_ATTEMPTS } from './open-redirect-attempts';
 
@@ -10,7 +11,7 @@ describe('returnTo on the sign-in and sign-up forms', () => {
   let account: StoredAccount;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startAccountsTestServer();
   });
 
   afterAll(() => server.close());

@@ -1,7 +1,8 @@
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { SetCookie, setCookiesOf } from '../../../testing/http/set-cookie';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 
 /** What production requires besides NODE_ENV (src/security/csrf-secret.ts): one CSRF secret shared by every instance. */
 const PRODUCTION = { NODE_ENV: 'production', CSRF_SECRET: 'a-test-secret-that-is-long-enough-for-production' };
@@ -19,7 +20,7 @@ describe('the session cookie in production (NODE_ENV=production)', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await withEnvironment(PRODUCTION, () => startTestServer());
+    server = await withEnvironment(PRODUCTION, () => startAccountsTestServer());
   });
 
   afterAll(async () => {

@@ -3,7 +3,8 @@ import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { needsRehash } from '../passwords/password-hasher';
 import seed, { DEVELOPMENT_ACCOUNT } from '../prisma/seed';
 import { isSignedIn } from './account-fixtures';
@@ -13,7 +14,7 @@ describe('the accounts seed against PostgreSQL', () => {
   const runSeed = () => runComponentSeeds(server.prisma, [{ componentId: 'accounts', seed }], () => undefined);
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startAccountsTestServer();
   });
 
   afterAll(() => server.close());

@@ -1,7 +1,8 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { sessionTokenHash } from '../sessions/session-token';
 import {
   browserWithToken,
@@ -22,7 +23,7 @@ describe('sessions over HTTP', () => {
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startAccountsTestServer();
   });
 
   afterAll(() => server.close());
@@ -78,7 +79,7 @@ describe('sessions over HTTP', () => {
     const before = await sessionRowOf(server.prisma, token);
 
     await browser.get('/');
-    await browser.get('/demo/posts');
+    await browser.get('/elsewhere');
 
     const after = await sessionRowOf(server.prisma, token);
     expect(after.lastSeenAt).toEqual(before.lastSeenAt);

@@ -1,7 +1,8 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn, signUp, TestAccount } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { WRONG_CREDENTIALS } from '../component.controller';
 import * as passwordHasher from '../passwords/password-hasher';
 import { hashPassword, PASSWORD_HASH_OPTIONS, verifyPassword } from '../passwords/password-hasher';
@@ -14,7 +15,7 @@ describe('signing in over HTTP', () => {
   let signUpToken: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startAccountsTestServer();
   });
 
   afterAll(() => server.close());

@@ -1,7 +1,8 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import type { TestServer } from '../../../testing/start-test-server';
+import { startAccountsTestServer } from './accounts-test-server';
 import { EMAIL_TAKEN } from '../component.controller';
 import { verifyPassword } from '../passwords/password-hasher';
 import { sessionTokenHash } from '../sessions/session-token';
@@ -13,7 +14,7 @@ describe('signing up over HTTP', () => {
   const password = 'correct horse battery staple';
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startAccountsTestServer();
   });
 
   afterAll(() => server.close());

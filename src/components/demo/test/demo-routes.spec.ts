@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp, TestAccount } from '../../../testing/http/sign-up';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 const LIST = '/demo/posts';
 const SIGN_IN_FOR_LIST = '/accounts/sign-in?returnTo=%2Fdemo%2Fposts';
@@ -16,7 +16,7 @@ describe('demo routes over HTTP', () => {
   let browser: CookieClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('demo');
   });
 
   afterAll(() => server.close());
@@ -24,6 +24,16 @@ describe('demo routes over HTTP', () => {
   beforeEach(async () => {
     await resetWorkerSchema(server.prisma);
     browser = new CookieClient(server.baseUrl);
+  });
+
+  it('starts with accounts and the platform only: the home page belongs to system, which a demo test does not start', async () => {
+    const home = await browser.get('/');
+
+    expect(home.status).toBe(404);
+    expect(await home.text()).toContain(
+      "/ is served by component system, which this test did not start: startComponentTestServer('demo') starts accounts, demo and the platform",
+    );
+    expect((await browser.get('/accounts/sign-in')).status).toBe(200);
   });
 
   /** The Referer a browser sends with a form posted from the list (the guard takes the way back to the form from it). */

@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { afterNavigation } from '../../../testing/browser/after-navigation';
 import { launchBrowser } from '../../../testing/browser/launch-browser';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { StandInPagesModule } from '../../../testing/stand-in-pages.module';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 describe('the demo in a real browser', () => {
   let server: TestServer;
@@ -14,7 +15,8 @@ describe('the demo in a real browser', () => {
   const newcomer = (displayName: string) => ({ displayName, email: `${randomUUID()}@example.test`, password: 'a long enough password' });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Signing out lands on the home page, system's, which demo does not depend on: a stand-in serves it.
+    server = await startComponentTestServer('demo', { imports: [StandInPagesModule] });
     await resetWorkerSchema(server.prisma);
     browser = await launchBrowser();
   });

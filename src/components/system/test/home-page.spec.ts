@@ -1,6 +1,6 @@
 import { componentRegistry } from '../../../generated/component-registry';
 import { CookieClient } from '../../../testing/http/cookie-client';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 /** The home page's cards as a reader meets them: heading, description, link. */
 function cardsOf(html: string) {
@@ -16,7 +16,7 @@ describe('home page over HTTP', () => {
   let html: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('system');
     const response = await new CookieClient(server.baseUrl).get('/');
     expect(response.status).toBe(200);
     html = await response.text();
