@@ -41,14 +41,15 @@ COPY --from=build /app/prisma ./prisma
 # imports, which the CLI transpiles as it loads them.
 COPY --from=build /app/prisma.deploy.config.ts ./prisma.config.ts
 COPY --from=build \
-  /app/src/database/migration/adapter-url-advice.ts \
-  /app/src/database/migration/catalog-types-as-text.client.ts \
   /app/src/database/migration/cli-placeholder-url.ts \
   /app/src/database/migration/migration-adapter.factory.ts \
   /app/src/database/migration/migration-semicolons.ts \
-  /app/src/database/migration/schema-engine-wasm.fixes.ts \
+  /app/src/database/migration/prisma-cli-setup.ts \
   ./src/database/migration/
-COPY --from=build /app/src/platform/errors/configuration.error.ts ./src/platform/errors/
+COPY --from=build /app/src/database/runtime/migration-history.ts ./src/database/runtime/
+# The vendor patches and their version check, the errors they throw.
+COPY --from=build /app/src/platform/vendor-patches ./src/platform/vendor-patches
+COPY --from=build /app/src/platform/errors ./src/platform/errors
 # The unprivileged user of the official Node.js images (uid 1000).
 USER node
 EXPOSE 3000

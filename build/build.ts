@@ -2,6 +2,7 @@
 // files as they are (build/build-stamp/build-stamp.ts); then it says so and
 // stops, which makes `npm start` on an unchanged tree start the server at once.
 // `npm run build -- --force` always builds.
+import { runWebpackCli } from '../src/platform/vendor-patches/webpack-cli-bootstrap.patch';
 import { currentInputs, forgetBuild, isUpToDate, recordBuild } from './build-stamp/build-stamp';
 
 const projectRoot = process.cwd();
@@ -18,7 +19,5 @@ if (!force && isUpToDate(projectRoot, args)) {
     if (code === 0 && !args.includes('--watch')) recordBuild(projectRoot, inputs);
   });
   // In this process, so webpack.config.js is loaded through the same tsx as this file.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack-cli's own entry, as its bin script calls it
-  const runCli = require('webpack-cli/lib/bootstrap') as (argv: string[]) => Promise<void>;
-  void runCli([process.argv[0], require.resolve('webpack-cli/bin/cli.js'), ...args]);
+  void runWebpackCli(args);
 }

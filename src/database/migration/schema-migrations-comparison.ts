@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { PrismaCliError } from '../../platform/errors/prisma-cli.error';
 import { runPrismaCli } from '../process/prisma-cli';
+import { MIGRATIONS_PATH, migrationsDir } from '../runtime/migration-history';
 
 /** The command that brings prisma/migrations in step with the schema; every message about it names this. */
 export const MIGRATE_DEV_COMMAND = 'npx prisma migrate dev --name <name>';
@@ -68,7 +69,7 @@ async function askPrisma(projectRoot: string, migrationUrl: string | undefined):
   const args = [
     'migrate',
     'diff',
-    ...(hasMigrations ? ['--from-migrations', 'prisma/migrations'] : ['--from-empty']),
+    ...(hasMigrations ? ['--from-migrations', MIGRATIONS_PATH] : ['--from-empty']),
     '--to-schema-datamodel',
     'prisma/schema',
     '--exit-code',
@@ -134,7 +135,7 @@ function listComponentSchemaFiles(projectRoot: string): string[] {
 }
 
 function listMigrationFiles(projectRoot: string): string[] {
-  const dir = join(projectRoot, 'prisma', 'migrations');
+  const dir = migrationsDir(projectRoot);
   return [...listFiles(dir), ...listDirectories(dir).flatMap((name) => listFiles(join(dir, name)))];
 }
 
