@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { VendorPatchError } from '../errors/vendor-patch.error';
 import { VENDOR_PATCHES, VendorPatch, VendorPatchContext, VendorPatchId } from './vendor-patches.manifest';
@@ -14,11 +14,15 @@ export interface VendorPatchCheckOptions {
   root?: string;
 }
 
-/** The package's folder as Node would find it from `from`, or undefined. */
+/**
+ * The package's folder as Node would find it from `from`, or undefined. Its
+ * real path, as Node's resolver gives it (a linked node_modules, as in the
+ * test fixtures): patches compare it with the paths the package requires.
+ */
 function findPackageDir(name: string, from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
     if (dirname(dir) === dir) return undefined;
   }
 }
