@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { JsonCacheFile } from '../../platform/cache-files/json-cache-file';
 import { PrismaCliError } from '../../platform/errors/prisma-cli.error';
 import { runPrismaCli } from '../process/prisma-cli';

@@ -9,7 +9,7 @@ export interface VendorPatchCheckOptions {
   /**
    * The folder whose node_modules (or a parent's, as Node resolves) holds the
    * patched packages. Default: the working directory, then the main script's
-   * folder (dist/ of a deployed tree).
+   * folder (dist/ of a deployed tree started from elsewhere).
    */
   root?: string;
 }
@@ -29,7 +29,9 @@ function findPackageDir(name: string, from: string): string | undefined {
 
 /** Where the installed `name` lives: its folder, found from `options.root` (or the defaults above). */
 export function installedPackageDir(name: string, options: VendorPatchCheckOptions = {}): string | undefined {
-  const starts = options.root ? [options.root] : [process.cwd(), ...(require.main ? [dirname(require.main.filename)] : [])];
+  // The main script's folder from argv, not require.main: in the webpack bundle that is webpack's module record.
+  const main = process.argv[1];
+  const starts = options.root ? [options.root] : [process.cwd(), ...(typeof main === 'string' && main !== '' ? [dirname(main)] : [])];
   for (const start of starts) {
     const dir = findPackageDir(name, start);
     if (dir) return dir;
