@@ -47,9 +47,21 @@ COPY --from=build \
   /app/src/database/migration/prisma-cli-setup.ts \
   ./src/database/migration/
 COPY --from=build /app/src/database/runtime/migration-history.ts ./src/database/runtime/
-# The vendor patches and their version check, the errors they throw.
-COPY --from=build /app/src/platform/vendor-patches ./src/platform/vendor-patches
-COPY --from=build /app/src/platform/errors ./src/platform/errors
+# The CLI's vendor patches, their manifest and version check, the errors they throw.
+COPY --from=build \
+  /app/src/platform/vendor-patches/vendor-patches.manifest.ts \
+  /app/src/platform/vendor-patches/vendor-patch-check.ts \
+  /app/src/platform/vendor-patches/pg-catalog-types-as-text.patch.ts \
+  /app/src/platform/vendor-patches/prisma-adapter-shadow-database.patch.ts \
+  /app/src/platform/vendor-patches/prisma-adapter-url-advice.patch.ts \
+  /app/src/platform/vendor-patches/prisma-query-engine-library.patch.ts \
+  /app/src/platform/vendor-patches/prisma-schema-engine-wasm.patch.ts \
+  /app/src/platform/vendor-patches/prisma-studio-query-engine.patch.ts \
+  ./src/platform/vendor-patches/
+COPY --from=build \
+  /app/src/platform/errors/configuration.error.ts \
+  /app/src/platform/errors/vendor-patch.error.ts \
+  ./src/platform/errors/
 # The unprivileged user of the official Node.js images (uid 1000).
 USER node
 EXPOSE 3000
