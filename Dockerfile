@@ -41,14 +41,27 @@ COPY --from=build /app/prisma ./prisma
 # imports, which the CLI transpiles as it loads them.
 COPY --from=build /app/prisma.deploy.config.ts ./prisma.config.ts
 COPY --from=build \
-  /app/src/database/migration/adapter-url-advice.ts \
-  /app/src/database/migration/catalog-types-as-text.client.ts \
   /app/src/database/migration/cli-placeholder-url.ts \
   /app/src/database/migration/migration-adapter.factory.ts \
   /app/src/database/migration/migration-semicolons.ts \
-  /app/src/database/migration/schema-engine-wasm.fixes.ts \
+  /app/src/database/migration/prisma-cli-setup.ts \
   ./src/database/migration/
-COPY --from=build /app/src/platform/errors/configuration.error.ts ./src/platform/errors/
+COPY --from=build /app/src/database/runtime/migration-history.ts ./src/database/runtime/
+# The CLI's vendor patches, their manifest and version check, the errors they throw.
+COPY --from=build \
+  /app/src/platform/vendor-patches/vendor-patches.manifest.ts \
+  /app/src/platform/vendor-patches/vendor-patch-check.ts \
+  /app/src/platform/vendor-patches/pg-catalog-types-as-text.patch.ts \
+  /app/src/platform/vendor-patches/prisma-adapter-shadow-database.patch.ts \
+  /app/src/platform/vendor-patches/prisma-adapter-url-advice.patch.ts \
+  /app/src/platform/vendor-patches/prisma-query-engine-library.patch.ts \
+  /app/src/platform/vendor-patches/prisma-schema-engine-wasm.patch.ts \
+  /app/src/platform/vendor-patches/prisma-studio-query-engine.patch.ts \
+  ./src/platform/vendor-patches/
+COPY --from=build \
+  /app/src/platform/errors/configuration.error.ts \
+  /app/src/platform/errors/vendor-patch.error.ts \
+  ./src/platform/errors/
 # The unprivileged user of the official Node.js images (uid 1000).
 USER node
 EXPOSE 3000

@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'prisma/config';
-import { dropAdapterUrlAdvice } from './src/database/migration/adapter-url-advice';
 import { configuredDatabaseUrl } from './src/database/migration/cli-placeholder-url';
-import { MigrationAdapterFactory } from './src/database/migration/migration-adapter.factory';
-import { migrationSemicolonProblems } from './src/database/migration/migration-semicolons';
-import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm.fixes';
+import { loadDotEnv, prepareCliProcess, sharedCliConfig } from './src/database/migration/prisma-cli-setup';
 
 // The Prisma CLI configuration of a deployed tree (the Docker image copies it
 // to prisma.config.ts): production dependencies only, so no schema collection
@@ -15,8 +12,7 @@ import { fixSchemaEngineWasm } from './src/database/migration/schema-engine-wasm
 // @prisma/config), so tsx is not needed either. Run outside the image with
 // `npx prisma migrate deploy --config prisma.deploy.config.ts`.
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-
+loadDotEnv();
 const url = configuredDatabaseUrl(process.env);
 if (!url) {
   throw new Error(
@@ -28,22 +24,7 @@ if (!existsSync(join(__dirname, 'prisma', 'schema', 'main.prisma'))) {
     `${join(__dirname, 'prisma', 'schema')} has no main.prisma; it is written by \`npm run build\`: deploy the prisma/ folder of the build with dist/`,
   );
 }
+// The same vendor patches and checks as prisma.config.ts (src/database/migration/prisma-cli-setup.ts).
+prepareCliProcess(url);
 
-// The CLI validates `url = env("DATABASE_URL")` in main.prisma; commands connect through the adapter below.
-process.env.DATABASE_URL ||= url;
-// See prisma.config.ts for these three.
-dropAdapterUrlAdvice(process.stdout);
-process.env.PRISMA_QUERY_ENGINE_LIBRARY ||= require.resolve('prisma/package.json');
-fixSchemaEngineWasm();
-
-// As in prisma.config.ts: name a semicolon the engine would cut a migration at.
-const strandedSemicolons = migrationSemicolonProblems('prisma/migrations');
-if (strandedSemicolons.length > 0) throw new Error(`cannot apply the migrations as written:\n${strandedSemicolons.join('\n')}`);
-
-export default defineConfig({
-  experimental: { adapter: true },
-  engine: 'js',
-  adapter: () => Promise.resolve(new MigrationAdapterFactory(url)),
-  schema: 'prisma/schema',
-  migrations: { path: 'prisma/migrations' },
-});
+export default defineConfig(sharedCliConfig(() => Promise.resolve(url)));

@@ -28,6 +28,8 @@ function createConfig(env = {}, argv = {}) {
   const schemas = new DatabaseSchemaPlugin({
     dependencies: () => discovery.lastDependencies,
     schemaSettings: () => discovery.lastSchemaSettings,
+    // The folders discovery listed: one scan of src/components per build.
+    folders: () => discovery.lastFolders,
   });
   const outputPath = join(__dirname, 'dist');
   return {

@@ -2,6 +2,8 @@
 // files as they are (build/build-stamp/build-stamp.ts); then it says so and
 // stops, which makes `npm start` on an unchanged tree start the server at once.
 // `npm run build -- --force` always builds.
+import { ConfigurationError } from '../src/platform/errors/configuration.error';
+import { runWebpackCli } from '../src/platform/vendor-patches/webpack-cli-bootstrap.patch';
 import { currentInputs, forgetBuild, isUpToDate, recordBuild } from './build-stamp/build-stamp';
 
 const projectRoot = process.cwd();
@@ -18,7 +20,12 @@ if (!force && isUpToDate(projectRoot, args)) {
     if (code === 0 && !args.includes('--watch')) recordBuild(projectRoot, inputs);
   });
   // In this process, so webpack.config.js is loaded through the same tsx as this file.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack-cli's own entry, as its bin script calls it
-  const runCli = require('webpack-cli/lib/bootstrap') as (argv: string[]) => Promise<void>;
-  void runCli([process.argv[0], require.resolve('webpack-cli/bin/cli.js'), ...args]);
+  try {
+    void runWebpackCli(args);
+  } catch (error) {
+    // A VendorPatchError (webpack-cli moved from the version the patch was written for): one line, as npm start prints it.
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.error(`error: ${error.message}`);
+    process.exitCode = 1;
+  }
 }

@@ -48,6 +48,9 @@ export class ComponentDiscoveryPlugin {
   /** What the last run read: each component's preview features and name-prefix setting, for the schema build. */
   lastSchemaSettings: CollectedComponents['schemaSettings'] = new Map();
 
+  /** What the last run found: every component folder, so the schema step does not scan the folder again. */
+  lastFolders: string[] = [];
+
   /**
    * One discovery pass; writes the generated files when changed, failed or
    * not, so they never name a component whose folder is gone (a component
@@ -62,6 +65,7 @@ export class ComponentDiscoveryPlugin {
     }
     this.lastDependencies = collected.dependencies;
     this.lastSchemaSettings = collected.schemaSettings;
+    this.lastFolders = collected.folders;
     return { ...collected, written };
   }
 }

@@ -46,6 +46,11 @@ export interface DatabaseSchemaPluginOptions {
    * read the metadata again; the webpack config passes what discovery just read.
    */
   schemaSettings?: () => ReadonlyMap<string, ComponentSchemaSettings>;
+  /**
+   * The component folders. Default: scan the components folder; the webpack
+   * config passes the folders discovery just listed, so a build scans once.
+   */
+  folders?: () => string[];
   /** docs/data-model.md, redrawn whenever the client is regenerated; null: never. Default `<root>/docs/data-model.md`. */
   dataModelFile?: string | null;
 }
@@ -69,6 +74,7 @@ export class DatabaseSchemaPlugin {
   private readonly generate: (schemaDir: string) => Promise<unknown>;
   private readonly dependencies: () => ReadonlyMap<string, readonly string[]>;
   private readonly schemaSettings: () => ReadonlyMap<string, ComponentSchemaSettings>;
+  private readonly folders: (() => string[]) | undefined;
   private readonly cache: SchemaFactsCache;
   private readonly dataModelFile: string | null;
 
@@ -84,6 +90,7 @@ export class DatabaseSchemaPlugin {
     this.schemaSettings =
       options.schemaSettings ??
       (() => collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir }).schemaSettings);
+    this.folders = options.folders;
     this.cache = SchemaFactsCache.forProject(this.projectRoot);
     this.dataModelFile = options.dataModelFile === undefined ? join(this.projectRoot, DATA_MODEL_FILE) : options.dataModelFile;
   }
@@ -126,6 +133,7 @@ export class DatabaseSchemaPlugin {
       dependencies,
       settings: this.schemaSettings(),
       cache: this.cache,
+      folders: this.folders?.(),
     });
     const watched = [...collected.sources.values()].map((source) => join(this.projectRoot, source));
     const base = { watched, missing: collected.missing, warnings: collected.warnings, generated: false };

@@ -13,6 +13,7 @@ import { RunScriptWebpackPlugin } from 'run-script-webpack-plugin';
 import webpack from 'webpack';
 import { provisionEmbeddedDatabase } from '../src/database/provisioning/provision-embedded-database';
 import { SCHEMA_CHANGED_LINE } from '../src/database/provisioning/unmigrated-schema-notice';
+import { assertRunScriptWorker, runScriptWorker } from '../src/platform/vendor-patches/run-script-worker.patch';
 import createConfig from '../webpack.config';
 import { loadComponentSeeds } from './component-discovery/load-component-seeds';
 import { MigrationReminder } from './dev-loop/migration-reminder';
@@ -45,6 +46,8 @@ function stopServer(worker: ChildProcess | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Before anything starts: shutdown reads the plugin's private server process.
+  assertRunScriptWorker();
   const database = await provisionDatabase();
   const config = createConfig({ WATCH: true }, { mode: 'development' });
   const server = new RunScriptWebpackPlugin({
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
     else remindOfMigrations();
   });
   // The plugin keeps the server process to itself; it is read here only to stop it before the database.
-  const serverProcess = () => (server as unknown as { worker?: ChildProcess }).worker;
+  const serverProcess = () => runScriptWorker(server);
 
   // The server closes its connections before the database stops. `on`, not
   // `once`: Ctrl-C under npm arrives twice (see src/main.ts), and an unhandled

@@ -16,6 +16,8 @@ export async function generate(
   const schemas = await new DatabaseSchemaPlugin({
     dependencies: () => discovery.lastDependencies,
     schemaSettings: () => discovery.lastSchemaSettings,
+    // The folders discovery listed: one scan of src/components per build.
+    folders: () => discovery.lastFolders,
   }).run(logger);
   for (const warning of schemas.warnings ?? []) logger.warn?.(warning);
   errors.push(...schemas.errors);

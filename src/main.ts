@@ -13,6 +13,7 @@ import { validateDatabaseSettings } from './database/runtime/database-config';
 import { recordEmbeddedDatabase } from './database/runtime/database-origin';
 import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
+import { checkVendorPatches } from './platform/vendor-patches/vendor-patch-check';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
 import { readShutdownTimeout } from './server/lifecycle/graceful-shutdown';
@@ -24,6 +25,9 @@ import { describeStartupFailure } from './server/startup-failure';
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const logger = new Logger('Bootstrap');
+  // The runtime's patches of Prisma internals (src/platform/vendor-patches/)
+  // fit only the versions they were written for: say so before anything starts.
+  checkVendorPatches('runtime');
   // Validate settings before anything is started that would need stopping.
   const { host, port } = listenAddress(process.env);
   validateDatabaseSettings(process.env);

@@ -26,6 +26,8 @@ async function measure(root: string): Promise<void> {
     dependencies: components.dependencies,
     settings: components.schemaSettings,
     cache: SchemaFactsCache.forProject(root),
+    // As the build: the folders discovery listed, one scan.
+    folders: components.folders,
   });
   const checked = performance.now();
   const timing: DiscoveryTiming = {

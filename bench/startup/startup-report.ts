@@ -75,7 +75,7 @@ export function startupSection(result: StartupBenchResult, host: Host, date: Dat
     '- **The 10 s wait is gone.** The WebAssembly schema engine sets 10 s timers and never clears them; the',
     '  CLI waits for its event loop to drain, so `migrate deploy` sat idle 10 s after "All migrations have',
     '  been successfully applied" (12.3 s on a fresh database instead of 2 to 3 s). Found by timing each',
-    '  output line against the exit and disabling the fix: `src/database/migration/schema-engine-wasm.fixes.ts`',
+    '  output line against the exit and disabling the fix: `src/platform/vendor-patches/prisma-schema-engine-wasm.patch.ts`',
     "  unrefs the engine's timers once it is freed (loaded by `prisma.config.ts`), and the adapter's pool has",
     '  `allowExitOnIdle`. `src/database/migration/test/migrate-deploy-exit.spec.ts` runs the real CLI and',
     '  fails at 10 s without the fix.',

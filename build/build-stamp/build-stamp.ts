@@ -4,8 +4,9 @@
 // Content, not timestamps: a checkout or copy that touches files without
 // changing them still counts as unchanged, and an edit is never missed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { JsonCacheFile } from '../../src/platform/cache-files/json-cache-file';
 
 /** What the production bundle is built from, relative to the project. Folders are read whole. */
 export const BUILD_INPUTS = [
@@ -34,6 +35,16 @@ export interface BuildState {
 }
 
 const STAMP = join('node_modules', '.cache', 'component-platform', 'build-stamp.json');
+
+function isBuildState(value: unknown): value is BuildState {
+  const stamp = value as Partial<BuildState> | null;
+  return typeof stamp?.command === 'string' && typeof stamp.inputs === 'string' && typeof stamp.outputs === 'string';
+}
+
+/** Missing or damaged reads as no stamp: build. */
+function stampFile(projectRoot: string): JsonCacheFile<BuildState> {
+  return new JsonCacheFile(join(projectRoot, STAMP), 'build-stamp-1', isBuildState);
+}
 
 /** Every file under `paths` (files or folders), sorted, as project-relative paths. */
 function filesUnder(projectRoot: string, paths: readonly string[], skip: readonly string[] = []): string[] {
@@ -78,20 +89,9 @@ export function currentOutputs(projectRoot: string): string {
   return hashFiles(projectRoot, BUILD_OUTPUTS);
 }
 
-function readStamp(projectRoot: string): BuildState | undefined {
-  try {
-    const stamp = JSON.parse(readFileSync(join(projectRoot, STAMP), 'utf8')) as Partial<BuildState>;
-    if (typeof stamp.command === 'string' && typeof stamp.inputs === 'string' && typeof stamp.outputs === 'string')
-      return stamp as BuildState;
-  } catch {
-    // missing or damaged: build
-  }
-  return undefined;
-}
-
 /** True only when a stamp exists and the command, every input and every output match it. */
 export function isUpToDate(projectRoot: string, args: readonly string[]): boolean {
-  const stamp = readStamp(projectRoot);
+  const stamp = stampFile(projectRoot).read();
   if (!stamp) return false;
   const now = currentInputs(projectRoot, args);
   return stamp.command === now.command && stamp.inputs === now.inputs && stamp.outputs === currentOutputs(projectRoot);
@@ -99,7 +99,7 @@ export function isUpToDate(projectRoot: string, args: readonly string[]): boolea
 
 /** Before a build: the old stamp goes, so a build that fails or is interrupted leaves none. */
 export function forgetBuild(projectRoot: string): void {
-  rmSync(join(projectRoot, STAMP), { force: true });
+  stampFile(projectRoot).remove();
 }
 
 /**
@@ -107,9 +107,5 @@ export function forgetBuild(projectRoot: string): void {
  * edited during the build makes the stamp disagree, so the next build runs.
  */
 export function recordBuild(projectRoot: string, inputs: Omit<BuildState, 'outputs'>): void {
-  const file = join(projectRoot, STAMP);
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ ...inputs, outputs: currentOutputs(projectRoot) } satisfies BuildState));
-  renameSync(temporary, file);
+  stampFile(projectRoot).write({ ...inputs, outputs: currentOutputs(projectRoot) });
 }

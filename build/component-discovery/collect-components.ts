@@ -23,6 +23,8 @@ export interface CollectedComponents extends BuildStepOutcome {
   dependencies: Map<string, string[]>;
   /** Component id -> its preview features and name-prefix setting (as far as readable when there are errors). */
   schemaSettings: Map<string, ComponentSchemaSettings>;
+  /** Every folder under the components folder, sorted: the build's one scan, which the schema step reuses. */
+  folders: string[];
 }
 
 /** A component's optional seed, run by `npx prisma db seed` (docs/guides/database.md). */
@@ -47,7 +49,8 @@ export function collectComponents({
   const watched: string[] = [];
   const missing: string[] = [];
   const entries: ComponentEntry[] = [];
-  for (const folder of listComponentFolders(componentsDir)) {
+  const folders = listComponentFolders(componentsDir);
+  for (const folder of folders) {
     const metaFile = join(componentsDir, folder, 'component.meta.ts');
     const moduleFile = join(componentsDir, folder, 'component.module.ts');
     if (!existsSync(metaFile)) {
@@ -102,7 +105,7 @@ export function collectComponents({
     ['component-seeds.ts', renderComponentSeeds(ordered)],
   ]);
   const dependencies = errors.length > 0 ? declaredDependencies(entries) : valid;
-  return { errors, files, dependencies, schemaSettings, watched, missing };
+  return { errors, files, dependencies, schemaSettings, folders, watched, missing };
 }
 
 /** What each readable meta declares, even when some metadata is invalid: the schema checks still run on it. */

@@ -2,12 +2,14 @@
 // by the SHA-256 of the file's content, in memory (watch mode) and on disk
 // (node_modules/.cache/component-platform/component-discovery.json). A build
 // whose component files did not change evaluates and parses nothing and never
-// loads TypeScript. The file is trusted only when its format, its checksum and
-// the version of the code that wrote it all match; otherwise it is ignored
-// and everything is read again: a damaged cache is slower, never wrong.
+// loads TypeScript. The file (src/platform/cache-files/json-cache-file.ts) is
+// trusted only when its checksum and the version of the code that wrote it
+// (format included) match; otherwise it is ignored and everything is read
+// again: a damaged cache is slower, never wrong.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JsonCacheFile } from '../../src/platform/cache-files/json-cache-file';
 import type { MetaOutcome } from './read-component-meta';
 
 /** Bump when the stored shape changes. Changes to the reading code are picked up by `codeVersion()` on their own. */
@@ -131,17 +133,8 @@ export class DiscoveryCache {
     if (!this.file || !entries || !codeHash) return;
     if (this.changed || [...entries.keys()].some((key) => !this.used.has(key))) {
       this.entries = new Map([...entries].filter(([key]) => this.used.has(key)));
-      const body = JSON.stringify(Object.fromEntries(this.entries));
-      const header = JSON.stringify({ format: FORMAT, version: codeHash, checksum: sha256(body) });
-      try {
-        // Written whole and renamed into place: a build running at the same time reads the old file or the new one, never half of one.
-        mkdirSync(dirname(this.file), { recursive: true });
-        const temporary = `${this.file}.${process.pid}.tmp`;
-        writeFileSync(temporary, `${header}\n${body}\n`);
-        renameSync(temporary, this.file);
-      } catch {
-        // Not writable (read-only checkout, full disk): the next build reads the files again.
-      }
+      // Not writable (read-only checkout, full disk): the next build reads the files again.
+      storedEntries(this.file, codeHash).write(Object.fromEntries(this.entries));
     }
     this.used = new Set();
     this.changed = false;
@@ -160,24 +153,18 @@ export class DiscoveryCache {
   private load(): Map<string, Entry> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    if (this.file && existsSync(this.file)) this.entries = readStored(this.file) ?? new Map();
+    const codeHash = codeVersion();
+    const stored = this.file && codeHash ? storedEntries(this.file, codeHash).read() : undefined;
+    if (stored) this.entries = new Map(Object.entries(stored));
     return this.entries;
   }
 }
 
-/** The stored entries, or undefined when the file is damaged, of another format, or written by other code. */
-function readStored(file: string): Map<string, Entry> | undefined {
-  try {
-    const text = readFileSync(file, 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; version?: unknown; checksum?: unknown };
-    const body = text.slice(newline + 1).replace(/\n$/, '');
-    if (header.format !== FORMAT || header.version !== codeVersion() || header.checksum !== sha256(body)) return undefined;
-    const stored = JSON.parse(body) as unknown;
-    if (!isObject(stored)) return undefined;
-    const entries = Object.entries(stored);
-    return entries.every(([, entry]) => isEntry(entry)) ? new Map(entries as [string, Entry][]) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The cache file: trusted only when written by this code (format, reading code, Node and TypeScript versions) and whole. */
+function storedEntries(file: string, codeHash: string): JsonCacheFile<Record<string, Entry>> {
+  return new JsonCacheFile(
+    file,
+    codeHash,
+    (value): value is Record<string, Entry> => isObject(value) && Object.values(value).every((entry) => isEntry(entry)),
+  );
 }

@@ -76,6 +76,8 @@ export interface CollectOptions {
   /** Component id -> its preview features and name-prefix setting (from component discovery); default: none, prefixed. */
   settings?: ReadonlyMap<string, ComponentSchemaSettings>;
   cache?: SchemaFactsCache;
+  /** The component folders, as component discovery found them (the build scans once); default: scanned here. */
+  folders?: string[];
 }
 
 /** Finds every component schema and computes what prisma/schema/ must contain. */
@@ -85,13 +87,12 @@ export function collectSchemas({
   dependencies,
   settings = new Map(),
   cache = new SchemaFactsCache(undefined),
+  folders = listComponentFolders(componentsDir),
 }: CollectOptions): CollectedSchemas {
   const errors: string[] = [];
   const missing: string[] = [];
   const unchecked = new Map<string, string>();
   const components: Array<ComponentSchema & { content: string }> = [];
-  const folders = listComponentFolders(componentsDir);
-
   for (const id of folders) {
     const schemaPath = join(componentsDir, id, 'prisma', 'schema.prisma');
     if (!existsSync(schemaPath)) {

@@ -5,6 +5,7 @@
 // component schema has no datasource of its own.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { loadFormatSchema } from '../../src/platform/vendor-patches/prisma-internals-engine-commands.patch';
 import { listComponentFolders } from '../component-folders';
 
 /** The command that fixes what {@link unformattedComponentSchemas} reports. */
@@ -22,8 +23,8 @@ export const FORMAT_COMMAND = 'npm run format';
  * formatter would add back-relation fields to them.
  */
 export async function formatComponentSchema(path: string, source: string): Promise<string> {
-  // Its own module, not the package's index (about 0.9 s to require; see build/data-model/read-full-dmmf.ts).
-  const { formatSchema } = await import('@prisma/internals/dist/engine-commands/formatSchema');
+  // Its own module, not the package's index (about 0.9 s to require; a vendor patch).
+  const formatSchema = await loadFormatSchema();
   const formatted = await formatSchema({ schemas: [[path, source]] });
   const own = formatted.find(([file]) => file === path);
   if (!own) throw new Error(`Prisma's formatter returned no text for ${path}`);

@@ -2,20 +2,32 @@
 // file under node_modules/.cache), so a build whose component schemas did not
 // change parses nothing and never loads the parser.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeIfChanged } from '../output/write-if-changed';
+import { JsonCacheFile } from '../../src/platform/cache-files/json-cache-file';
 import { ReadFacts, readSchemaFacts } from './schema-facts';
 
-/** Bump when SchemaFacts changes shape: older entries are then ignored. */
-const FORMAT = 1;
+/** Bump when SchemaFacts changes shape: older files are then ignored. */
+const FORMAT = 'schema-facts-2';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export class SchemaFactsCache {
   private entries: Map<string, ReadFacts> | undefined;
   private used = new Set<string>();
   private changed = false;
 
-  constructor(private readonly file: string | undefined) {}
+  private readonly stored: JsonCacheFile<Record<string, ReadFacts>> | undefined;
+
+  constructor(file: string | undefined) {
+    // Entries are checked for being objects; their fields were written by this FORMAT.
+    this.stored = file
+      ? new JsonCacheFile(
+          file,
+          FORMAT,
+          (value): value is Record<string, ReadFacts> => isObject(value) && Object.values(value).every(isObject),
+        )
+      : undefined;
+  }
 
   static forProject(projectRoot: string): SchemaFactsCache {
     return new SchemaFactsCache(join(projectRoot, 'node_modules', '.cache', 'component-platform', 'schema-facts.json'));
@@ -36,12 +48,12 @@ export class SchemaFactsCache {
 
   /** Writes the entries read since the last save (older ones are dropped, so the file does not grow). */
   save(): void {
-    if (!this.file || !this.entries) return;
+    if (!this.stored || !this.entries) return;
     const stale = [...this.entries.keys()].some((key) => !this.used.has(key));
     if (this.changed || stale) {
       const kept = [...this.entries].filter(([key]) => this.used.has(key));
       this.entries = new Map(kept);
-      writeIfChanged(this.file, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(kept) }));
+      this.stored.write(Object.fromEntries(kept));
     }
     this.used = new Set();
     this.changed = false;
@@ -50,14 +62,9 @@ export class SchemaFactsCache {
   private load(): Map<string, ReadFacts> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    if (this.file && existsSync(this.file)) {
-      try {
-        const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { format?: number; entries?: Record<string, ReadFacts> };
-        if (stored.format === FORMAT && stored.entries) this.entries = new Map(Object.entries(stored.entries));
-      } catch {
-        // A damaged cache is only slower: everything is parsed again.
-      }
-    }
+    // A damaged cache is only slower: everything is parsed again.
+    const stored = this.stored?.read();
+    if (stored) this.entries = new Map(Object.entries(stored));
     return this.entries;
   }
 }

@@ -1,6 +1,6 @@
 import type ForkTsCheckerWebpackPluginType from 'fork-ts-checker-webpack-plugin';
-import type { FilesChange } from 'fork-ts-checker-webpack-plugin/lib/files-change';
 import type { Compiler } from 'webpack';
+import { tapFilesChange } from '../../src/platform/vendor-patches/fork-ts-checker-files-change.patch';
 import { failedInBuildStep } from './compilation-hooks';
 
 const PLUGIN = 'WatchTypeCheckPlugin';
@@ -32,10 +32,7 @@ export class WatchTypeCheckPlugin {
     // version: a deleted component would fail once on its stale import. They
     // are announced in compiler.modifiedFiles (build/webpack/compilation-hooks.ts).
     const hooks = ForkTsCheckerWebpackPlugin.getCompilerHooks(compiler);
-    // The plugin's declarations were written against an older tapable, whose
-    // second type parameter the installed one reads as the return type.
-    const start = hooks.start as unknown as { tap(name: string, fn: (change: FilesChange) => FilesChange): void };
-    start.tap(PLUGIN, (change) => ({
+    tapFilesChange(hooks, PLUGIN, (change) => ({
       changedFiles: [...new Set([...(change.changedFiles ?? []), ...typeScriptFiles(compiler.modifiedFiles)])],
       deletedFiles: [...new Set([...(change.deletedFiles ?? []), ...typeScriptFiles(compiler.removedFiles)])],
     }));

@@ -1,13 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { APPLIED_MIGRATIONS_SQL, AppliedMigrationRow, listMigrationNames, migrationsDir } from '../database/runtime/migration-history';
 import { DatabaseProbe } from './database-probe';
 
 /** Where `prisma migrate deploy` reads the migrations, deployed beside dist/ (docs/operations.md); a token, so tests can point elsewhere. */
 export const MIGRATIONS_DIR = Symbol('MIGRATIONS_DIR');
 
-export const DEFAULT_MIGRATIONS_DIR = join(process.cwd(), 'prisma', 'migrations');
+export const DEFAULT_MIGRATIONS_DIR = migrationsDir();
 
 /**
  * Ready only when every migration this build ships (`prisma/migrations`) is
@@ -33,21 +33,16 @@ export class MigrationsAppliedIndicator {
     if (!existsSync(this.migrationsDir)) {
       return session.down({ message: `no migrations folder at ${this.migrationsDir}; deploy prisma/migrations with the app` });
     }
-    const shipped = readdirSync(this.migrationsDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(this.migrationsDir, entry.name, 'migration.sql')))
-      .map((entry) => entry.name);
-    // Migrations always go to public; worker and other schemas are copies of it.
-    let applied: { migration_name: string }[];
+    const shipped = listMigrationNames(this.migrationsDir);
+    let applied: AppliedMigrationRow[];
     try {
-      applied = await this.database.query<{ migration_name: string }>(
-        'SELECT migration_name FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      );
+      applied = await this.database.query<AppliedMigrationRow>(APPLIED_MIGRATIONS_SQL);
     } catch {
       // The database check beside this one says why; no driver text in a public answer.
       return session.down({ message: 'could not read the applied migrations from the database' });
     }
     const done = new Set(applied.map((row) => row.migration_name));
-    const pending = shipped.filter((name) => !done.has(name)).sort();
+    const pending = shipped.filter((name) => !done.has(name));
     if (pending.length > 0) {
       return session.down({ message: 'run `npx prisma migrate deploy` (as the owner role)', pending });
     }

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { MigrationDriftError } from '../../platform/errors/migration-drift.error';
 import { runPrismaCli } from '../process/prisma-cli';
 import { describeDatabase } from '../runtime/database-config';
+import { migrationsDir as defaultMigrationsDir } from '../runtime/migration-history';
 import { readMigrationState } from './migration-state';
 import { SKIP_SCHEMA_COPIES_SYNC } from './schema-copies-sync';
 
@@ -16,10 +16,7 @@ import { SKIP_SCHEMA_COPIES_SYNC } from './schema-copies-sync';
  * second to start (less without the schema refresh, see schema-copies-sync.ts).
  * @returns whether migrations were applied
  */
-export async function runMigrateDeploy(
-  migrationUrl: string,
-  migrationsDir = join(process.cwd(), 'prisma', 'migrations'),
-): Promise<boolean> {
+export async function runMigrateDeploy(migrationUrl: string, migrationsDir = defaultMigrationsDir()): Promise<boolean> {
   const state = await readMigrationState(migrationUrl, migrationsDir);
   if (state.modified.length > 0 || state.unknown.length > 0) {
     const what = [

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { APPLIED_MIGRATIONS_SQL, AppliedMigrationRow, listMigrationNames, MIGRATIONS_TABLE_EXISTS_SQL } from '../runtime/migration-history';
 
 export interface MigrationState {
   /** In prisma/migrations, not applied yet: `migrate deploy` applies them. */
@@ -22,13 +23,9 @@ export async function readMigrationState(url: string, migrationsDir: string): Pr
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: exists } = await client.query<{ present: boolean }>(
-      `SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`,
-    );
+    const { rows: exists } = await client.query<{ present: boolean }>(MIGRATIONS_TABLE_EXISTS_SQL);
     if (!exists[0].present) return { pending: local.map((m) => m.name), modified: [], unknown: [] };
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const { rows } = await client.query<AppliedMigrationRow>(APPLIED_MIGRATIONS_SQL);
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const localNames = new Set(local.map((m) => m.name));
     return {
@@ -42,14 +39,10 @@ export async function readMigrationState(url: string, migrationsDir: string): Pr
 }
 
 function listMigrations(dir: string): { name: string; checksum: string }[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
-    .map((entry) => ({
-      name: entry.name,
-      checksum: createHash('sha256')
-        .update(readFileSync(join(dir, entry.name, 'migration.sql')))
-        .digest('hex'),
-    }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return listMigrationNames(dir).map((name) => ({
+    name,
+    checksum: createHash('sha256')
+      .update(readFileSync(join(dir, name, 'migration.sql')))
+      .digest('hex'),
+  }));
 }

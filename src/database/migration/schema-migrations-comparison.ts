@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { JsonCacheFile } from '../../platform/cache-files/json-cache-file';
 import { PrismaCliError } from '../../platform/errors/prisma-cli.error';
 import { runPrismaCli } from '../process/prisma-cli';
+import { MIGRATIONS_PATH, migrationsDir } from '../runtime/migration-history';
 
 /** The command that brings prisma/migrations in step with the schema; every message about it names this. */
 export const MIGRATE_DEV_COMMAND = 'npx prisma migrate dev --name <name>';
@@ -68,7 +70,7 @@ async function askPrisma(projectRoot: string, migrationUrl: string | undefined):
   const args = [
     'migrate',
     'diff',
-    ...(hasMigrations ? ['--from-migrations', 'prisma/migrations'] : ['--from-empty']),
+    ...(hasMigrations ? ['--from-migrations', MIGRATIONS_PATH] : ['--from-empty']),
     '--to-schema-datamodel',
     'prisma/schema',
     '--exit-code',
@@ -134,7 +136,7 @@ function listComponentSchemaFiles(projectRoot: string): string[] {
 }
 
 function listMigrationFiles(projectRoot: string): string[] {
-  const dir = join(projectRoot, 'prisma', 'migrations');
+  const dir = migrationsDir(projectRoot);
   return [...listFiles(dir), ...listDirectories(dir).flatMap((name) => listFiles(join(dir, name)))];
 }
 
@@ -154,18 +156,20 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** Written to a temporary file and renamed, so a start and a `db:check` at the same moment never read half a file. */
+function isCachedVerdict(value: unknown): value is CachedVerdict {
+  const verdict = value as Partial<CachedVerdict> | null;
+  return typeof verdict?.fingerprint === 'string' && typeof verdict.inStep === 'boolean' && typeof verdict.differences === 'string';
+}
+
+/** Atomic and checksummed (json-cache-file.ts): a start and a `db:check` at the same moment never read half a file. */
+function verdictFile(file: string): JsonCacheFile<CachedVerdict> {
+  return new JsonCacheFile(file, 'schema-migrations-verdict-1', isCachedVerdict);
+}
+
 function writeCachedVerdict(file: string, verdict: CachedVerdict): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(verdict) + '\n');
-  renameSync(temporary, file);
+  verdictFile(file).write(verdict);
 }
 
 function readCachedVerdict(file: string): CachedVerdict | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CachedVerdict;
-  } catch {
-    return null; // missing or half-written: compute again
-  }
+  return verdictFile(file).read() ?? null; // missing, damaged or half-written: compute again
 }

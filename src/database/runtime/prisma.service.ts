@@ -4,18 +4,14 @@ import { Prisma, PrismaClient } from '@prisma/client';
 import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
+import { releaseConnectionsOfFailedTransactionEnds } from '../../platform/vendor-patches/prisma-adapter-failed-transaction-end.patch';
+import { queryCompilerClassOf } from '../../platform/vendor-patches/prisma-query-plan-cache.patch';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
 import { unusableSchemaMessage } from './database-origin';
-import { releaseConnectionsOfFailedTransactionEnds } from './failed-commit-release';
 import { createRuntimePool } from './pool-config';
 import { cacheCompiledPlans, DEFAULT_QUERY_PLAN_CACHE } from './query-plan-cache';
 import { QueryMonitor } from './query-monitor';
 import { readQueryVisibilitySettings } from './query-visibility-settings';
-
-/** The part of Prisma 6.19's internal engine configuration the plan cache needs (pinned version; a test covers it). */
-interface GeneratedClientConfig {
-  compilerWasm?: { getRuntime(): Promise<{ QueryCompiler?: { prototype: { compile(request: string): unknown } } }> };
-}
 
 interface SchemaAccess {
   present: boolean;
@@ -115,14 +111,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
    */
   private async cacheQueryPlans(): Promise<void> {
     if (this.config.queryPlanCacheSize === 0) return;
-    const { compilerWasm } = (this as unknown as { _engineConfig: GeneratedClientConfig })._engineConfig;
-    const runtime = await compilerWasm?.getRuntime();
-    if (!runtime?.QueryCompiler) {
-      throw new ConfigurationError(
-        'the generated Prisma Client has no WebAssembly query compiler; keep engineType = "client" in the generator (build/database-schema-plugin.ts writes it), or set DATABASE_QUERY_PLAN_CACHE_SIZE=0',
-      );
-    }
-    cacheCompiledPlans(runtime.QueryCompiler, { ...DEFAULT_QUERY_PLAN_CACHE, maxEntries: this.config.queryPlanCacheSize });
+    cacheCompiledPlans(await queryCompilerClassOf(this), { ...DEFAULT_QUERY_PLAN_CACHE, maxEntries: this.config.queryPlanCacheSize });
   }
 
   /**

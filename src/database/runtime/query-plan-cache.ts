@@ -22,6 +22,7 @@
  * The cache holds plans, never rows: a read after a write runs again in the
  * database and sees the write.
  */
+import { QueryCompilerClass, routeCompiles } from '../../platform/vendor-patches/prisma-query-plan-cache.patch';
 
 export interface QueryPlanCacheOptions {
   /** Plans kept per compiler; 0 turns the cache off. */
@@ -118,29 +119,21 @@ export class QueryPlanCache {
   }
 }
 
-interface QueryCompilerPrototype {
-  compile: (this: object, request: string) => unknown;
-}
-
 const caches = new WeakMap<object, QueryPlanCache>();
 const totals: PlanCounts = { hits: 0, misses: 0, uncached: 0 };
-const patched = new WeakSet<object>();
 
 /**
  * Routes `compile` of every instance of the compiler class through a
- * per-instance cache. Idempotent; the options of the first call apply to
- * compilers created afterwards.
+ * per-instance cache (the hook is a vendor patch:
+ * src/platform/vendor-patches/prisma-query-plan-cache.patch.ts). Idempotent;
+ * the options of the first call apply to compilers created afterwards.
  */
-export function cacheCompiledPlans(compilerClass: { prototype: QueryCompilerPrototype }, options: QueryPlanCacheOptions): void {
-  const prototype = compilerClass.prototype;
-  if (patched.has(prototype)) return;
-  patched.add(prototype);
-  const compile = prototype.compile;
-  prototype.compile = function compileWithPlanCache(this: object, request: string): unknown {
-    let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new QueryPlanCache(options, totals)));
-    return cache.planFor(request, (r) => compile.call(this, r));
-  };
+export function cacheCompiledPlans(compilerClass: QueryCompilerClass, options: QueryPlanCacheOptions): void {
+  routeCompiles(compilerClass, (compiler, request, compile) => {
+    let cache = caches.get(compiler);
+    if (!cache) caches.set(compiler, (cache = new QueryPlanCache(options, totals)));
+    return cache.planFor(request, compile);
+  });
 }
 
 /** Hits, misses and uncached compiles of every compiler in the process since it started (tests and the bench read them). */

@@ -4,6 +4,7 @@ import { EmbeddedDatabase, startEmbeddedCluster } from '../../database/embedded/
 import { runMigrateDeploy } from '../../database/migration/migrate-deploy';
 import { MigrationDriftError } from '../../platform/errors/migration-drift.error';
 import { describeDatabase } from '../../database/runtime/database-config';
+import { migrationsDir as defaultMigrationsDir } from '../../database/runtime/migration-history';
 import { migrationsFingerprint } from './migrations-fingerprint';
 import { locatePgDump } from './pg-dump-locator';
 import { ensureTestDatabase } from './test-database-guard';
@@ -61,7 +62,7 @@ export async function startTestRun(options: TestRunOptions): Promise<TestRun> {
     if (!cluster) await ensureTestDatabase(lock);
     const { rows } = await lock.query<{ major: number }>(`SELECT current_setting('server_version_num')::int / 10000 AS major`);
     const pgDump = locatePgDump(rows[0].major, env);
-    const migrationsDir = options.migrationsDir ?? join(projectRoot, 'prisma', 'migrations');
+    const migrationsDir = options.migrationsDir ?? defaultMigrationsDir(projectRoot);
     const runtimeUser = decodeURIComponent(new URL(runtimeUrl).username);
     const runtimeRole = runtimeUser === decodeURIComponent(new URL(ownerUrl).username) ? null : runtimeUser;
     const migrate =

@@ -1,4 +1,5 @@
 import type { PrismaPg } from '@prisma/adapter-pg';
+import { assertVendorPatch } from './vendor-patch-check';
 
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -17,9 +18,11 @@ const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
  * and `$disconnect` waited for ever (src/server/test/database-failures.spec.ts
  * reproduces both). A failed COMMIT has already ended the transaction, and
  * a connection that failed ROLLBACK is broken and dropped by the pool, so the
- * connection is released then, once.
+ * connection is released then, once (manifest entry
+ * "prisma-adapter-failed-transaction-end").
  */
 export function releaseConnectionsOfFailedTransactionEnds(factory: PrismaPg): PrismaPg {
+  assertVendorPatch('prisma-adapter-failed-transaction-end');
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();

@@ -1,4 +1,4 @@
-import { ADAPTER_URL_ADVICE, dropAdapterUrlAdvice } from './adapter-url-advice';
+import { ADAPTER_URL_ADVICE, dropAdapterUrlAdvice } from './prisma-adapter-url-advice.patch';
 
 describe('dropAdapterUrlAdvice', () => {
   function streamWritingTo(lines: unknown[]) {

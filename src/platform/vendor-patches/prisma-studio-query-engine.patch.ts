@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertVendorPatch, hookPointMissing, installedPackageDir, VendorPatchCheckOptions } from './vendor-patch-check';
 
 /**
  * `prisma studio` of Prisma 6.19.3 without a native query engine.
@@ -20,9 +21,11 @@ import { dirname, join } from 'node:path';
  * Read from prisma 6.19.3: packages/cli/src/Studio.ts, the bundled
  * @prisma/studio-server (`getPrismaClient` from `${prismaClient}/runtime/${engineType}`)
  * and runtime/library.js (`LibraryEngine`, `engineWasm`). Prisma 7 drops the
- * native engines; {@link PATCHED_FOR} makes a version change fail loudly.
+ * native engines; the manifest entry "prisma-studio-query-engine" makes a
+ * version change fail loudly, and a missing runtime module or engine file
+ * throws instead of leaving Studio on the native engine.
  */
-export const PATCHED_FOR = '6.19.3';
+const PATCH = 'prisma-studio-query-engine';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 interface ModuleWithLoader {
@@ -37,10 +40,16 @@ type GetPrismaClient = (config: { engineWasm?: EngineWasm }) => unknown;
 const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object } }).WebAssembly;
 const INSTALLED = Symbol.for('component-platform.studio-query-engine.installed');
 
-/** The `prisma` package's folder: resolved from its package.json, which its `exports` allow. */
-function prismaPackageDir(): string {
-  return dirname(require.resolve('prisma/package.json'));
+/** The installed `prisma` package's folder. */
+function prismaPackageDir(options: VendorPatchCheckOptions = {}): string {
+  return installedPackageDir('prisma', options)!;
 }
+
+const HOOK_FILES = [
+  ['prisma-client', 'runtime', 'library.js'],
+  ['build', 'query_engine_bg.postgresql.js'],
+  ['build', 'query_engine_bg.postgresql.wasm'],
+];
 
 /** The WebAssembly query engine for PostgreSQL that the `prisma` package ships. */
 export function postgresQueryEngineWasm(prismaDir = prismaPackageDir()): EngineWasm {
@@ -54,16 +63,15 @@ export function postgresQueryEngineWasm(prismaDir = prismaPackageDir()): EngineW
 
 /**
  * Makes the Prisma Client that Studio builds in this process run on the
- * WebAssembly query engine (see above). Idempotent; throws when the
- * installed Prisma is not {@link PATCHED_FOR}.
+ * WebAssembly query engine (see above). Idempotent; throws VendorPatchError
+ * when the installed Prisma is not the manifest's version or lacks a file
+ * the patch hooks into.
  */
-export function giveStudioTheWasmQueryEngine(prismaDir = prismaPackageDir()): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file beside the resolved package
-  const { version } = require(join(prismaDir, 'package.json')) as { version: string };
-  if (version !== PATCHED_FOR) {
-    throw new Error(
-      `src/database/studio/studio-query-engine.fixes.ts was written for prisma ${PATCHED_FOR}, but ${version} is installed; check whether \`prisma studio\` still needs it (docs/database.md, "Prisma Studio") and update or remove it`,
-    );
+export function giveStudioTheWasmQueryEngine(options: VendorPatchCheckOptions = {}): void {
+  assertVendorPatch(PATCH, options);
+  const prismaDir = prismaPackageDir(options);
+  for (const parts of HOOK_FILES) {
+    if (!existsSync(join(prismaDir, ...parts))) throw hookPointMissing(PATCH, `${join(prismaDir, ...parts)} does not exist`, options);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- Module._load is not part of the typed API
   const Module = require('node:module') as ModuleWithLoader;
@@ -74,9 +82,10 @@ export function giveStudioTheWasmQueryEngine(prismaDir = prismaPackageDir()): vo
   Module._load = function (this: unknown, request, parent, isMain) {
     const exported = load.call(this, request, parent, isMain);
     if (request !== studioRuntime) return exported;
-    const runtime = exported as { getPrismaClient: GetPrismaClient };
+    const runtime = exported as { getPrismaClient?: GetPrismaClient };
+    if (typeof runtime.getPrismaClient !== 'function') throw hookPointMissing(PATCH, `${studioRuntime} exports no getPrismaClient`);
     const getPrismaClient: GetPrismaClient = (config) =>
-      runtime.getPrismaClient({ engineWasm: postgresQueryEngineWasm(prismaDir), ...config });
+      runtime.getPrismaClient!({ engineWasm: postgresQueryEngineWasm(prismaDir), ...config });
     return { ...runtime, getPrismaClient };
   };
 }

@@ -1,3 +1,5 @@
+import { assertVendorPatch, VendorPatchCheckOptions } from './vendor-patch-check';
+
 /**
  * What Prisma 6.19 prints to stdout, in one write, from every migrate command
  * that starts the schema engine through a driver adapter while the schema has
@@ -16,9 +18,11 @@ We recommend you to remove those properties from your schema to avoid confusion 
 
 /**
  * Drops exactly that text from `stream`; everything else passes through
- * unchanged. Should Prisma reword it, the new text simply shows.
+ * unchanged. Should Prisma reword it, the new text simply shows (harmless,
+ * and the manifest version check makes an upgrade re-read it anyway).
  */
-export function dropAdapterUrlAdvice(stream: Pick<NodeJS.WritableStream, 'write'>): void {
+export function dropAdapterUrlAdvice(stream: Pick<NodeJS.WritableStream, 'write'>, options: VendorPatchCheckOptions = {}): void {
+  assertVendorPatch('prisma-adapter-url-advice', options);
   // One wrapper for every overload of write(): it looks at the first argument
   // and, for a dropped write, still calls the callback as a real write would.
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;

@@ -1,4 +1,4 @@
-import { fixEngineClass, WasmSchemaEngine } from './schema-engine-wasm.fixes';
+import { fixEngineClass, WasmSchemaEngine } from './prisma-schema-engine-wasm.patch';
 
 // The engine's wasm-bindgen class, reduced to what the fixes rely on: free()
 // zeroes the pointer and fails on a second call, as the real one does; the two

@@ -27,8 +27,16 @@
  * The engine's JavaScript class and imports are only reachable when the CLI
  * instantiates the WebAssembly module, so the fixes are applied there: only
  * an instance whose imports carry the engine's glue module
- * (`./schema_engine_bg.js`) is touched.
+ * (`./schema_engine_bg.js`) is touched. Installing checks the manifest
+ * version and that the CLI bundle still names that glue module; an instance
+ * whose imports carry the engine's class under another name throws. Never a
+ * silent no-op (manifest entry "prisma-schema-engine-wasm").
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertVendorPatch, hookPointMissing, installedPackageDir, VendorPatchCheckOptions } from './vendor-patch-check';
+
+const PATCH = 'prisma-schema-engine-wasm';
 
 const ENGINE_GLUE_MODULE = './schema_engine_bg.js';
 const SET_TIMEOUT_IMPORT = '__wbg_setTimeout_';
@@ -61,14 +69,32 @@ interface WasmInstanceConstructor {
 }
 const wasm = (globalThis as unknown as { WebAssembly: { Instance: WasmInstanceConstructor } }).WebAssembly;
 
+/**
+ * Throws VendorPatchError unless the installed CLI is the manifest's version
+ * and its bundle (`prisma/build/index.js`) still instantiates the schema
+ * engine with the glue module this patch looks for.
+ */
+export function assertSchemaEngineHookPoint(options: VendorPatchCheckOptions = {}): void {
+  assertVendorPatch(PATCH, options);
+  const prismaDir = installedPackageDir('prisma', options)!;
+  const bundle = join(prismaDir, 'build', 'index.js');
+  if (!readFileSync(bundle, 'utf8').includes(`"${ENGINE_GLUE_MODULE}"`)) {
+    throw hookPointMissing(PATCH, `${bundle} no longer imports the schema engine's glue module "${ENGINE_GLUE_MODULE}"`, options);
+  }
+}
+
 /** Installs the fixes for every schema engine this process instantiates from now on. Idempotent. */
-export function fixSchemaEngineWasm(): void {
+export function fixSchemaEngineWasm(options: VendorPatchCheckOptions = {}): void {
+  assertSchemaEngineHookPoint(options);
   const Instance = wasm.Instance;
   if (Object.prototype.hasOwnProperty.call(Instance, FIXED)) return;
   class FixingInstance extends Instance {
     constructor(module: object, imports?: WasmImports) {
       const glue = imports?.[ENGINE_GLUE_MODULE];
       if (!isEngineGlue(glue)) {
+        const renamed = engineGlueUnderAnotherName(imports);
+        if (renamed)
+          throw hookPointMissing(PATCH, `the schema engine's glue module is now imported as "${renamed}", not "${ENGINE_GLUE_MODULE}"`);
         super(module, imports);
         return;
       }
@@ -83,6 +109,11 @@ export function fixSchemaEngineWasm(): void {
 
 function isEngineGlue(glue: Record<string, unknown> | undefined): glue is EngineGlue {
   return typeof glue?.SchemaEngine === 'function';
+}
+
+/** The import module that carries the engine's class when it is not {@link ENGINE_GLUE_MODULE}. Exported for its test. */
+export function engineGlueUnderAnotherName(imports: WasmImports | undefined): string | undefined {
+  return Object.keys(imports ?? {}).find((name) => name !== ENGINE_GLUE_MODULE && isEngineGlue(imports![name]));
 }
 
 /**

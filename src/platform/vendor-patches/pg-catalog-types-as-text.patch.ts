@@ -1,4 +1,5 @@
 import { Client, QueryResult } from 'pg';
+import { assertVendorPatch } from './vendor-patch-check';
 
 /** PostgreSQL OIDs of the catalog types `"char"` and `name`. */
 const CATALOG_CHAR_OID = 18;
@@ -25,9 +26,15 @@ function reportCatalogTypesAsText(result: AnyResult): AnyResult {
  * `UnsupportedNativeDataType`, so `prisma migrate dev` fails with
  * "Column type 'name' could not be deserialized" when the schema engine
  * introspects the catalog. Both already arrive as strings from `pg`; only the
- * reported type is wrong. Used for migrations only, never at runtime.
+ * reported type is wrong. Used for migrations only, never at runtime
+ * (manifest entry "pg-catalog-types-as-text"; checked when constructed).
  */
 export class CatalogTypesAsTextClient extends Client {
+  constructor(...args: ConstructorParameters<typeof Client>) {
+    assertVendorPatch('pg-catalog-types-as-text');
+    super(...args);
+  }
+
   // pg's overloads cannot be re-declared one by one without losing them; the
   // wrapper forwards every form unchanged and only post-processes the result.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query() returns a different type per overload; this override must return what each one does
