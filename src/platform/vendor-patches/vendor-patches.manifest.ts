@@ -67,6 +67,15 @@ export const VENDOR_PATCHES = [
     ],
   },
   {
+    id: 'nest-unknown-dependencies',
+    context: 'runtime',
+    versions: { '@nestjs/core': '11.1.9' },
+    what: 'imports `UnknownDependenciesException` from `@nestjs/core/errors/exceptions/` (not exported from the package root) and reads its `type` and `context`',
+    why: "so a component that injects a provider of a component it does not declare in `dependsOn` fails with a message naming both components and the fix, instead of Nest's generic one",
+    upstream: 'no upstream issue found; the class is public in the errors Nest throws, only not re-exported from the package root',
+    verifiedBy: ['src/server/components/test/component-composition.spec.ts'],
+  },
+  {
     id: 'prisma-adapter-url-advice',
     context: 'cli',
     versions: { prisma: PRISMA },

@@ -140,6 +140,7 @@ describe('third-party internals outside src/platform/vendor-patches', () => {
   const REACHES = [
     /from ['"](?:@[\w-]+\/)?[\w-]+\/(?:dist|lib|build)\//,
     /(?:require|import)\(['"](?:@[\w-]+\/)?[\w-]+\/(?:dist|lib)\//,
+    /@nestjs\/(?:core|common)\/(?:errors|injector|router)\//,
     /_engineConfig|__wbg_ptr|QueryCompiler\.prototype|SchemaEngine\.prototype|WebAssembly\.Instance\s*=|Module\._load|PRISMA_QUERY_ENGINE_LIBRARY\s*\|\|=|\.worker\b.*RunScript|as unknown as \{ worker/,
   ];
 

@@ -1,8 +1,7 @@
 import type { InjectionToken, Provider, Type } from '@nestjs/common';
 import { MODULE_METADATA } from '@nestjs/common/constants';
-// Not re-exported by @nestjs/core's index; a move of the file fails the typecheck, never silently.
-import { UnknownDependenciesException } from '@nestjs/core/errors/exceptions/unknown-dependencies.exception';
 import { UndeclaredComponentDependencyError } from '../../platform/errors/undeclared-component-dependency.error';
+import { UnknownDependenciesException } from '../../platform/vendor-patches/nest-unknown-dependencies.patch';
 import type { ComposableComponent } from './composable-component';
 
 const tokenOf = (provider: Provider): InjectionToken => (typeof provider === 'function' ? provider : provider.provide);
