@@ -1,13 +1,14 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signUp } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startFixtureServer, type FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 
 describe("the layout's account area", () => {
-  let server: TestServer;
+  let server: FixtureServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Another component's pages: the platform's fixture component (/fixture/notes), so this test needs no demo.
+    server = await startFixtureServer();
   });
 
   afterAll(() => server.close());
@@ -18,7 +19,7 @@ describe("the layout's account area", () => {
     const browser = new CookieClient(server.baseUrl);
     await signUp(browser, { displayName: 'Layout <Tester>' });
 
-    for (const path of ['/', '/demo/posts', '/no-such-page']) {
+    for (const path of ['/', '/fixture/notes', '/no-such-page']) {
       const html = await (await browser.get(path)).text();
 
       expect({ path, signedIn: html.includes('Signed in as <a href="/accounts/me">Layout &lt;Tester&gt;</a>') }).toEqual({
@@ -30,9 +31,9 @@ describe("the layout's account area", () => {
   });
 
   it('offers sign-in, coming back to the page, and sign-up when nobody is signed in', async () => {
-    const html = await (await new CookieClient(server.baseUrl).get('/demo/posts?page=2')).text();
+    const html = await (await new CookieClient(server.baseUrl).get('/fixture/notes?page=2')).text();
 
-    expect(html).toContain('<a href="/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2">Sign in</a>');
+    expect(html).toContain('<a href="/accounts/sign-in?returnTo=%2Ffixture%2Fnotes%3Fpage%3D2">Sign in</a>');
     expect(html).toContain('<a href="/accounts/sign-up">Create an account</a>');
     expect(html).not.toContain('Signed in as');
   });
@@ -50,29 +51,29 @@ describe("the layout's account area", () => {
   });
 
   it('leads the sign-in of a 404 page back to the page of this site that linked to it', async () => {
-    const referer = `${server.baseUrl}/demo/posts?page=2`;
+    const referer = `${server.baseUrl}/fixture/notes?page=2`;
 
-    const response = await new CookieClient(server.baseUrl).get('/demo/posts/no-such-post', { referer });
+    const response = await new CookieClient(server.baseUrl).get('/fixture/notes/no-such-note', { referer });
 
     expect(response.status).toBe(404);
-    expect(await signInLinkOf(response)).toBe('/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2');
+    expect(await signInLinkOf(response)).toBe('/accounts/sign-in?returnTo=%2Ffixture%2Fnotes%3Fpage%3D2');
   });
 
   it('leads the sign-in of a 404 page home when another site linked to it', async () => {
-    const response = await new CookieClient(server.baseUrl).get('/no-such-page', { referer: 'https://other.example/demo/posts' });
+    const response = await new CookieClient(server.baseUrl).get('/no-such-page', { referer: 'https://other.example/fixture/notes' });
 
     expect(await signInLinkOf(response)).toBe('/accounts/sign-in');
   });
 
   it('leads the sign-in of a refused form post back to the page of the form, not to the address it posted to', async () => {
     const response = await new CookieClient(server.baseUrl).postForm(
-      '/demo/posts',
+      '/fixture/notes',
       { title: 'No token' },
-      { referer: `${server.baseUrl}/demo/posts?page=2` },
+      { referer: `${server.baseUrl}/fixture/notes?page=2` },
     );
 
     expect(response.status).toBe(403);
-    expect(await signInLinkOf(response)).toBe('/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2');
+    expect(await signInLinkOf(response)).toBe('/accounts/sign-in?returnTo=%2Ffixture%2Fnotes%3Fpage%3D2');
   });
 
   it('keeps pages of a signed-in user out of shared caches', async () => {
