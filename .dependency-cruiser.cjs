@@ -7,7 +7,8 @@
 //   platform  <-  database, security, ssr  <-  server, health                 <-  app.module  <-  main
 //                                          <-  surface  <-  components (each on its own)  <-  app.module
 //
-// (`src/testing/` and spec files sit outside the layers and may import anything.)
+// (`src/testing/` and spec files sit outside the layers and may import anything, except that
+// platform tests stay away from src/components/: see the last rule.)
 
 /** Test code: spec files, a component's test/ folder, and src/testing/. */
 const TEST_CODE = '(\\.spec\\.tsx?$|/test/|^src/testing/)';
@@ -161,6 +162,14 @@ module.exports = {
       comment: 'Two files import each other (directly or through others); split the shared part into its own file.',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'platform-tests-use-the-fixture-component',
+      severity: 'error',
+      comment:
+        'Platform tests (test code outside src/components/ and build/component-scaffold/) must pass whichever components exist, the demo deleted included: serve pages and forms from the fixture component instead (startFixtureServer() in src/testing/fixture-component/, a table of the test\'s own from createWorkerSchemaFixture), or move the test into the component\'s test/ folder if it is about that component. See docs/testing.md, "Platform tests".',
+      from: { path: TEST_CODE, pathNot: ['^src/components/', '^build/component-scaffold/'] },
+      to: { path: '^src/components/' },
     },
   ],
   options: {

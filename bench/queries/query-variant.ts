@@ -5,6 +5,7 @@
 // with DATABASE_URL set; prints one JSON line of VariantFigures.
 import { Pool } from 'pg';
 import { PrismaService } from '../../src/database/runtime/prisma.service';
+import { demoPosts } from '../demo-posts';
 import { queryPlanTotals } from '../../src/database/runtime/query-plan-cache';
 import {
   LIST_COUNT_SQL,
@@ -53,10 +54,10 @@ async function operationsFor(
   return {
     list: () =>
       Promise.all([
-        prisma.demoPost.findMany({ select: POST_CARD, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 20 }),
-        prisma.demoPost.count(),
+        demoPosts(prisma).findMany({ select: POST_CARD, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 20 }),
+        demoPosts(prisma).count(),
       ]),
-    byId: (i) => prisma.demoPost.findUnique({ where: { id: ids[i % ids.length] }, select: POST_CARD }),
+    byId: (i) => demoPosts(prisma).findUnique({ where: { id: ids[i % ids.length] }, select: POST_CARD }),
     close: () => prisma.$disconnect(),
   };
 }

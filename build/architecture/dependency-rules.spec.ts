@@ -27,7 +27,8 @@ const ALLOWED: Files = {
   // Test code may reach into the layers it tests.
   'src/components/notes/component.service.spec.ts':
     "import { renderPage } from '../../ssr/render-page';\nexport const rendered = renderPage;\n",
-  'src/testing/start-test-server.ts': "import { used } from '../components/notes/component.service';\nexport const start = () => used;\n",
+  'src/testing/start-test-server.ts':
+    "import { PrismaService } from '../database/runtime/prisma.service';\nexport const start = () => PrismaService;\n",
   'src/components/notes/test/notes.spec.ts': "import { start } from '../../../testing/start-test-server';\nexport const test = start;\n",
   // A component's public surface, index.ts, is the one file another component may import.
   'src/components/notes/index.ts': "export { used } from './component.service';\n",
@@ -93,6 +94,9 @@ const VIOLATIONS: Files = {
   'src/database/provisioning/provision-embedded-database.ts': 'export const provision = 1;\n',
   'src/generated/components.module.ts': 'export class ComponentsModule {}\n',
   'build/component-discovery-plugin.ts': 'export const plugin = 1;\n',
+  // A platform test that uses a component instead of the fixture component; and a test helper that does.
+  'src/server/test/notes-page.spec.ts': "import { used } from '../../components/notes/component.service';\nexport const page = used;\n",
+  'src/testing/notes-seed.ts': "import { used } from '../components/notes';\nexport const seed = used;\n",
 };
 
 describe('the architecture rules (npm run lint)', () => {
@@ -143,6 +147,8 @@ describe('the architecture rules (npm run lint)', () => {
         'src/database/provisioning/provision-embedded-database.ts',
       ],
       ['runtime-never-imports-build', 'src/platform/component-id.ts', 'build/component-discovery-plugin.ts'],
+      ['platform-tests-use-the-fixture-component', 'src/server/test/notes-page.spec.ts', 'src/components/notes/component.service.ts'],
+      ['platform-tests-use-the-fixture-component', 'src/testing/notes-seed.ts', 'src/components/notes/index.ts'],
     ])('report %s: %s → %s', (rule, from, to) => {
       expect(result.output).toContain(`error ${rule}: ${from} → ${to}`);
     });
@@ -159,6 +165,9 @@ describe('the architecture rules (npm run lint)', () => {
 
     it('say how to fix each violation', () => {
       expect(result.output).toContain('Move the shared piece down into src/platform');
+      expect(result.output).toContain(
+        'serve pages and forms from the fixture component instead (startFixtureServer() in src/testing/fixture-component/',
+      );
       expect(result.output).toContain(
         "only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn",
       );

@@ -218,7 +218,7 @@ describe('.dockerignore', () => {
       'prisma.deploy.config.ts',
       'build/generate.ts',
       'src/main.ts',
-      'src/components/demo/prisma/schema.prisma',
+      'src/components/accounts/prisma/schema.prisma',
       'prisma/migrations/migration_lock.toml',
     ];
     expect(needed.filter((path) => isIgnored(path) || !existsSync(join(root, path)))).toEqual([]);

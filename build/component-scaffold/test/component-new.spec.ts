@@ -7,11 +7,35 @@ import { writeComponent } from '../write-component';
 
 const repoRoot = resolve(__dirname, '../../..');
 
-/** A project with the real accounts, demo (which depends on accounts) and system components, and nothing else the scaffolder reads. */
+/**
+ * A component of the test's own beside the real accounts and system: posts,
+ * which depends on accounts and declares PostsPost. Not the demo, so the
+ * test passes with the demo deleted.
+ */
+const POSTS_COMPONENT: Record<string, string> = {
+  'component.meta.ts': `import { defineComponent } from '../../platform/component-meta';
+
+export default defineComponent({
+  id: 'posts',
+  title: 'Posts',
+  description: 'Posts by signed-in authors.',
+  routes: [{ path: '/posts', title: 'Posts', isPrimary: true }],
+  nav: { label: 'Posts', order: 10 },
+  dependsOn: ['accounts'],
+});
+`,
+  'prisma/schema.prisma': 'model PostsPost {\n  id String @id @db.Uuid\n}\n',
+};
+
+/** A project with the real accounts and system components, the test's posts, and nothing else the scaffolder reads. */
 function temporaryProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'component-new-'));
-  for (const id of ['accounts', 'demo', 'system'])
+  for (const id of ['accounts', 'system'])
     cpSync(join(repoRoot, 'src', 'components', id), join(root, 'src', 'components', id), { recursive: true });
+  for (const [file, content] of Object.entries(POSTS_COMPONENT)) {
+    mkdirSync(join(root, 'src', 'components', 'posts', file, '..'), { recursive: true });
+    writeFileSync(join(root, 'src', 'components', 'posts', file), content);
+  }
   for (const file of ['.prettierrc.json', '.editorconfig']) cpSync(join(repoRoot, file), join(root, file));
   return root;
 }
@@ -48,15 +72,15 @@ describe('npm run component:new against a temporary project', () => {
 
   it.each([
     [['Library'], /^component:new: "Library" is not a valid component id; /],
-    [['demo'], /^component:new: src\/components\/demo already exists; /],
+    [['posts'], /^component:new: src\/components\/posts already exists; /],
     [['health'], /^component:new: "health" is reserved: GET \/health is the platform’s health check; choose another id$/],
     [
-      ['demo-post'],
-      /^component:new: the model prefix of "demo-post" is "DemoPost", but src\/components\/demo\/prisma\/schema.prisma already declares "DemoPost"/,
+      ['posts-post'],
+      /^component:new: the model prefix of "posts-post" is "PostsPost", but src\/components\/posts\/prisma\/schema.prisma already declares "PostsPost"/,
     ],
     [
       ['library', '--depends-on', 'blog'],
-      /^component:new: --depends-on "blog": there is no src\/components\/blog; use an existing component \(accounts, demo, system\)$/,
+      /^component:new: --depends-on "blog": there is no src\/components\/blog; use an existing component \(accounts, posts, system\)$/,
     ],
     [['library', '--flat'], /^component:new: unknown option "--flat"; /],
   ])('refuses %j with one line and exit code 1, and writes nothing', async (args, message) => {
@@ -105,7 +129,7 @@ describe('npm run component:new against a temporary project', () => {
   });
 
   it('creates the component, with its navigation entry after the others and its dependencies, and names the next steps', async () => {
-    const result = await run(root, 'reading-list', '--depends-on', 'demo');
+    const result = await run(root, 'reading-list', '--depends-on', 'posts');
     const folder = join(root, 'src', 'components', 'reading-list');
 
     expect(result.code).toBe(0);
@@ -137,7 +161,7 @@ describe('npm run component:new against a temporary project', () => {
     ]);
     const meta = readFileSync(join(folder, 'component.meta.ts'), 'utf8');
     expect(meta).toContain("nav: { label: 'Reading list', order: 20 },");
-    expect(meta).toContain("dependsOn: ['demo'],");
+    expect(meta).toContain("dependsOn: ['posts'],");
     expect(readFileSync(join(folder, 'prisma', 'schema.prisma'), 'utf8')).toMatch(/^model ReadingListItem \{$/m);
     expect(readFileSync(join(folder, 'component.service.ts'), 'utf8')).toContain("prisma.forComponent('reading-list')");
     expect(readdirSync(join(root, '.data', 'component-new'))).toEqual([]);

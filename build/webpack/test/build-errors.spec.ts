@@ -15,18 +15,20 @@ describe('npm run build with a broken component, in a temporary copy of the proj
   let copy: ProjectCopy;
   const books = 'src/components/books';
   const booksSchema = `${books}/prisma/schema.prisma`;
-  const demoSchema = 'src/components/demo/prisma/schema.prisma';
-  const demoMeta = 'src/components/demo/component.meta.ts';
+  // The other component is one this test creates too, so the test needs none of the shipped ones (the demo may be deleted).
+  const shelvesSchema = 'src/components/shelves/prisma/schema.prisma';
+  const shelvesMeta = 'src/components/shelves/component.meta.ts';
   let goodBooksSchema: string;
-  let goodDemoSchema: string;
-  let goodDemoMeta: string;
+  let goodShelvesSchema: string;
+  let goodShelvesMeta: string;
 
   beforeAll(async () => {
-    copy = ProjectCopy.create({ freeIds: ['books'] });
+    copy = ProjectCopy.create({ freeIds: ['books', 'shelves'] });
     await succeed('npm run component:new -- books');
+    await succeed('npm run component:new -- shelves');
     goodBooksSchema = copy.read(booksSchema);
-    goodDemoSchema = copy.read(demoSchema);
-    goodDemoMeta = copy.read(demoMeta);
+    goodShelvesSchema = copy.read(shelvesSchema);
+    goodShelvesMeta = copy.read(shelvesMeta);
   }, STEP_TIMEOUT);
 
   afterAll(() => copy?.dispose());
@@ -58,12 +60,12 @@ describe('npm run build with a broken component, in a temporary copy of the proj
   it(
     'reports a model name a new component shares with another once, and no error in the files that use the client',
     async () => {
-      copy.write(booksSchema, goodBooksSchema.replace('model BooksItem', 'model DemoPost'));
+      copy.write(booksSchema, goodBooksSchema.replace('model BooksItem', 'model ShelvesItem'));
 
       const errors = await failingBuild();
 
       expect(errors).toEqual([
-        expect.stringContaining('model "DemoPost" is also declared as a model by src/components/books/prisma/schema.prisma'),
+        expect.stringContaining('model "ShelvesItem" is also declared as a model by src/components/books/prisma/schema.prisma'),
       ]);
     },
     STEP_TIMEOUT,
@@ -89,12 +91,12 @@ describe('npm run build with a broken component, in a temporary copy of the proj
       expect(generatedFilesNaming('books')).not.toEqual([]);
       renameSync(copy.path(books), copy.path('books-aside'));
       try {
-        copy.write(demoSchema, `datasource db {\n  provider = "postgresql"\n}\n\n${goodDemoSchema}`);
+        copy.write(shelvesSchema, `datasource db {\n  provider = "postgresql"\n}\n\n${goodShelvesSchema}`);
         const errors = await failingBuild();
 
         expect(errors).toEqual([
           expect.stringMatching(
-            /^ERROR in src\/components\/demo\/prisma\/schema\.prisma:1: a component schema cannot declare a datasource/,
+            /^ERROR in src\/components\/shelves\/prisma\/schema\.prisma:1: a component schema cannot declare a datasource/,
           ),
         ]);
         expect(generatedFilesNaming('books')).toEqual([]);
@@ -109,15 +111,15 @@ describe('npm run build with a broken component, in a temporary copy of the proj
   it(
     'after a component is deleted while another’s metadata is invalid, reports that error only and no generated file names the deleted one',
     async () => {
-      copy.write(demoSchema, goodDemoSchema);
+      copy.write(shelvesSchema, goodShelvesSchema);
       await succeed('npm run generate');
       expect(generatedFilesNaming('books')).not.toEqual([]);
 
       rmSync(copy.path(books), { recursive: true });
-      copy.write(demoMeta, goodDemoMeta.replace(/^\s*title: .*$/m, ''));
+      copy.write(shelvesMeta, goodShelvesMeta.replace(/^\s*title: .*$/m, ''));
       const errors = await failingBuild();
 
-      expect(errors).toEqual([expect.stringMatching(/^ERROR in src\/components\/demo\/component\.meta\.ts: field "title" is required/)]);
+      expect(errors).toEqual([expect.stringMatching(/^ERROR in src\/components\/shelves\/component\.meta\.ts: field "title" is required/)]);
       expect(generatedFilesNaming('books')).toEqual([]);
     },
     STEP_TIMEOUT,

@@ -1,6 +1,7 @@
 import { actionOf, isCacheableRequest, QueryPlanCache } from './query-plan-cache';
 
-const request = (action: string, query: object = { selection: { id: true } }) => JSON.stringify({ modelName: 'DemoPost', action, query });
+const request = (action: string, query: object = { selection: { id: true } }) =>
+  JSON.stringify({ modelName: 'FixtureNote', action, query });
 
 describe('actionOf', () => {
   it('reads the action of a model request', () => {

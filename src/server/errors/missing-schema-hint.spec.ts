@@ -2,7 +2,7 @@ import { Prisma } from '@prisma/client';
 import { missingSchemaHint } from './missing-schema-hint';
 
 const prismaError = (code: string) =>
-  new Prisma.PrismaClientKnownRequestError('The column `DemoPost.subtitle` does not exist in the current database.', {
+  new Prisma.PrismaClientKnownRequestError('The column `FixtureNote.subtitle` does not exist in the current database.', {
     code,
     clientVersion: Prisma.prismaVersion.client,
   });

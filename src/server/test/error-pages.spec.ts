@@ -115,30 +115,30 @@ describe('error pages', () => {
   });
 
   it('links a rejected form (403) back to the page of this site it was posted from, then home', async () => {
-    const response = await client.postForm('/test-failure/form', { note: 'kept?' }, { referer: `${server.baseUrl}/demo/posts?page=2` });
+    const response = await client.postForm('/test-failure/form', { note: 'kept?' }, { referer: `${server.baseUrl}/fixture/notes?page=2` });
     const html = await response.text();
 
     expect(response.status).toBe(403);
     expect(html).toContain('<title>Not allowed (error 403) · Component Platform</title>');
     expect(html).toContain('The form has expired or did not come from this site.');
-    expect(actionsOf(html)).toEqual([{ href: '/demo/posts?page=2', label: 'Go back to the form and submit it again' }, HOME]);
+    expect(actionsOf(html)).toEqual([{ href: '/fixture/notes?page=2', label: 'Go back to the form and submit it again' }, HOME]);
   });
 
   it.each([
     ["a component's DomainError('FORBIDDEN')", '/test-failure/forbidden'],
     ["Nest's ForbiddenException", '/test-failure/nest-forbidden'],
   ])('answers %s with 403 and its message, and never tells the user to submit a form again', async (_, path) => {
-    const response = await client.get(path, { referer: `${server.baseUrl}/demo/posts?page=2` });
+    const response = await client.get(path, { referer: `${server.baseUrl}/fixture/notes?page=2` });
     const html = await response.text();
 
     expect(response.status).toBe(403);
     expect(html).toContain('Only the author can change this post.');
     expect(html).not.toContain('submit it again');
-    expect(actionsOf(html)).toEqual([{ href: '/demo/posts?page=2', label: 'Go back to the previous page' }, HOME]);
+    expect(actionsOf(html)).toEqual([{ href: '/fixture/notes?page=2', label: 'Go back to the previous page' }, HOME]);
   });
 
   it.each([
-    ['from another site', 'https://evil.example/demo/posts'],
+    ['from another site', 'https://evil.example/fixture/notes'],
     ['without a Referer', undefined],
   ])('links a rejected form (403) posted %s only home', async (_, referer) => {
     const response = await client.postForm('/test-failure/form', { note: 'x' }, referer ? { referer } : {});

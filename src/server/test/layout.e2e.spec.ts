@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterNavigation } from '../../testing/browser/after-navigation';
 import { launchBrowser } from '../../testing/browser/launch-browser';
+import { startFixtureServer, type FixtureServer } from '../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../testing/reset-worker-schema';
-import { startTestServer, TestServer } from '../../testing/start-test-server';
 
 /** What the layout checks read from a rendered page, computed in the browser (this file has no DOM types). */
 interface LayoutFacts {
@@ -115,11 +115,13 @@ async function signUpInBrowser(page: Page, baseUrl: string, displayName: string)
 }
 
 describe('the layout in a real browser, on a phone and on a desktop', () => {
-  let server: TestServer;
+  let server: FixtureServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The fixture component's pages (src/testing/fixture-component/) stand for a component's; the header's
+    // account area is the accounts component's, so this test signs up through its pages.
+    server = await startFixtureServer();
     await resetWorkerSchema(server.prisma);
     browser = await launchBrowser();
   });
@@ -129,10 +131,11 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     await server?.close();
   });
 
-  const pages = (postId = '') => [
+  const pages = (noteId = '') => [
     ['the home page', '/'],
-    ['the post list', '/demo/posts'],
-    ['a delete confirmation', `/demo/posts/${postId}/delete`],
+    ['a list with a form', '/fixture/notes'],
+    ['a details page', `/fixture/notes/${noteId}`],
+    ['a delete confirmation', `/fixture/notes/${noteId}/delete`],
     ['the 404 page', '/no/such/page'],
   ];
 
@@ -142,19 +145,21 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
   ])('at %s', (_, width, height) => {
     let context: BrowserContext;
     let page: Page;
-    let postId: string;
+    let noteId: string;
 
     beforeAll(async () => {
       context = await browser.newContext({ viewport: { width, height } });
       page = await context.newPage();
-      // Signed in, as the author of the post: the list then has its form and the delete confirmation opens.
-      const email = await signUpInBrowser(page, server.baseUrl, 'Layout Tester');
-      const author = await server.prisma.accountsUser.findUniqueOrThrow({ where: { email } });
-      const post = await server.prisma.demoPost.create({
+      // Signed in, so every page's header names the user.
+      await signUpInBrowser(page, server.baseUrl, 'Layout Tester');
+      const note = await server.notes.create({
         // Long words in a title and content must wrap, not widen the page.
-        data: { title: `A long title ${'unbreakable'.repeat(8)} that wraps`, content: 'x'.repeat(300), authorId: author.id },
+        title: `A long title ${'unbreakable'.repeat(8)} that wraps`,
+        content: 'x'.repeat(300),
+        status: 'PUBLISHED',
+        author: 'Layout Tester',
       });
-      postId = post.id;
+      noteId = note.id;
     });
 
     afterAll(() => context?.close());
@@ -162,7 +167,7 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     it.each(pages().map(([name]) => name))(
       'shows %s without horizontal scrolling, with one h1 at the top of main and a bounded header',
       async (name) => {
-        const path = pages(postId).find(([pageName]) => pageName === name)![1];
+        const path = pages(noteId).find(([pageName]) => pageName === name)![1];
         await page.goto(server.baseUrl + path);
 
         const facts = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
@@ -216,21 +221,22 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
     });
 
     it('shows a rejected form with its error summary first, without horizontal scrolling', async () => {
-      await page.goto(`${server.baseUrl}/demo/posts`);
+      await page.goto(`${server.baseUrl}/fixture/notes`);
       // Spaces pass the browser's own `required` check; the server rejects them.
       await page.getByLabel('Title', { exact: true }).fill('   ');
-      await afterNavigation(page, () => page.getByRole('button', { name: 'Add post' }).click());
+      await page.getByLabel('Your name', { exact: true }).fill('Layout Tester');
+      await afterNavigation(page, () => page.getByRole('button', { name: 'Add note' }).click());
 
       const facts = await page.evaluate<LayoutFacts>(LAYOUT_FACTS);
 
-      expect(await page.title()).toBe('Error: Posts · Component Platform');
+      expect(await page.title()).toBe('Error: Notes · Component Platform');
       await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#title');
       expect(facts.scrollWidth).toBeLessThanOrEqual(facts.clientWidth);
       expect(facts.unlabelledControls).toEqual([]);
     });
 
     it('marks the current navigation entry and shows a visible outline on the focused element', async () => {
-      await page.goto(`${server.baseUrl}/demo/posts`);
+      await page.goto(`${server.baseUrl}/fixture/notes`);
       expect((await page.evaluate<LayoutFacts>(LAYOUT_FACTS)).currentNavLinks).toBe(1);
 
       await page.keyboard.press('Tab');
@@ -255,13 +261,13 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       const signedOut: AccountAreaFacts = {
         text: 'Sign in Create an account',
         links: [
-          { text: 'Sign in', href: '/accounts/sign-in?returnTo=%2Fdemo%2Fposts' },
+          { text: 'Sign in', href: '/accounts/sign-in?returnTo=%2Ffixture%2Fnotes' },
           { text: 'Create an account', href: '/accounts/sign-up' },
         ],
         buttons: [],
       };
 
-      await visitor.goto(`${server.baseUrl}/demo/posts`);
+      await visitor.goto(`${server.baseUrl}/fixture/notes`);
       expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual(signedOut);
       await withinBounds();
 
@@ -270,7 +276,7 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       await visitor.getByLabel('Name to show on your posts', { exact: true }).fill('Header Tester');
       await visitor.getByLabel('Password', { exact: true }).fill('a long enough password');
       await afterNavigation(visitor, () => visitor.getByRole('button', { name: 'Create account' }).click());
-      await visitor.goto(`${server.baseUrl}/demo/posts`);
+      await visitor.goto(`${server.baseUrl}/fixture/notes`);
 
       expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual({
         text: 'Signed in as Header Tester Sign out',
@@ -280,7 +286,7 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       await withinBounds();
 
       await afterNavigation(visitor, () => visitor.locator('.site-header').getByRole('button', { name: 'Sign out' }).click());
-      await visitor.goto(`${server.baseUrl}/demo/posts`);
+      await visitor.goto(`${server.baseUrl}/fixture/notes`);
       expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual(signedOut);
       await visitorContext.close();
     });
@@ -289,22 +295,22 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
   it('links an expired form’s 403 page back to the form it came from', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signUpInBrowser(page, server.baseUrl, 'Late Submitter');
-    await page.goto(`${server.baseUrl}/demo/posts`);
-    // As if the CSRF cookie had expired while the form was open; the session cookie is still there.
+    await page.goto(`${server.baseUrl}/fixture/notes`);
+    // As if the CSRF cookie had expired while the form was open; the browser id cookie is still there.
     await context.clearCookies({ name: 'csrf-token' });
     await page.getByLabel('Title', { exact: true }).fill('Never saved');
+    await page.getByLabel('Your name', { exact: true }).fill('Late Submitter');
 
-    await afterNavigation(page, () => page.getByRole('button', { name: 'Add post' }).click());
+    await afterNavigation(page, () => page.getByRole('button', { name: 'Add note' }).click());
     await expect(page.locator('h1').textContent()).resolves.toBe('Not allowed');
     await expect(page.locator('.page-caption').textContent()).resolves.toBe('Error 403');
     await page.getByRole('link', { name: 'Go back to the form and submit it again' }).click();
 
-    expect(page.url()).toBe(`${server.baseUrl}/demo/posts`);
-    // Still signed in: the form is there to submit again.
+    expect(page.url()).toBe(`${server.baseUrl}/fixture/notes`);
+    // The form is there to submit again.
     await page.waitForLoadState('load');
     expect(await page.getByLabel('Title', { exact: true }).count()).toBe(1);
-    expect(await server.prisma.demoPost.count({ where: { title: 'Never saved' } })).toBe(0);
+    expect((await server.notes.list(1)).notes.map((note) => note.title)).not.toContain('Never saved');
     await context.close();
   });
 });

@@ -7,9 +7,9 @@ const render = (csrfToken = () => 'token-7') =>
     <ConfirmationPage
       title="Delete “First <steps>”?"
       message={<p>The post and its text are removed. This cannot be undone.</p>}
-      action="/demo/posts/42/delete"
+      action="/fixture/notes/42/delete"
       confirmLabel="Delete post"
-      cancelHref="/demo/posts"
+      cancelHref="/fixture/notes"
     />,
     { csrfToken },
   );
@@ -35,7 +35,7 @@ describe('ConfirmationPage', () => {
     const forms = tagsOf(render(), 'form');
 
     expect(forms).toHaveLength(1);
-    expect(forms[0].attributes).toMatchObject({ method: 'post', action: '/demo/posts/42/delete' });
+    expect(forms[0].attributes).toMatchObject({ method: 'post', action: '/fixture/notes/42/delete' });
   });
 
   it('carries the CSRF token of the render context inside the form', () => {
@@ -57,6 +57,6 @@ describe('ConfirmationPage', () => {
       href: /href="([^"]*)"/.exec(attributes)?.[1],
     }));
 
-    expect(links).toEqual([{ text: 'Cancel', href: '/demo/posts' }]);
+    expect(links).toEqual([{ text: 'Cancel', href: '/fixture/notes' }]);
   });
 });

@@ -32,8 +32,8 @@ describe('Button', () => {
 
 describe('ButtonLink', () => {
   it('is a link to its href that looks like a primary button by default', () => {
-    expect(renderFragment(<ButtonLink href="/demo/posts/1/delete">Delete</ButtonLink>)).toBe(
-      '<a href="/demo/posts/1/delete" class="button button-primary">Delete</a>',
+    expect(renderFragment(<ButtonLink href="/fixture/notes/1/delete">Delete</ButtonLink>)).toBe(
+      '<a href="/fixture/notes/1/delete" class="button button-primary">Delete</a>',
     );
   });
 
@@ -108,7 +108,7 @@ describe('Card', () => {
         title="First steps"
         badge={<span className="badge">Draft</span>}
         meta="By Ada"
-        actions={<a href="/demo/posts/1/delete">Delete</a>}
+        actions={<a href="/fixture/notes/1/delete">Delete</a>}
       >
         <p>Body text</p>
       </Card>,
@@ -116,7 +116,7 @@ describe('Card', () => {
 
     expect(textOf(html)).toBe('First stepsDraftBy AdaBody textDelete');
     expect(html).toContain('<div class="card-meta">By Ada</div>');
-    expect(html).toContain('<div class="card-actions"><a href="/demo/posts/1/delete">Delete</a></div>');
+    expect(html).toContain('<div class="card-actions"><a href="/fixture/notes/1/delete">Delete</a></div>');
   });
 
   it('escapes markup in its title', () => {

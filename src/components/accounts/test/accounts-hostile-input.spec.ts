@@ -133,6 +133,30 @@ describe('accounts against hostile input', () => {
     });
   });
 
+  describe('display names with control characters', () => {
+    // Moved here from the platform's hostile-input tests: the name is the accounts component's field.
+    it.each([
+      ['NUL', '%00'],
+      ['an escape character', '%1B'],
+      ['a line break', '%0A'],
+    ])('refuses %s in the name of a new account with 400 and the field’s message, and adds no account', async (_, escaped) => {
+      const _csrf = await csrfTokenOf('/accounts/sign-up');
+      const accountsBefore = await server.prisma.accountsUser.count();
+
+      const response = await browser.send('/accounts/sign-up', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from(
+          `_csrf=${encodeURIComponent(_csrf)}&email=hostile%40example.test&displayName=a${escaped}b&password=a+long+enough+password`,
+        ),
+      });
+
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Remove the invisible control characters (such as NUL or a line break) from the name.');
+      expect(await server.prisma.accountsUser.count()).toBe(accountsBefore);
+    });
+  });
+
   describe('session cookies this app never issued', () => {
     it.each([
       ['garbage', 'not a token at all'],

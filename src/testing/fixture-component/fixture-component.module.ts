@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FixtureComponentController } from './fixture-component.controller';
+import { FixtureNotesService } from './fixture-notes.service';
+
+/**
+ * The platform tests' stand-in for a component (docs/testing.md, "Platform
+ * tests"): registered into the test app by startFixtureServer, never
+ * discovered, so it ships nowhere and no component has to exist for the
+ * platform's tests to pass.
+ */
+@Module({ controllers: [FixtureComponentController], providers: [FixtureNotesService] })
+export class FixtureComponentModule {}
