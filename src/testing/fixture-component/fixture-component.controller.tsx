@@ -1,10 +1,6 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../../platform/errors/domain.error';
-import { setFlash } from '../../ssr/flash/flash-cookie';
-import { PageContext } from '../../ssr/page-context';
-import type { RenderContext } from '../../ssr/render-context';
-import { renderPage } from '../../ssr/render-page';
+import { DomainError, Page, PageContext, type RenderContext, renderPage, setFlash } from '../../surface';
 import { EMPTY_NOTE_FORM, parseNoteForm, type NoteFormErrors, type NoteFormValues } from './fixture-note-form';
 import { FixtureNotesService } from './fixture-notes.service';
 import { DeleteNotePage, FIXTURE_NAVIGATION, NotePage, NoteListPage, NOTES_PATH } from './fixture-pages';
@@ -22,7 +18,7 @@ export class FixtureComponentController {
   constructor(private readonly notes: FixtureNotesService) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   list(@Query('page') page: unknown, @PageContext() context: RenderContext): Promise<string> {
     return this.renderList(parsePage(page), { values: EMPTY_NOTE_FORM, errors: {} }, context);
   }
@@ -44,7 +40,7 @@ export class FixtureComponentController {
   }
 
   @Get(':id')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   async show(@Param('id') id: string, @PageContext() context: RenderContext): Promise<string> {
     const note = await this.notes.get(id);
     if (!note) throw new DomainError('NOT_FOUND', NOT_FOUND);
@@ -52,7 +48,7 @@ export class FixtureComponentController {
   }
 
   @Get(':id/delete')
-  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Page()
   async confirmDelete(@Param('id') id: string, @PageContext() context: RenderContext): Promise<string> {
     const note = await this.notes.get(id);
     if (!note) throw new DomainError('NOT_FOUND', NOT_FOUND);

@@ -1,6 +1,7 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsString, Length, MaxLength, validateSync } from 'class-validator';
-import { IsPlainText } from '../../platform/forms/is-plain-text.decorator';
+// Imports the platform through the surface, like a real component.
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsPlainText, parseForm } from '../../surface';
 
 /** The fixture's limits, sized like a real component's so body-limit tests mean something. */
 export const NOTE_LIMITS = { title: 200, content: 10_000, author: 100 } as const;
@@ -53,28 +54,11 @@ export type ParsedNoteForm = { ok: true; note: NewNote } | { ok: false; values: 
 
 export const EMPTY_NOTE_FORM: NoteFormValues = { title: '', content: '', status: 'PUBLISHED', author: '' };
 
-/** The most basic failed rule speaks for a field: not text at all, then its length, then its characters. */
-const RULE_ORDER = ['isString', 'isIn', 'isLength', 'maxLength', 'isPlainText', 'isPlainMultilineText'];
-
-/** Typed values, or the submitted text back with one message per field. */
+/** Typed values, or the submitted text back with one message per field (the platform's one form parser). */
 export function parseNoteForm(body: Record<string, unknown> | undefined): ParsedNoteForm {
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const values: NoteFormValues = {
-    title: text(body?.title),
-    content: text(body?.content),
-    status: text(body?.status) || 'PUBLISHED',
-    author: text(body?.author),
-  };
-  const form = plainToInstance(NoteFormBody, { ...body });
-  const problems = validateSync(form, { forbidUnknownValues: true });
-  if (problems.length > 0) {
-    const errors: NoteFormErrors = {};
-    for (const { property, constraints = {} } of problems) {
-      const rule = RULE_ORDER.find((name) => name in constraints) ?? Object.keys(constraints)[0];
-      errors[property as NoteFormField] = constraints[rule];
-    }
-    return { ok: false, values, errors };
-  }
+  const parsed = parseForm(NoteFormBody, body, { showAgain: ['title', 'content', 'status', 'author'] });
+  if (!parsed.ok) return { ok: false, values: { ...parsed.values, status: parsed.values.status || 'PUBLISHED' }, errors: parsed.errors };
+  const form = parsed.value;
   return {
     ok: true,
     note: { title: form.title, content: form.content === '' ? null : form.content, status: form.status, author: form.author },

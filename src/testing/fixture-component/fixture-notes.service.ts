@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/runtime/prisma.service';
+import { PrismaService } from '../../surface';
 import type { WorkerSchemaFixtureSql } from '../worker-schema-fixture';
 import type { NewNote, NoteStatus } from './fixture-note-form';
 

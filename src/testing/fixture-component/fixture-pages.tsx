@@ -1,4 +1,4 @@
-import type { NavigationEntry } from '../../platform/component-meta';
+import type { NavigationEntry } from '../../surface';
 import {
   Button,
   ButtonLink,
@@ -11,7 +11,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
-} from '../../ssr/kit';
+} from '../../surface';
 import { NOTE_LIMITS, NOTE_STATUS_LABELS, NOTE_STATUSES, type NoteFormErrors, type NoteFormValues } from './fixture-note-form';
 import type { FixtureNote } from './fixture-notes.service';
 
