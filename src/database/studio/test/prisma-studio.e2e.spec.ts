@@ -64,9 +64,12 @@ describe('npx prisma studio on the embedded database', () => {
 
   it('saves an edit made in the browser to the database', async () => {
     await page.getByText('seeded before Studio started', { exact: true }).dblclick();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('edited in Studio');
-    await page.keyboard.press('Enter');
+    // The cell's editor opens after the double click, not with it: wait for it to
+    // have the focus, then replace its text (select-all pressed before it had the
+    // focus selected the page, and the typing was appended to the old title).
+    const editor = page.locator('input:focus, textarea:focus');
+    await editor.fill('edited in Studio');
+    await editor.press('Enter');
     await page.getByRole('button', { name: /Save 1 change/ }).click();
     await page.getByRole('button', { name: /Save 1 change/ }).waitFor({ state: 'detached' });
 
