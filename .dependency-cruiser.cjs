@@ -104,8 +104,8 @@ module.exports = {
       name: 'components-use-the-platform-surface',
       severity: 'error',
       comment:
-        "A component's runtime code reaches the platform only through its one surface, src/surface (import from '../../surface'; a seed, which must stay light, from a role file such as '../../../surface/data'), never a deep path into src/platform, src/database, src/security, src/ssr, src/generated, src/server or src/health. If the surface lacks what you need, re-export it in src/surface/<role>.ts. (component.meta.ts, run in the build's sandbox, imports defineComponent from src/platform/component-meta.)",
-      from: { path: '^src/components/', pathNot: [TEST_CODE, '/component\\.meta\\.ts$'] },
+        "A component's runtime code reaches the platform only through its one surface, src/surface (import from '../../surface'; a seed, which must stay light, from a role file such as '../../../surface/data'), never a deep path into src/platform, src/database, src/security, src/ssr, src/generated, src/server or src/health. If the surface lacks what you need, re-export it in src/surface/<role>.ts. A component.meta.ts imports only defineComponent from it.",
+      from: { path: '^src/components/', pathNot: TEST_CODE },
       to: {
         path: '^src/',
         pathNot: ['^src/components/', '^src/surface/'],
@@ -115,9 +115,9 @@ module.exports = {
       name: 'component-meta-imports-define-component-only',
       severity: 'error',
       comment:
-        'A component.meta.ts is evaluated at build time in a sandbox that offers only defineComponent from src/platform/component-meta; import it from there (not from src/surface) and nothing else.',
+        "A component.meta.ts is evaluated at build time in a sandbox that offers only defineComponent: import { defineComponent } from '../../surface', and nothing else (not a role file of the surface, not your own files).",
       from: { path: '^src/components/[^/]+/component\\.meta\\.ts$' },
-      to: { path: '^src/', pathNot: '^src/platform/component-meta\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/surface/index\\.ts$' },
     },
     {
       name: 'runtime-never-imports-test-helpers',

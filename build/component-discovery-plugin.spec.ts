@@ -215,7 +215,7 @@ describe('ComponentDiscoveryPlugin', () => {
 
       expect(error).toMatch(/^src\/components\/blog\/component\.meta\.ts: /);
       expect(error).toContain('imports "node:fs"');
-      expect(error).toContain('may import only defineComponent from src/platform/component-meta');
+      expect(error).toContain('may import only defineComponent from the platform surface');
       expect(existsSync(marker)).toBe(false);
     });
 
@@ -230,7 +230,7 @@ describe('ComponentDiscoveryPlugin', () => {
 
       expect(error).toMatch(/^src\/components\/blog\/component\.meta\.ts:3: /);
       expect(error).toContain('import()');
-      expect(error).toContain('may import only defineComponent from src/platform/component-meta');
+      expect(error).toContain('may import only defineComponent from the platform surface');
       expect(registryIn(readFileSync(project.output('component-registry.ts'), 'utf8')).components).toEqual([]);
     });
 

@@ -6,7 +6,9 @@
 // function scope, and any global a file adds is deleted after it ran.
 import vm from 'node:vm';
 
-const ALLOWED_IMPORT = String(/(^|\/)platform\/component-meta$/);
+// The platform surface ('../../surface'), as components import it; the older
+// direct path to src/platform/component-meta still works for existing metas.
+const ALLOWED_IMPORT = String(/(^|\/)(surface(\/index)?|platform\/component-meta)$/);
 
 /** Freezes every built-in reachable from the context's global; returns a function that restores the global's own keys. */
 const HARDEN = `(() => {
@@ -65,7 +67,7 @@ export function runMetaModule(commonJs: string, filename: string): Record<string
   const wrapped =
     `(() => { "use strict"; const module = { exports: {} }; const require = (request) => { ` +
     `if (${ALLOWED_IMPORT}.test(request)) return { defineComponent: (meta) => meta }; ` +
-    'throw new Error(`imports "${request}"; a component.meta.ts may import only defineComponent from src/platform/component-meta`); }; ' +
+    'throw new Error(`imports "${request}"; a component.meta.ts may import only defineComponent from the platform surface (import { defineComponent } from "../../surface")`); }; ' +
     `(function (exports, require, module) {${commonJs}\n}).call(undefined, module.exports, require, module); return module.exports; })()`;
   try {
     return new vm.Script(wrapped, { filename }).runInContext(context, { timeout: 1000 }) as Record<string, unknown>;

@@ -54,7 +54,7 @@ export function evaluateComponentMeta(source: string, file: string): MetaOutcome
     return {
       error: {
         line: dynamicImportLine,
-        text: 'uses import(); a component.meta.ts may import only defineComponent from src/platform/component-meta, with a static import',
+        text: 'uses import(); a component.meta.ts may import only defineComponent from the platform surface ("../../surface"), with a static import',
       },
       repeatable: true,
     };

@@ -10,7 +10,7 @@ export interface MetaOptions {
 export function metaTemplate(n: ComponentNames, { navOrder, dependsOn, schema }: MetaOptions): string {
   const description = schema ? `A list of items: add one with the form, the newest come first.` : `A page of its own, ready for content.`;
   const depends = dependsOn.length > 0 ? `\n  dependsOn: [${dependsOn.map((id) => `'${id}'`).join(', ')}],` : '';
-  return `import { defineComponent } from '../../platform/component-meta';
+  return `import { defineComponent } from '../../surface';
 
 export default defineComponent({
   id: '${n.id}',

@@ -1,4 +1,4 @@
-import { defineComponent } from '../../platform/component-meta';
+import { defineComponent } from '../../surface';
 
 export default defineComponent({
   id: 'accounts',
