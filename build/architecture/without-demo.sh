@@ -12,6 +12,8 @@ set -euo pipefail
 
 root=$(git rev-parse --show-toplevel)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/without-demo-XXXXXX")
+# mktemp makes it 0700; run as root, the embedded PostgreSQL runs as another user, which must reach its binaries.
+chmod 755 "$dir"
 git clone -q "$root" "$dir"
 git -C "$dir" checkout -q "$(git -C "$root" rev-parse HEAD)"
 cp -a "$root/node_modules" "$dir/"
