@@ -16,7 +16,7 @@ import { describeHost } from './test-setup/machine';
 import { ensureAppBuilt } from './load/app-build';
 import { LoadDatabase } from './load/load-database';
 import { DEFAULT_DURATION_S, LoadOptions, parseLoadOptions } from './load/load-options';
-import { UsageError } from './usage-error';
+import { UsageError } from './errors/usage.error';
 import { abortOnSignals } from './load/abort-on-signals';
 import { giveUpAfter } from './load/give-up-after';
 import { LOAD_SECTION_HEADING, LoadMachine, loadSection, scenarioDetails, summaryTable, replaceSection } from './load/load-report';

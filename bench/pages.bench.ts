@@ -16,7 +16,7 @@ import { Teardown } from './load/teardown';
 import { cpuProfileTable } from './pages/cpu-profile-summary';
 import { runPagesBench } from './pages/pages-bench';
 import { PagesOptions, parsePagesOptions } from './pages/pages-options';
-import { UsageError } from './usage-error';
+import { UsageError } from './errors/usage.error';
 import { PAGES_SECTION_HEADING, pagesSection } from './pages/pages-report';
 import { PAGE_SIZES } from './pages/page-sizes';
 

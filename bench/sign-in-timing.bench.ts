@@ -16,7 +16,7 @@ import { replaceSection } from './load/load-report';
 import { Teardown } from './load/teardown';
 import { runSignInTiming } from './sign-in-timing/run-sign-in-timing';
 import { parseSignInTimingOptions, SignInTimingOptions } from './sign-in-timing/sign-in-timing-options';
-import { UsageError } from './usage-error';
+import { UsageError } from './errors/usage.error';
 import { SIGN_IN_SECTION_HEADING, signInSection } from './sign-in-timing/sign-in-timing-report';
 
 /** Build (when sources changed), cluster start and migrations, app start, sign-up. */

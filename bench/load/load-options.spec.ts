@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error';
+import { UsageError } from '../errors/usage.error';
 import { parseLoadOptions } from './load-options';
 
 describe('parseLoadOptions', () => {

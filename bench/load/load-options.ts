@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error';
+import { UsageError } from '../errors/usage.error';
 
 export const SCENARIOS = ['steady', 'outage', 'sigterm', 'pgbouncer'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];

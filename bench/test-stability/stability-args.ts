@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error';
+import { UsageError } from '../errors/usage.error';
 
 export interface StabilityOptions {
   /** Full suite runs, one after the other. */

@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error';
+import { UsageError } from '../errors/usage.error';
 
 export interface TestSuiteCommand {
   /** JEST_WORKERS for the run. */

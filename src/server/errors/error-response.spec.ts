@@ -85,7 +85,7 @@ describe('toErrorResponse', () => {
     });
   });
 
-  it('lists the validation pipe’s messages as sentences', () => {
+  it('lists the messages of a library’s BadRequestException as sentences', () => {
     const error = new BadRequestException({ message: ['title must be a string', 'property colour should not exist'] });
 
     expect(toErrorResponse(error)).toMatchObject({ status: 400, message: 'title must be a string. property colour should not exist' });

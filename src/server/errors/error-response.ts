@@ -121,7 +121,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   };
 }
 
-/** A validation pipe's messages (a library's BadRequestException) are a list; show them as sentences. */
+/** Some libraries' BadRequestException carries a list of messages (class-validator's, through a pipe); show them as sentences. */
 function httpExceptionMessage(error: HttpException): string {
   const body = error.getResponse();
   const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;

@@ -185,7 +185,7 @@ describe('database failures, against the real PostgreSQL', () => {
   });
 
   it('gives the connection of a transaction whose COMMIT failed back to the pool, so conflicts never exhaust it', async () => {
-    // Prisma 6.19 over adapter-pg kept each such connection (failed-commit-release.ts):
+    // Prisma 6.19 over adapter-pg kept each such connection (vendor patch prisma-adapter-failed-transaction-end):
     // the request after the pool size's worth of conflicts waited for the pool, then failed.
     const statuses: number[] = [];
     for (let round = 0; round <= server.prisma.config.poolSize; round += 1) {
@@ -216,7 +216,7 @@ describe('database failures, against the real PostgreSQL', () => {
   });
 
   it('gives back the connection of a transaction whose session the server ended, so terminations never exhaust the pool', async () => {
-    // Prisma 6.19 released it only after a successful ROLLBACK, which a dead session cannot run (failed-commit-release.ts).
+    // Prisma 6.19 released it only after a successful ROLLBACK, which a dead session cannot run (vendor patch prisma-adapter-failed-transaction-end).
     // The same logger: Nest's logger is process-wide, and `logger: false` would silence the other tests' app.
     const small = await withEnvironment({ DATABASE_POOL_SIZE: '2' }, () =>
       startTestServer({ imports: [DatabaseFailureModule] }, { logger }),

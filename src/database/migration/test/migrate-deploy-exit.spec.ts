@@ -8,7 +8,7 @@ import { createScratchDatabase, ScratchDatabase } from '../../../testing/worker-
 // 10 s after "All migrations have been successfully applied" (12.3 s in all
 // on a fresh database, instead of 2 to 3 s). Every first `npm start` and
 // `npm test` paid for it. prisma.config.ts installs the fix
-// (schema-engine-wasm.fixes.ts); this runs the real CLI through it and asks
+// (vendor patch prisma-schema-engine-wasm); this runs the real CLI through it and asks
 // the process, not a stopwatch, whether a timer held it after its work.
 describe('prisma migrate deploy on the WebAssembly engine', () => {
   let scratch: ScratchDatabase;
