@@ -6,7 +6,7 @@ import webpack, { type Stats } from 'webpack';
 import type { ComponentRegistry } from '../src/platform/component-meta';
 import { ComponentDiscoveryPlugin } from './component-discovery-plugin';
 
-const HELPER_IMPORT = "import { defineComponent } from '../../platform/component-meta';";
+const HELPER_IMPORT = "import { defineComponent } from '../../surface';";
 
 /** Metadata as a component author writes it: `meta` is the object literal's source text. */
 const metaSource = (meta: string) => `${HELPER_IMPORT}\n\nexport default defineComponent(${meta});\n`;

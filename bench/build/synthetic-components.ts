@@ -15,7 +15,7 @@ export function writeSyntheticComponents(componentsDir: string, count: number): 
     const dependsOn = i === 0 ? '' : ", dependsOn: ['c0000']";
     writeFileSync(
       join(dir, 'component.meta.ts'),
-      `import { defineComponent } from '../../platform/component-meta';\n\nexport default defineComponent({ id: '${id}', title: '${id}', routes: [{ path: '/${id}', isPrimary: true }], nav: { label: '${id}' }${dependsOn} });\n`,
+      `import { defineComponent } from '../../surface';\n\nexport default defineComponent({ id: '${id}', title: '${id}', routes: [{ path: '/${id}', isPrimary: true }], nav: { label: '${id}' }${dependsOn} });\n`,
     );
     writeFileSync(
       join(dir, 'component.module.ts'),

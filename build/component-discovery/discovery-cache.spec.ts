@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { collectComponents } from './collect-components';
 import { DiscoveryCache } from './discovery-cache';
 
-const HELPER_IMPORT = "import { defineComponent } from '../../platform/component-meta';";
+const HELPER_IMPORT = "import { defineComponent } from '../../surface';";
 const metaSource = (meta: string) => `${HELPER_IMPORT}\n\nexport default defineComponent(${meta});\n`;
 const validMeta = (id: string, title = `${id} pages`) =>
   metaSource(`{ id: '${id}', title: '${title}', routes: [{ path: '/${id}', isPrimary: true }] }`);

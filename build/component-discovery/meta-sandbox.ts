@@ -6,9 +6,8 @@
 // function scope, and any global a file adds is deleted after it ran.
 import vm from 'node:vm';
 
-// The platform surface ('../../surface'), as components import it; the older
-// direct path to src/platform/component-meta still works for existing metas.
-const ALLOWED_IMPORT = String(/(^|\/)(surface(\/index)?|platform\/component-meta)$/);
+// The platform surface ('../../surface'), where components import everything platform-provided from.
+const ALLOWED_IMPORT = String(/(^|\/)surface(\/index)?$/);
 
 /** Freezes every built-in reachable from the context's global; returns a function that restores the global's own keys. */
 const HARDEN = `(() => {

@@ -22,7 +22,7 @@ function makeProject(parent: string) {
     const deps = dependsOn.length > 0 ? `, dependsOn: [${dependsOn.map((d) => `'${d}'`).join(', ')}]` : '';
     writeFileSync(
       metaPath(id),
-      `import { defineComponent } from '../../platform/component-meta';\nexport default defineComponent({ id: '${id}', title: '${id}', routes: []${deps}${metaFields ? `, ${metaFields}` : ''} });\n`,
+      `import { defineComponent } from '../../surface';\nexport default defineComponent({ id: '${id}', title: '${id}', routes: []${deps}${metaFields ? `, ${metaFields}` : ''} });\n`,
     );
     writeFileSync(
       join(componentsDir, id, 'component.module.ts'),

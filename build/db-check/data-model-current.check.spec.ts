@@ -18,7 +18,7 @@ describe('db:check: docs/data-model.md is current', () => {
     mkdirSync(join(component, 'prisma'), { recursive: true });
     writeFileSync(
       join(component, 'component.meta.ts'),
-      "import { defineComponent } from '../../platform/component-meta';\nexport default defineComponent({ id: 'notes', title: 'Notes', routes: [] });\n",
+      "import { defineComponent } from '../../surface';\nexport default defineComponent({ id: 'notes', title: 'Notes', routes: [] });\n",
     );
     writeFileSync(
       join(component, 'component.module.ts'),

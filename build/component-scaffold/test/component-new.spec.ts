@@ -13,13 +13,13 @@ const repoRoot = resolve(__dirname, '../../..');
  * test passes with the demo deleted.
  */
 const POSTS_COMPONENT: Record<string, string> = {
-  'component.meta.ts': `import { defineComponent } from '../../platform/component-meta';
+  'component.meta.ts': `import { defineComponent } from '../../surface';
 
 export default defineComponent({
   id: 'posts',
   title: 'Posts',
   description: 'Posts by signed-in authors.',
-  routes: [{ path: '/posts', title: 'Posts', isPrimary: true }],
+  routes: [{ path: '/posts', isPrimary: true }],
   nav: { label: 'Posts', order: 10 },
   dependsOn: ['accounts'],
 });
@@ -202,8 +202,7 @@ describe('npm run component:new against a temporary project', () => {
         for (const [, specifier] of text.matchAll(/from '(\.[^']*)'/g)) {
           const target = relative(join(root, 'src'), resolve(folder, file, '..', specifier));
           const allowed = target.startsWith(`components/${args[0]}/`) || /^surface(\/|$)/.test(target);
-          const metaHelper = file === 'component.meta.ts' && target === 'platform/component-meta';
-          if (!allowed && !metaHelper) outside.push(`${file} imports ${specifier}`);
+          if (!allowed) outside.push(`${file} imports ${specifier}`);
         }
       }
 

@@ -12,7 +12,7 @@ import { CommandRun, ProjectCopy } from '../../component-scaffold/test/project-c
 
 const STEP_TIMEOUT = 240_000;
 
-const META = `import { defineComponent } from '../../platform/component-meta';
+const META = `import { defineComponent } from '../../surface';
 
 export default defineComponent({ id: 'catalog', title: 'Catalog', routes: [] });
 `;

@@ -122,7 +122,7 @@ describe('the dev loop migration reminder, after a component folder is deleted',
     mkdirSync(join(shelf, 'prisma'), { recursive: true });
     writeFileSync(
       join(shelf, 'component.meta.ts'),
-      `import { defineComponent } from '../../platform/component-meta';\n\nexport default defineComponent({ id: 'shelf', title: 'Shelf', routes: [] });\n`,
+      `import { defineComponent } from '../../surface';\n\nexport default defineComponent({ id: 'shelf', title: 'Shelf', routes: [] });\n`,
     );
     writeFileSync(
       join(shelf, 'component.module.ts'),

@@ -76,7 +76,7 @@ export class FixtureProject {
     const project = new FixtureProject(root);
     writeFileSync(
       join(root, 'src', 'components', 'fixture', 'component.meta.ts'),
-      `import { defineComponent } from '../../platform/component-meta';\n\nexport default defineComponent({ id: 'fixture', title: 'Fixture', description: 'Migration workflow tests.', routes: [] });\n`,
+      `import { defineComponent } from '../../surface';\n\nexport default defineComponent({ id: 'fixture', title: 'Fixture', description: 'Migration workflow tests.', routes: [] });\n`,
     );
     writeFileSync(
       join(root, 'src', 'components', 'fixture', 'component.module.ts'),
