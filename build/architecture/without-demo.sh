@@ -23,7 +23,7 @@ mapfile -t migrations < <(grep -l '"Demo' prisma/migrations/*/migration.sql | xa
 for migration in "${migrations[@]}"; do
   # A migration that also changes another component's tables cannot go whole: say so instead of guessing.
   if grep -E '^(CREATE|ALTER|DROP) (TABLE|TYPE|INDEX)' "$migration/migration.sql" | grep -v '"Demo' | grep -q .; then
-    echo "without-demo: $migration changes tables of other components too; split it, or remove its demo statements by hand" >&2
+    echo "without-demo: $migration changes tables of other components too; split it in the repository, one migration per component (docs/troubleshooting.md)" >&2
     exit 1
   fi
 done
