@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareCliProcess } from '../../../database/migration/prisma-cli-setup';
-import { VendorPatchError } from '../../errors/vendor-patch.error';
-import { VENDOR_PATCHES } from '../vendor-patches.manifest';
+import { prepareCliProcess } from '../../database/migration/prisma-cli-setup';
+import { VendorPatchError } from '../../platform/errors/vendor-patch.error';
+import { VENDOR_PATCHES } from '../../platform/vendor-patches/vendor-patches.manifest';
 
-// The check itself is tested in ../vendor-patches.spec.ts; these prove the entry points call it: the app's
+// The check itself is tested in src/platform/vendor-patches/vendor-patches.spec.ts; these prove the entry points call it: the app's
 // startup (src/main.ts) and both Prisma CLI configs (prisma-cli-setup.ts, which they share).
 
 /** A folder whose node_modules holds one package.json: `name` at `version`. */
@@ -64,7 +64,8 @@ describe('the app startup (src/main.ts)', () => {
     process.env.PORT = 'not-a-port';
     process.chdir(root);
     try {
-      jest.isolateModules(() => require('../../../main'));
+      // Loading main.ts runs main(), as `node dist/main.js` does.
+      await jest.isolateModulesAsync(async () => void (await import('../../main')));
       const code = await exited;
 
       expect(code).toBe(1);
