@@ -37,6 +37,9 @@ function problems(file: File, code: string): string[] {
 const NEST_EXCEPTIONS =
   "import { ForbiddenException, HttpException, Injectable } from '@nestjs/common';\nexport const used = [ForbiddenException, HttpException, Injectable];\n";
 
+// no-restricted-imports reports a namespace import when a name pattern of that module is restricted.
+const NEST_NAMESPACE = "import * as nest from '@nestjs/common';\nexport const refused = new nest.ForbiddenException();\n";
+
 describe("Nest's exceptions in components (npm run lint)", () => {
   beforeAll(() => {
     configured = restrictedImportsByFile();
@@ -55,7 +58,20 @@ describe("Nest's exceptions in components (npm run lint)", () => {
     }
   });
 
+  it('cannot be reached through a namespace import of @nestjs/common either, with the same message', () => {
+    for (const file of ['src/components/demo/component.controller.tsx', 'src/components/accounts/test/sessions.spec.ts'] as const) {
+      const found = problems(file, NEST_NAMESPACE);
+
+      expect(found).toEqual([
+        expect.stringMatching(
+          /^\* import is invalid because import name matching '\/Exception\$\/u' pattern from '@nestjs\/common' is restricted .*a component raises DomainError with a code .*src\/surface/,
+        ),
+      ]);
+    }
+  });
+
   it('are the platform’s own business outside components: the error filter recognises them', () => {
     expect(problems('src/server/errors/error-response.ts', NEST_EXCEPTIONS)).toEqual([]);
+    expect(problems('src/server/errors/error-response.ts', NEST_NAMESPACE)).toEqual([]);
   });
 });

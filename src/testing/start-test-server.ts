@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { LoggerService, ModuleMetadata, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule, components, PLATFORM_MODULES } from '../app.module';
 import { PrismaService } from '../database/runtime/prisma.service';
 import { componentRegistry } from '../generated/component-registry';
+import type { ComponentComposition } from '../server/components/component-composition';
 import { routesServedBy } from '../server/components/served-routes';
 import { configureApp } from '../server/configure-app';
 import { closeGracefully } from '../server/lifecycle/graceful-shutdown';
+import { compileComposedTestingModule } from './create-component-testing-module';
 
 export interface TestServer {
   app: NestExpressApplication;
@@ -47,11 +48,22 @@ export async function startTestServer(extra: ModuleMetadata = {}, options: TestS
  */
 export async function startComponentTestServer(
   id: string,
-  { imports = [], ...options }: TestServerOptions & { imports?: ModuleMetadata['imports'] } = {},
+  {
+    imports = [],
+    composition = components,
+    ...options
+  }: TestServerOptions & {
+    imports?: ModuleMetadata['imports'];
+    /** The components to choose from: this app's (default), or fixture components in the platform's own tests. */
+    composition?: ComponentComposition;
+  } = {},
 ): Promise<TestServer> {
-  const started = components.closureOf([id]);
-  return startServer({ imports: [...PLATFORM_MODULES, ...components.modulesFor([id]), ...imports] }, options, (app) =>
-    explainPathsOfOtherComponents(app, id, started),
+  const started = composition.closureOf([id]);
+  return startServer(
+    { imports: [...PLATFORM_MODULES, ...composition.modulesFor([id]), ...imports] },
+    options,
+    (app) => explainPathsOfOtherComponents(app, id, started),
+    composition,
   );
 }
 
@@ -59,12 +71,9 @@ async function startServer(
   metadata: ModuleMetadata,
   { logger, staticDir }: TestServerOptions,
   beforeRoutes?: (app: NestExpressApplication) => void,
+  composition: ComponentComposition = components,
 ): Promise<TestServer> {
-  const moduleRef = await Test.createTestingModule(metadata)
-    .compile()
-    .catch((error: unknown) => {
-      throw components.explainBootFailure(error);
-    });
+  const moduleRef = await compileComposedTestingModule(metadata, composition);
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }), staticDir);
   serveSourceAssets(app);
   beforeRoutes?.(app);

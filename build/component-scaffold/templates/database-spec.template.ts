@@ -6,7 +6,7 @@ export function serviceSpecTemplate(n: ComponentNames): string {
 import { TestingModule } from '@nestjs/testing';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { runComponentSeeds } from '../../../database/seeding/run-component-seeds';
-import { createDatabaseTestingModule } from '../../../testing/create-database-testing-module';
+import { createComponentTestingModule } from '../../../testing/create-component-testing-module';
 import { ${n.moduleClass} } from '../component.module';
 import { ${n.serviceClass} } from '../component.service';
 import type { New${n.model} } from '../component.types';
@@ -20,7 +20,7 @@ describe('${n.serviceClass} against PostgreSQL', () => {
   const newItem = (changes: Partial<New${n.model}> = {}): New${n.model} => ({ name: \`Item \${randomUUID()}\`, notes: null, ...changes });
 
   beforeAll(async () => {
-    moduleRef = await createDatabaseTestingModule({ imports: [${n.moduleClass}] });
+    moduleRef = await createComponentTestingModule('${n.id}');
     service = moduleRef.get(${n.serviceClass});
     prisma = moduleRef.get(PrismaService);
   });

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ComponentMeta } from '../../platform/component-meta';
+import { ComponentModuleMissingError } from '../../platform/errors/component-module-missing.error';
 import { ComponentRoutesCheckModule } from './component-routes-check.module';
 import type { ComposableComponent } from './composable-component';
 import { explainUnknownDependency } from './undeclared-dependency';
@@ -25,7 +26,11 @@ export class ComponentComposition {
       new Map(
         metas.map((meta) => {
           const module = modules[meta.id];
-          if (!module) throw new Error(`component ${meta.id} has metadata but no module class; run npm run generate`);
+          if (!module) {
+            throw new ComponentModuleMissingError(
+              `component ${meta.id} is in src/generated/component-registry.ts (from src/components/${meta.id}/component.meta.ts) but has no module class in src/generated/components.module.ts: the generated files are out of date; run npm run generate (and check that src/components/${meta.id}/component.module.ts exists and exports the module class)`,
+            );
+          }
           return [meta.id, { meta, module }];
         }),
       ),

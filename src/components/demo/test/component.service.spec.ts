@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { PrismaService } from '../../../database/runtime/prisma.service';
-import { createDatabaseTestingModule } from '../../../testing/create-database-testing-module';
-import { DemoComponentModule } from '../component.module';
+import { createComponentTestingModule } from '../../../testing/create-component-testing-module';
 import { DemoComponentService } from '../component.service';
 
 describe('DemoComponentService against PostgreSQL', () => {
@@ -11,7 +10,7 @@ describe('DemoComponentService against PostgreSQL', () => {
   let prisma: PrismaService;
 
   beforeAll(async () => {
-    moduleRef = await createDatabaseTestingModule({ imports: [DemoComponentModule] });
+    moduleRef = await createComponentTestingModule('demo');
     service = moduleRef.get(DemoComponentService);
     prisma = moduleRef.get(PrismaService);
   });

@@ -1,12 +1,14 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
-import { startTestServer, TestServer } from '../../../testing/start-test-server';
+import { startComponentTestServer, TestServer } from '../../../testing/start-test-server';
 
 // Moved from the system component's home-page test, which no longer assumes the demo is installed.
+// The home page is the system component's; it lists every component of the registry, the demo's card among them,
+// so this test starts that component only (and the platform), not the demo's controllers or accounts.
 describe('the demo on the home page', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startComponentTestServer('system');
   });
 
   afterAll(() => server.close());

@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { ComponentModuleMissingError } from '../../../platform/errors/component-module-missing.error';
+import { ConfigurationError } from '../../../platform/errors/configuration.error';
 import { UndeclaredComponentDependencyError } from '../../../platform/errors/undeclared-component-dependency.error';
 import { ComponentComposition } from '../component-composition';
-import { counts, fixtureComposition, ReportsService } from './composition-fixtures';
+import { counts, fixtureComposition, fixtureMetas, fixtureModules, ReportsService } from './composition-fixtures';
 
 /** Boots these fixture components for real (Nest's injector, and HTTP when `listen`), as the app and the test server do. */
 async function boot(
@@ -75,6 +77,18 @@ describe('ComponentComposition', () => {
   it('rejects an unknown component id, naming the known ones', () => {
     expect(() => fixtureComposition().modulesFor(['payroll'])).toThrow(
       'there is no component "payroll"; known components: ledger, invoices, reports, sneaky, curious',
+    );
+  });
+
+  it('refuses a component listed in the registry without a module class, as a configuration error naming both generated files and the fix', () => {
+    const withoutLedger = Object.fromEntries(Object.entries(fixtureModules).filter(([id]) => id !== 'ledger'));
+
+    const composing = () => ComponentComposition.of(fixtureMetas, withoutLedger);
+
+    expect(composing).toThrow(ComponentModuleMissingError);
+    expect(composing).toThrow(ConfigurationError);
+    expect(composing).toThrow(
+      'component ledger is in src/generated/component-registry.ts (from src/components/ledger/component.meta.ts) but has no module class in src/generated/components.module.ts: the generated files are out of date; run npm run generate',
     );
   });
 

@@ -1,0 +1,38 @@
+import { ModuleMetadata } from '@nestjs/common';
+import { Test, TestingModule } from '@nestjs/testing';
+import { components, PLATFORM_MODULES } from '../app.module';
+import type { ComponentComposition } from '../server/components/component-composition';
+
+/**
+ * Compiles a testing module of composed components (ComponentComposition):
+ * a boot failure because a component needs a provider of a component it did
+ * not declare is thrown as UndeclaredComponentDependencyError, naming both
+ * and the fix, instead of Nest's generic "can't resolve dependencies".
+ */
+export async function compileComposedTestingModule(
+  metadata: ModuleMetadata,
+  composition: ComponentComposition = components,
+): Promise<TestingModule> {
+  return Test.createTestingModule(metadata)
+    .compile()
+    .catch((error: unknown) => {
+      throw composition.explainBootFailure(error);
+    });
+}
+
+/**
+ * For a component's service tests: the component composed as the app
+ * composes it (its module imports the modules of its `dependsOn`, and theirs),
+ * with the platform's modules (the database on this worker's test schema),
+ * and nothing else; compiled and initialised. No HTTP: for pages use
+ * startComponentTestServer. `metadata` adds test-only providers or modules.
+ * Close it in `afterAll`.
+ */
+export async function createComponentTestingModule(id: string, metadata: ModuleMetadata = {}): Promise<TestingModule> {
+  const moduleRef = await compileComposedTestingModule({
+    ...metadata,
+    imports: [...PLATFORM_MODULES, ...components.modulesFor([id]), ...(metadata.imports ?? [])],
+  });
+  await moduleRef.init();
+  return moduleRef;
+}
