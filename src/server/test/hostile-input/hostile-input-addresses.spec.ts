@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startFixtureServer, type FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
-import { expectHostileCase, FORM, form, HostileCase, note, NOTES, WANTS_JSON } from './hostile-request';
+import { describeHostileCases, FORM, form, HostileCase, note, NOTES, WANTS_JSON } from './hostile-request';
 
 const MALFORMED_ADDRESS = 'The address contains a malformed %-escape';
 const NO_PAGE = 'There is no page at this address.';
@@ -98,14 +97,4 @@ const CASES: HostileCase[] = [
   },
 ];
 
-describe('hostile input over HTTP: paths, query strings and methods', () => {
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-  });
-
-  afterAll(() => server?.close());
-
-  it.each(CASES.map((testCase) => [testCase.description, testCase] as const))('%s', (_, testCase) => expectHostileCase(server, testCase));
-});
+describeHostileCases('hostile input over HTTP: paths, query strings and methods', CASES);

@@ -1,7 +1,6 @@
-import { startFixtureServer, type FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import {
   CONTROL_CHARACTERS,
-  expectHostileCase,
+  describeHostileCases,
   FORM,
   form,
   HostileCase,
@@ -150,14 +149,4 @@ const CASES: HostileCase[] = [
   },
 ];
 
-describe('hostile input over HTTP: the shape, type and charset of bodies', () => {
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-  });
-
-  afterAll(() => server?.close());
-
-  it.each(CASES.map((testCase) => [testCase.description, testCase] as const))('%s', (_, testCase) => expectHostileCase(server, testCase));
-});
+describeHostileCases('hostile input over HTTP: the shape, type and charset of bodies', CASES);

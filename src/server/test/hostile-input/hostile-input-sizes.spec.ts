@@ -2,7 +2,7 @@ import { CookieClient } from '../../../testing/http/cookie-client';
 import { startFixtureServer, type FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import {
   csrfTokenOf,
-  expectHostileCase,
+  describeHostileCases,
   FORM,
   form,
   HostileCase,
@@ -59,17 +59,7 @@ const CASES: HostileCase[] = [
   },
 ];
 
-describe('hostile input over HTTP: sizes', () => {
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-  });
-
-  afterAll(() => server?.close());
-
-  it.each(CASES.map((testCase) => [testCase.description, testCase] as const))('%s', (_, testCase) => expectHostileCase(server, testCase));
-});
+describeHostileCases('hostile input over HTTP: sizes', CASES);
 
 describe('hostile input with HTTP_BODY_LIMIT=2kb and HTTP_FORM_FIELD_LIMIT=10', () => {
   let server: FixtureServer;

@@ -1,5 +1,4 @@
-import { startFixtureServer, type FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
-import { CONTROL_CHARACTERS, expectHostileCase, FORM, form, HostileCase, note, NOTES, WANTS_JSON } from './hostile-request';
+import { CONTROL_CHARACTERS, describeHostileCases, FORM, form, HostileCase, note, NOTES, WANTS_JSON } from './hostile-request';
 
 const MALFORMED_FORM_ESCAPE = 'The form contains a malformed %-escape';
 const NOT_UTF8 = 'The request body is not valid UTF-8 text';
@@ -115,14 +114,4 @@ const CASES: HostileCase[] = [
   { description: 'an SQL condition in every field is stored as typed and does nothing', ...everywhere("' OR '1'='1") },
 ];
 
-describe('hostile input over HTTP: the text in form fields', () => {
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-  });
-
-  afterAll(() => server?.close());
-
-  it.each(CASES.map((testCase) => [testCase.description, testCase] as const))('%s', (_, testCase) => expectHostileCase(server, testCase));
-});
+describeHostileCases('hostile input over HTTP: the text in form fields', CASES);

@@ -1,5 +1,5 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
-import type { FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
+import { startFixtureServer, type FixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 
 /**
  * What the hostile-input-*.spec.ts files share: malformed or hostile requests
@@ -118,4 +118,19 @@ export async function expectHostileCase(server: FixtureServer, testCase: Hostile
     expect(list).toContain(escapeHtml(author));
     if (author !== escapeHtml(author)) expect(list).not.toContain(author);
   }
+}
+
+/** One describe block per file: the fixture component's server, then each case as its own test named by its description. */
+export function describeHostileCases(title: string, cases: readonly HostileCase[]): void {
+  describe(title, () => {
+    let server: FixtureServer;
+
+    beforeAll(async () => {
+      server = await startFixtureServer();
+    });
+
+    afterAll(() => server?.close());
+
+    it.each(cases.map((testCase) => [testCase.description, testCase] as const))('%s', (_, testCase) => expectHostileCase(server, testCase));
+  });
 }
