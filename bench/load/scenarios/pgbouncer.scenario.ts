@@ -62,7 +62,14 @@ export async function pgbouncerScenario(context: ScenarioContext): Promise<Scena
     await bouncer.waitUntilReady(bouncerUrl);
     log(`${context.machine.pgbouncer} on 127.0.0.1:${plan.listenPort}, pool_mode = transaction, default_pool_size = ${plan.serverPool}`);
     for (const instance of ['pgbouncer-a', 'pgbouncer-b']) {
-      apps.push(await startApp(context, instance, `${bouncerUrl}?pgbouncer=true`, { DATABASE_POOL_SIZE: String(APP_POOL_SIZE) }));
+      // Requests go through PgBouncer; the job workers cannot (LISTEN needs a
+      // session of their own), so they get the direct connection setting.
+      apps.push(
+        await startApp(context, instance, `${bouncerUrl}?pgbouncer=true`, {
+          DATABASE_POOL_SIZE: String(APP_POOL_SIZE),
+          JOBS_DATABASE_URL: database.runtimeUrl,
+        }),
+      );
     }
     const [a, b] = apps;
 

@@ -102,7 +102,6 @@ export class AccountsComponentController {
     if (!signedIn) return void show({ values: { email: form.value.email }, errors: { email: WRONG_CREDENTIALS }, returnTo });
 
     await this.attempts.forgetEmail('sign-in', form.value.email);
-    await this.attempts.prune();
     this.startSession(response, signedIn, `Signed in as ${signedIn.user.displayName}.`);
     response.redirect(303, returnTo ?? DEFAULT_RETURN_PATH);
   }

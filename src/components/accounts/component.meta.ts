@@ -12,4 +12,11 @@ export default defineComponent({
     { path: '/accounts/sign-out' },
     { path: '/accounts/me/sign-out-everywhere' },
   ],
+  schedules: [
+    {
+      name: 'prune-expired',
+      cron: '*/15 * * * *',
+      description: 'Deletes sessions that can never be used again and rate-limit counters whose window ended over an hour ago',
+    },
+  ],
 });

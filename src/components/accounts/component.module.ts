@@ -4,6 +4,7 @@ import { AccountsComponentController } from './component.controller';
 import { AccountsComponentService } from './component.service';
 import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
 import { RequireUserGuard } from './guards/require-user.guard';
+import { ExpiredRecordsPruner } from './maintenance/expired-records.pruner';
 import { AttemptsService } from './rate-limits/attempts.service';
 import { SessionCookie } from './sessions/session-cookie';
 import { readSessionPolicy } from './sessions/session-policy';
@@ -18,6 +19,7 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
     AttemptsService,
     RequireUserGuard,
     CurrentSessionMiddleware,
+    ExpiredRecordsPruner,
     { provide: SESSION_POLICY, useFactory: () => readSessionPolicy(process.env) },
     { provide: SESSION_COOKIE, useFactory: () => new SessionCookie(secureCookies(process.env)) },
   ],

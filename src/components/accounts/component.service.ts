@@ -79,7 +79,6 @@ export class AccountsComponentService implements OnModuleInit {
       });
       return this.sessions.start(user.id, tx);
     });
-    await this.sessions.pruneExpired();
     return { user, session };
   }
 

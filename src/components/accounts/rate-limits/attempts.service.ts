@@ -6,6 +6,9 @@ import { normaliseEmail } from '../email-address';
 import { ATTEMPT_LIMITS, AttemptKind, tooManyAttemptsMessage } from './attempt-limits';
 import { clientNetwork } from './client-network';
 
+/** Counters deleted per statement by {@link AttemptsService.prune}. */
+export const COUNTER_PRUNE_BATCH = 500;
+
 type Limiters = Record<AttemptKind, Record<'email' | 'address', RateLimiterPrisma>>;
 
 /**
@@ -64,14 +67,20 @@ export class AttemptsService {
     await this.limiters[kind].email.delete(this.keyOf(normaliseEmail(email)));
   }
 
-  /** Deletes counters whose window ended over an hour ago, at most 500 at a time. */
-  async prune(now = new Date()): Promise<void> {
+  /**
+   * Deletes counters whose window ended over an hour ago, at most
+   * COUNTER_PRUNE_BATCH at a time (the prune-expired schedule repeats it).
+   * @returns how many were deleted
+   */
+  async prune(now = new Date()): Promise<number> {
     const stale = await this.db.accountsRateLimit.findMany({
       where: { expire: { lt: new Date(now.getTime() - 3_600_000) } },
       select: { key: true },
-      take: 500,
+      take: COUNTER_PRUNE_BATCH,
     });
-    if (stale.length > 0) await this.db.accountsRateLimit.deleteMany({ where: { key: { in: stale.map(({ key }) => key) } } });
+    if (stale.length === 0) return 0;
+    const { count } = await this.db.accountsRateLimit.deleteMany({ where: { key: { in: stale.map(({ key }) => key) } } });
+    return count;
   }
 
   private async consume(kind: AttemptKind, by: 'email' | 'address', value: string): Promise<void> {
