@@ -467,6 +467,27 @@ describe('ComponentDiscoveryPlugin', () => {
     });
   });
 
+  describe('events and schedules', () => {
+    it('fails the build for a listener of an event whose publisher is not in dependsOn, and leaves the listener out', () => {
+      project.writeComponent('accounts', "{ id: 'accounts', title: 'Accounts', routes: [], events: { publishes: ['account-deleted'] } }");
+      project.writeComponent('demo', "{ id: 'demo', title: 'Demo', routes: [], events: { listensTo: ['accounts/account-deleted'] } }");
+
+      expect(onlyError()).toBe(
+        `src/components/demo/component.meta.ts: field "events.listensTo" lists "accounts/account-deleted", but demo does not depend on accounts; add 'accounts' to dependsOn`,
+      );
+      expect(readFileSync(project.output('components.module.ts'), 'utf8')).not.toContain("'demo'");
+    });
+
+    it('registers the declared events and schedules with the component', () => {
+      const schedules = "[{ name: 'prune-expired', cron: '*/15 * * * *' }]";
+      project.writeComponent('accounts', `{ id: 'accounts', title: 'Accounts', routes: [], schedules: ${schedules} }`);
+
+      expect(project.plugin.run().errors).toEqual([]);
+      const registry = registryIn(readFileSync(project.output('component-registry.ts'), 'utf8'));
+      expect(registry.components[0].schedules).toEqual([{ name: 'prune-expired', cron: '*/15 * * * *' }]);
+    });
+  });
+
   describe('prismaPreviewFeatures and modelNamePrefix', () => {
     const withField = (id: string, field: string) => `{ id: '${id}', title: '${id}', routes: [], ${field} }`;
 

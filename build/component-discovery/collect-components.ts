@@ -10,6 +10,7 @@ import { dependencyOrder } from './dependency-order';
 import { DiscoveryCache } from './discovery-cache';
 import { renderComponentSeeds, renderComponentsModule, renderRegistry } from './render-registry';
 import { ComponentEntry, validateComponents } from './validate-components';
+import { validateEventsAndSchedules } from './validate-events-and-schedules';
 
 export interface CollectedComponents extends BuildStepOutcome {
   /**
@@ -78,7 +79,7 @@ export function collectComponents({
     });
   }
   cache.save();
-  for (const problem of validateComponents(entries)) {
+  for (const problem of [...validateComponents(entries), ...validateEventsAndSchedules(entries)]) {
     errors.push(problem.text);
     failed.add(problem.folder);
   }

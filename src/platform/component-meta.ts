@@ -60,6 +60,24 @@ export interface ComponentMeta {
    * across components. Default `true`.
    */
   modelNamePrefix?: boolean;
+  /**
+   * Events between components. `publishes`: the names of the events this
+   * component declares with `defineEvent`, e.g. `['account-deleted']`.
+   * `listensTo`: the events of other components it has `@OnEvent` listeners
+   * for, as `<component>/<event-name>`, e.g. `['accounts/account-deleted']`;
+   * that component must publish the event and be in `dependsOn`. Names are
+   * kebab-case. Checked by the build and drawn in docs/component-map.md; see
+   * docs/guides/events-and-jobs.md.
+   */
+  events?: { publishes?: string[]; listensTo?: string[] };
+  /**
+   * Cron schedules, each run once per tick across all instances by the one
+   * `@OnSchedule(name)` method of this component. `name`: kebab-case, unique in
+   * the component; `cron`: five fields in UTC (minute hour day-of-month month
+   * day-of-week), e.g. `'0 3 * * *'` for 03:00 every day; `description`: what
+   * it does, shown in docs/component-map.md. See docs/guides/events-and-jobs.md.
+   */
+  schedules?: { name: string; cron: string; description?: string }[];
 }
 
 /** Identity function that type-checks a component's metadata. */
