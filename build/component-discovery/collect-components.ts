@@ -20,6 +20,8 @@ export interface CollectedComponents extends BuildStepOutcome {
    * older build could import a file or class that no longer exists.
    */
   files: Map<string, string>;
+  /** The metadata of every component without an error of its own, sorted by folder (docs/component-map.md draws them). */
+  components: ComponentMeta[];
   /** Component id -> the ids its `dependsOn` lists (as far as readable when there are errors). */
   dependencies: Map<string, string[]>;
   /** Component id -> its preview features and name-prefix setting (as far as readable when there are errors). */
@@ -106,7 +108,8 @@ export function collectComponents({
     ['component-seeds.ts', renderComponentSeeds(ordered)],
   ]);
   const dependencies = errors.length > 0 ? declaredDependencies(entries) : valid;
-  return { errors, files, dependencies, schemaSettings, folders, watched, missing };
+  const components = [...byId.values()].map((c) => c.meta);
+  return { errors, files, components, dependencies, schemaSettings, folders, watched, missing };
 }
 
 /** What each readable meta declares, even when some metadata is invalid: the schema checks still run on it. */
