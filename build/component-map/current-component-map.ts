@@ -1,8 +1,7 @@
 // docs/component-map.md as the components are now: shared by the build
 // (component-discovery-plugin.ts writes it) and `npm run db:check` (compares it).
 import { join } from 'node:path';
-import type { CollectedComponents } from '../component-discovery/collect-components';
-import { collectComponents } from '../component-discovery/collect-components';
+import { collectComponents, type CollectedComponents } from '../component-discovery/collect-components';
 import { renderComponentMap } from './render-component-map';
 
 /** Where the map lives, relative to the project root. */
