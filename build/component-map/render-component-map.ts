@@ -34,7 +34,8 @@ export function renderComponentMap(components: readonly ComponentMeta[]): string
   lines.push(
     'Each box is a component: its id, its title and its schedules (cron, UTC). A solid arrow `A --> B` means A',
     'depends on B (`dependsOn`). A dashed arrow labelled with an event goes from the component that publishes it to',
-    'each component that listens to it, or to a dashed "no listener" circle when none does yet. See',
+    'each other component that lists it in `listensTo`, or to a dashed "no listener" circle when none does (a',
+    "component's listeners of its own events are not declared, so not drawn). See",
     '[the components guide](guides/components.md) and [events and jobs](guides/events-and-jobs.md).',
     '',
     '```mermaid',
