@@ -112,6 +112,14 @@ module.exports = {
       },
     },
     {
+      name: 'components-never-import-the-job-queue',
+      severity: 'error',
+      comment:
+        "A component never imports the job queue library (graphile-worker, or pg-boss, which is only benchmarked): the platform wraps it behind its surface, so the engine can change without touching components. Publish and listen with EventPublisher and @OnEvent, enqueue with JobQueue and @HandlesJob, run schedules with @OnSchedule (all from '../../surface'), and test with the event scenario helper of src/testing/events. See docs/guides/events-and-jobs.md.",
+      from: { path: '^src/components/' },
+      to: { path: 'node_modules/(graphile-worker|pg-boss)/' },
+    },
+    {
       name: 'component-meta-imports-define-component-only',
       severity: 'error',
       comment:

@@ -467,6 +467,47 @@ describe('ComponentDiscoveryPlugin', () => {
     });
   });
 
+  describe('events and schedules', () => {
+    it('fails the build for a listener of an event whose publisher is not in dependsOn, and leaves the listener out', () => {
+      project.writeComponent('accounts', "{ id: 'accounts', title: 'Accounts', routes: [], events: { publishes: ['account-deleted'] } }");
+      project.writeComponent('demo', "{ id: 'demo', title: 'Demo', routes: [], events: { listensTo: ['accounts/account-deleted'] } }");
+
+      expect(onlyError()).toBe(
+        `src/components/demo/component.meta.ts: field "events.listensTo" lists "accounts/account-deleted", but demo does not depend on accounts; add 'accounts' to dependsOn`,
+      );
+      expect(readFileSync(project.output('components.module.ts'), 'utf8')).not.toContain("'demo'");
+    });
+
+    it('redraws docs/component-map.md with each build, and keeps the last drawing while a component has an error', () => {
+      const map = join(project.root, 'docs', 'component-map.md');
+      project.writeComponent('accounts', "{ id: 'accounts', title: 'Accounts', routes: [], events: { publishes: ['account-deleted'] } }");
+      project.writeComponent('demo', "{ id: 'demo', title: 'Demo', routes: [], dependsOn: ['accounts'] }");
+      expect(project.plugin.run().errors).toEqual([]);
+      expect(readFileSync(map, 'utf8')).toContain('  c_accounts -.->|"account-deleted"| u_accounts');
+
+      project.writeComponent(
+        'demo',
+        "{ id: 'demo', title: 'Demo', routes: [], dependsOn: ['accounts'], events: { listensTo: ['accounts/account-deleted'] } }",
+      );
+      expect(project.plugin.run().errors).toEqual([]);
+      const drawn = readFileSync(map, 'utf8');
+      expect(drawn).toContain('  c_accounts -.->|"account-deleted"| c_demo');
+
+      project.writeComponent('demo', "{ id: 'demo', title: 'Demo', routes: [], events: { listensTo: ['accounts/account-deleted'] } }");
+      expect(project.plugin.run().errors).toHaveLength(1);
+      expect(readFileSync(map, 'utf8')).toBe(drawn);
+    });
+
+    it('registers the declared events and schedules with the component', () => {
+      const schedules = "[{ name: 'prune-expired', cron: '*/15 * * * *' }]";
+      project.writeComponent('accounts', `{ id: 'accounts', title: 'Accounts', routes: [], schedules: ${schedules} }`);
+
+      expect(project.plugin.run().errors).toEqual([]);
+      const registry = registryIn(readFileSync(project.output('component-registry.ts'), 'utf8'));
+      expect(registry.components[0].schedules).toEqual([{ name: 'prune-expired', cron: '*/15 * * * *' }]);
+    });
+  });
+
   describe('prismaPreviewFeatures and modelNamePrefix', () => {
     const withField = (id: string, field: string) => `{ id: '${id}', title: '${id}', routes: [], ${field} }`;
 

@@ -1,10 +1,12 @@
 // Webpack plugin: discovers src/components/*/component.meta.ts, validates
 // every component and generates src/generated/component-registry.ts (metadata
 // and navigation) and src/generated/components.module.ts (each module class by id,
-// which AppModule composes). See docs/guides/components.md.
+// which AppModule composes), and redraws docs/component-map.md. See
+// docs/guides/components.md.
 import { join } from 'node:path';
 import type { Compiler } from 'webpack';
 import { collectComponents, CollectedComponents } from './component-discovery/collect-components';
+import { COMPONENT_MAP_FILE, componentMapOf } from './component-map/current-component-map';
 import { writeIfChanged } from './output/write-if-changed';
 import { announceWrittenFiles, beforeEveryCompilation, BuildStepOutcome, reportToEveryCompilation } from './webpack/compilation-hooks';
 
@@ -19,16 +21,26 @@ export class ComponentDiscoveryPlugin {
   private readonly projectRoot: string;
   private readonly componentsDir: string;
   private readonly outputDir: string;
+  private readonly componentMapFile: string | null;
 
-  constructor(options: { projectRoot?: string; componentsDir?: string; outputDir?: string } = {}) {
+  constructor(
+    options: {
+      projectRoot?: string;
+      componentsDir?: string;
+      outputDir?: string;
+      /** docs/component-map.md, redrawn when the components are valid; null: never. Default `<root>/docs/component-map.md`. */
+      componentMapFile?: string | null;
+    } = {},
+  ) {
     this.projectRoot = options.projectRoot ?? process.cwd();
     this.componentsDir = options.componentsDir ?? join(this.projectRoot, 'src', 'components');
     this.outputDir = options.outputDir ?? join(this.projectRoot, 'src', 'generated');
+    this.componentMapFile = options.componentMapFile === undefined ? join(this.projectRoot, COMPONENT_MAP_FILE) : options.componentMapFile;
   }
 
-  /** Every folder this step writes: never edited by hand, so not watched (see webpack.config.js). */
+  /** Every file and folder this step writes: never edited by hand, so not watched (see webpack.config.js). */
   get outputs(): string[] {
-    return [this.outputDir];
+    return [this.outputDir, ...(this.componentMapFile ? [this.componentMapFile] : [])];
   }
 
   apply(compiler: Compiler): void {
@@ -63,6 +75,9 @@ export class ComponentDiscoveryPlugin {
       const target = join(this.outputDir, name);
       if (writeIfChanged(target, content)) written.push(target);
     }
+    // While a component has an error the build fails and the map keeps its last good drawing.
+    const map = componentMapOf(collected).content;
+    if (this.componentMapFile && map !== undefined) writeIfChanged(this.componentMapFile, map);
     this.lastDependencies = collected.dependencies;
     this.lastSchemaSettings = collected.schemaSettings;
     this.lastFolders = collected.folders;

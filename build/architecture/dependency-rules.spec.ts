@@ -101,6 +101,9 @@ const VIOLATIONS: Files = {
   // A platform test that uses a component instead of the fixture component; and a test helper that does.
   'src/server/test/notes-page.spec.ts': "import { used } from '../../components/notes/component.service';\nexport const page = used;\n",
   'src/testing/notes-seed.ts': "import { used } from '../components/notes';\nexport const seed = used;\n",
+  // The job queue library behind the platform's events and jobs, in runtime and in test code of a component.
+  'src/components/notes/notes-digest.job.ts': "import { run } from 'graphile-worker';\nexport const job = run;\n",
+  'src/components/notes/test/notes-queue.spec.ts': "import PgBoss from 'pg-boss';\nexport const boss = PgBoss;\n",
 };
 
 describe('the architecture rules (npm run lint)', () => {
@@ -165,6 +168,13 @@ describe('the architecture rules (npm run lint)', () => {
       );
     });
 
+    it.each([
+      ['src/components/notes/notes-digest.job.ts', 'graphile-worker'],
+      ['src/components/notes/test/notes-queue.spec.ts', 'pg-boss'],
+    ])('report a component that imports the job queue library: %s → %s', (from, library) => {
+      expect(result.output).toMatch(new RegExp(`error components-never-import-the-job-queue: ${from} → \\S*node_modules/${library}/`));
+    });
+
     it('report two files that import each other', () => {
       expect(result.output).toMatch(/error no-circular: src\/ssr\/(a|b)\.ts → /);
     });
@@ -178,6 +188,7 @@ describe('the architecture rules (npm run lint)', () => {
         "only its public surface, src/components/<id>/index.ts (e.g. accounts' @RequireUser()), and then declares dependsOn",
       );
       expect(result.output).toContain("A component's runtime code reaches the platform only through its one surface, src/surface");
+      expect(result.output).toContain('Publish and listen with EventPublisher and @OnEvent, enqueue with JobQueue and @HandlesJob');
       expect(result.output).toContain(
         "A provider offered to other components is in its module's `exports` and re-exported by its index.ts",
       );

@@ -10,6 +10,7 @@ import { dependencyOrder } from './dependency-order';
 import { DiscoveryCache } from './discovery-cache';
 import { renderComponentSeeds, renderComponentsModule, renderRegistry } from './render-registry';
 import { ComponentEntry, validateComponents } from './validate-components';
+import { validateEventsAndSchedules } from './validate-events-and-schedules';
 
 export interface CollectedComponents extends BuildStepOutcome {
   /**
@@ -19,6 +20,8 @@ export interface CollectedComponents extends BuildStepOutcome {
    * older build could import a file or class that no longer exists.
    */
   files: Map<string, string>;
+  /** The metadata of every component without an error of its own, sorted by folder (docs/component-map.md draws them). */
+  components: ComponentMeta[];
   /** Component id -> the ids its `dependsOn` lists (as far as readable when there are errors). */
   dependencies: Map<string, string[]>;
   /** Component id -> its preview features and name-prefix setting (as far as readable when there are errors). */
@@ -78,7 +81,7 @@ export function collectComponents({
     });
   }
   cache.save();
-  for (const problem of validateComponents(entries)) {
+  for (const problem of [...validateComponents(entries), ...validateEventsAndSchedules(entries)]) {
     errors.push(problem.text);
     failed.add(problem.folder);
   }
@@ -105,7 +108,8 @@ export function collectComponents({
     ['component-seeds.ts', renderComponentSeeds(ordered)],
   ]);
   const dependencies = errors.length > 0 ? declaredDependencies(entries) : valid;
-  return { errors, files, dependencies, schemaSettings, folders, watched, missing };
+  const components = [...byId.values()].map((c) => c.meta);
+  return { errors, files, components, dependencies, schemaSettings, folders, watched, missing };
 }
 
 /** What each readable meta declares, even when some metadata is invalid: the schema checks still run on it. */

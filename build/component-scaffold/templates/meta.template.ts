@@ -18,6 +18,8 @@ export default defineComponent({
   description: '${description}',
   routes: [{ path: '${n.path}', isPrimary: true }],
   nav: { label: '${n.title}', order: ${navOrder} },${depends}
+  // Events and schedules go here too (events: { publishes, listensTo }, schedules: [{ name, cron }]):
+  // see docs/guides/events-and-jobs.md. The build draws them in docs/component-map.md.
 });
 `;
 }

@@ -145,12 +145,17 @@ export class FixtureProject {
     return this.run(join(repoRoot, 'node_modules', 'prisma', 'build', 'index.js'), args);
   }
 
-  /** `npm run db:check` in this project. */
   /** `npm run db:erd`: docs/data-model.md, which db:check also compares. */
   async drawDataModel(): Promise<CliRun> {
     return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-erd.ts']);
   }
 
+  /** docs/component-map.md, which db:check also compares (the build draws it; this draws only it). */
+  async drawComponentMap(): Promise<CliRun> {
+    return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/component-map/draw-component-map.ts']);
+  }
+
+  /** `npm run db:check` in this project. */
   async dbCheck(): Promise<CliRun> {
     return this.run(join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['build/db-check/db-check.ts']);
   }

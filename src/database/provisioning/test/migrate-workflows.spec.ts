@@ -96,6 +96,7 @@ describe('prisma migrate workflows and db:check on the embedded database', () =>
   it('migrate status then reports the database up to date, and npm run db:check passes', async () => {
     const status = await project.prisma('migrate', 'status');
     await project.drawDataModel();
+    await project.drawComponentMap();
     const check = await project.dbCheck();
 
     expect(status).toMatchObject({ code: 0, output: expect.stringMatching(/Database schema is up to date!/) });
@@ -104,6 +105,7 @@ describe('prisma migrate workflows and db:check on the embedded database', () =>
       output: expect.stringMatching(/db:check: ok, prisma\/migrations produce the collected schema/),
     });
     expect(check.output).toContain('db:check: ok, docs/data-model.md shows the current component schemas');
+    expect(check.output).toContain('db:check: ok, docs/component-map.md shows the current components');
   });
 
   it('on start, says nothing while nothing changed (from the cached verdict), and one line naming migrate dev after an edit', async () => {
