@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
 // graphile-worker 0.17.3 has no public way to ask which schema revision it
 // needs; its generated migration list is the source (checked by
-// queue-migrations.spec.ts against the version in package.json).
+// test/queue-schema-check.spec.ts for 0.17.3).
 import { migrations } from 'graphile-worker/dist/generated/sql';
 import { version as workerVersion } from 'graphile-worker/dist/version';
 import { Client } from 'pg';
