@@ -48,7 +48,8 @@ export class FixtureListeners {
 
   @OnSchedule('tidy-notes')
   async tidy(run: ScheduledRun): Promise<void> {
-    await this.prisma.$executeRaw`INSERT INTO fixture_effect (handler, ref, attempt) VALUES ('tidy-notes', ${run.scheduledAt.toISOString()}, 1)`;
+    await this.prisma
+      .$executeRaw`INSERT INTO fixture_effect (handler, ref, attempt) VALUES ('tidy-notes', ${run.scheduledAt.toISOString()}, 1)`;
   }
 
   /** What the handlers did, oldest first. */

@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { EventPublisher } from '../../events/event-publisher';
-import { JobQueue } from '../../jobs/job-queue';
+import { EventPublisher } from '../../../platform/events/event-publisher';
+import { JobQueue } from '../../../platform/jobs/job-queue';
 import { eventScenario, type EventScenario } from '../../../testing/events/event-scenario';
 import { NoteAdded, NoteDigest } from '../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { queueSchemaFor } from '../queue-schema';
+import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
 
@@ -79,7 +79,12 @@ describe('events', () => {
       expect(report).toEqual({ ran: 1, failed: 3, deadLettered: 1 });
       const deadLetters = await scenario.deadLetters();
       expect(deadLetters).toEqual([
-        { id: expect.any(String), task: 'event:fixture.FixtureListeners.failOnDemand', attempts: 3, lastError: expect.stringContaining('the mail server said no') },
+        {
+          id: expect.any(String),
+          task: 'event:fixture.FixtureListeners.failOnDemand',
+          attempts: 3,
+          lastError: expect.stringContaining('the mail server said no'),
+        },
       ]);
       // The failing listener's own writes were rolled back with each attempt.
       expect(await server.listeners.effects()).toEqual([{ handler: 'record-note', ref: note.id, attempt: 1 }]);
