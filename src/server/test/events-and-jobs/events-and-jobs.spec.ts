@@ -160,18 +160,27 @@ describe('jobs and schedules', () => {
   });
 });
 
+/** Polls until `done(value)`, at most 20 s (a bound for a slow machine, not a timing assertion); returns the last value. */
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 describe('a test server with jobs running', () => {
-  it('delivers a committed event by itself', async () => {
+  it('delivers a committed event by itself, its worker pool holding its liveness lock', async () => {
     const running = await startFixtureServer({ jobs: 'running' });
     try {
       const note = await running.notes.create(NOTE);
 
-      const deadline = Date.now() + 20_000;
-      let effects = await running.listeners.effects();
-      while (effects.length < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        effects = await running.listeners.effects();
-      }
+      const effects = await pollUntil(
+        () => running.listeners.effects(),
+        (rows) => rows.length >= 2,
+      );
       expect(effects).toEqual(
         expect.arrayContaining([
           { handler: 'record-note', ref: note.id, attempt: 1 },
@@ -179,6 +188,19 @@ describe('a test server with jobs running', () => {
         ]),
       );
       expect(effects).toHaveLength(2);
+
+      const livenessLocks = await pollUntil(
+        async () => {
+          const [{ locks }] = await running.prisma.$queryRawUnsafe<{ locks: number }[]>(
+            `SELECT count(*)::int AS locks FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE a.application_name = $1 AND l.locktype = 'advisory' AND l.granted`,
+            `jobs-liveness ${queueSchemaFor(running.prisma.config.schema)}`,
+          );
+          return locks;
+        },
+        (locks) => locks >= 1,
+      );
+      expect(livenessLocks).toBe(1);
     } finally {
       await running.close();
     }
