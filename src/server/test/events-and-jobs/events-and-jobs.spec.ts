@@ -172,7 +172,7 @@ async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean)
 }
 
 describe('a test server with jobs running', () => {
-  it('delivers a committed event by itself, its worker pool holding its liveness lock', async () => {
+  it('delivers a committed event by itself, its worker pool holding its liveness lock and its schedule registered as a crontab item', async () => {
     const running = await startFixtureServer({ jobs: 'running' });
     try {
       const note = await running.notes.create(NOTE);
@@ -201,6 +201,18 @@ describe('a test server with jobs running', () => {
         (locks) => locks >= 1,
       );
       expect(livenessLocks).toBe(1);
+
+      // Its schedules are graphile-worker crontab items (run once per tick across instances).
+      const crontabs = await pollUntil(
+        async () =>
+          (
+            await running.prisma.$queryRawUnsafe<{ identifier: string }[]>(
+              `SELECT identifier FROM "${queueSchemaFor(running.prisma.config.schema)}"._private_known_crontabs`,
+            )
+          ).map((row) => row.identifier),
+        (identifiers) => identifiers.length > 0,
+      );
+      expect(crontabs).toEqual(['schedule:fixture.tidy-notes']);
     } finally {
       await running.close();
     }
