@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
 import { EventPublisher } from '../../../platform/events/event-publisher';
 import { JobQueue } from '../../../platform/jobs/job-queue';
 import { eventScenario, type EventScenario } from '../../../testing/events/event-scenario';
@@ -214,6 +215,44 @@ describe('a test server with jobs running', () => {
       );
       expect(crontabs).toEqual(['schedule:fixture.tidy-notes']);
     } finally {
+      await running.close();
+    }
+  });
+
+  it('delivers again after every connection of its runner was cut (a failover), without crashing', async () => {
+    const running = await startFixtureServer({ jobs: 'running' });
+    // The runtime role the runner connects as may end its own sessions.
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const queue = queueSchemaFor(running.prisma.config.schema);
+      const jobConnections = `SELECT pid FROM pg_stat_activity WHERE application_name IN ('jobs ${queue}', 'jobs-liveness ${queue}')`;
+      await pollUntil(
+        async () => (await admin.query(jobConnections)).rowCount ?? 0,
+        (count) => count > 0,
+      );
+
+      const cut = await admin.query<{ pid: number }>(`SELECT pid, pg_terminate_backend(pid) FROM (${jobConnections}) AS job`);
+      const cutPids = cut.rows.map((row) => row.pid);
+      expect(cutPids.length).toBeGreaterThan(0);
+      const note = await running.notes.create(NOTE);
+
+      const effects = await pollUntil(
+        () => running.listeners.effects(),
+        (rows) => rows.length >= 2,
+      );
+      expect(effects).toEqual(
+        expect.arrayContaining([
+          { handler: 'record-note', ref: note.id, attempt: expect.any(Number) },
+          { handler: 'fail-on-demand', ref: note.id, attempt: expect.any(Number) },
+        ]),
+      );
+      // Delivered over new connections.
+      const now = (await admin.query<{ pid: number }>(jobConnections)).rows.map((row) => row.pid);
+      expect(now.length).toBeGreaterThan(0);
+      expect(now.filter((pid) => cutPids.includes(pid))).toEqual([]);
+    } finally {
+      await admin.end();
       await running.close();
     }
   });
