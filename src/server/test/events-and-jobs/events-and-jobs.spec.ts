@@ -6,6 +6,7 @@ import { eventScenario, type EventScenario } from '../../../testing/events/event
 import { NoteAdded, NoteDigest } from '../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { withEnvironment } from '../../../testing/environment/with-environment';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
@@ -254,6 +255,28 @@ describe('a test server with jobs running', () => {
     } finally {
       await admin.end();
       await running.close();
+    }
+  });
+
+  it('keeps serving while its runner cannot reach the database, restarting it with a doubling delay, and stops promptly', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // Nothing listens on port 1: every start of the runner fails.
+    const unreachable = new URL(process.env.DATABASE_URL!);
+    unreachable.port = '1';
+    const running = await withEnvironment({ JOBS_DATABASE_URL: unreachable.toString() }, () => startFixtureServer({ jobs: 'running' }));
+    try {
+      const restarts = await pollUntil(
+        () =>
+          Promise.resolve(
+            warn.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('restarting the job runner')),
+          ),
+        (messages) => messages.length >= 2,
+      );
+      expect(restarts.slice(0, 2)).toEqual(['restarting the job runner in 1 s', 'restarting the job runner in 2 s']);
+      expect((await fetch(`${running.baseUrl}/health/live`)).status).toBe(200);
+    } finally {
+      await running.close();
+      warn.mockRestore();
     }
   });
 });
