@@ -146,24 +146,6 @@ describe('signing in over HTTP', () => {
     expect((await server.prisma.accountsUser.findFirstOrThrow()).passwordHash).toBe(before);
   });
 
-  it('deletes expired sessions on a later sign-in, at most 200 at a time, and keeps live ones', async () => {
-    const user = await server.prisma.accountsUser.findFirstOrThrow();
-    const past = new Date(Date.now() - 60_000);
-    const expired = Array.from({ length: 205 }, (_, n) => ({
-      userId: user.id,
-      tokenHash: sessionTokenHash(`expired-${n}`),
-      idleExpiresAt: past,
-      absoluteExpiresAt: new Date(Date.now() + 86_400_000),
-    }));
-    await server.prisma.accountsSession.createMany({ data: expired });
-
-    const response = await signIn(new CookieClient(server.baseUrl), account);
-
-    expect(response.status).toBe(303);
-    expect(await server.prisma.accountsSession.count({ where: { idleExpiresAt: { lte: new Date() } } })).toBe(5);
-    expect(await server.prisma.accountsSession.count({ where: { idleExpiresAt: { gt: new Date() } } })).toBe(2);
-  });
-
   it('refuses the eleventh attempt for one email within 15 minutes with 429, Retry-After and what to do', async () => {
     const browser = new CookieClient(server.baseUrl);
     const firstAttempt = Date.now();
