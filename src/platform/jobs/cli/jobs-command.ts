@@ -62,7 +62,7 @@ async function migrate(target: JobsTarget, print: (line: string) => void): Promi
   else print(`migrated from graphile-worker migration ${before} to ${after}`);
   if (openedTables.length > 0) {
     print(
-      `turned off graphile-worker's row level security on ${openedTables.join(', ')}: grants decide who uses them, as for the app's tables`,
+      `let the rows of ${openedTables.join(', ')} through graphile-worker's row level security (policy platform_runtime_access): grants decide who uses them, as for the app's tables`,
     );
   }
   if (missingGrants) {

@@ -1,13 +1,13 @@
 import { Client } from 'pg';
 import { Logger, runMigrations } from 'graphile-worker';
 import { queueSchemaRevision } from './queue-schema-revision';
-import { governQueueTablesByGrants } from './queue-row-security';
+import { openQueueRowSecurity } from './queue-row-security';
 
 export interface QueueMigration {
   /** graphile-worker's migration number before; null: the schema did not exist. */
   before: number | null;
   after: number | null;
-  /** Tables whose row level security was turned off (see governQueueTablesByGrants). */
+  /** Tables that got the policy letting their rows through to whoever is granted them (see openQueueRowSecurity). */
   openedTables: string[];
   /** Set when `runtimeRole` was given and may not use the schema: the statements that fix it. */
   missingGrants?: string;
@@ -34,7 +34,7 @@ export async function migrateQueueSchema(url: string, schema: string, runtimeRol
     });
     await runMigrations({ connectionString: url, schema, logger });
     const after = await queueSchemaRevision(client, schema);
-    const openedTables = await governQueueTablesByGrants(client, schema);
+    const openedTables = await openQueueRowSecurity(client, schema);
     return { before, after, openedTables, missingGrants: runtimeRole ? await missingGrants(client, schema, runtimeRole) : undefined };
   } finally {
     await client.end();

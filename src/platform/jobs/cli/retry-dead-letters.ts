@@ -50,7 +50,7 @@ export async function retryDeadLetters(client: ClientBase, schema: string, jobs:
 async function whyNotRescheduled(client: ClientBase, schema: string, missed: number, where: string): Promise<string> {
   if (await queueRowsHidden(client, schema)) {
     const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
-    return `cannot retry: row level security hides the rows of the job queue ${schema} in ${where} from the role ${rows[0].role}, so it can change no job (the schema was migrated without turning it off); run \`npm run jobs -- migrate\` once as the owner (MIGRATION_DATABASE_URL). Nothing was changed`;
+    return `cannot retry: row level security hides the rows of the job queue ${schema} in ${where} from the role ${rows[0].role}, so it can change no job (the schema was migrated without the policy that lets them through); run \`npm run jobs -- migrate\` once as the owner (MIGRATION_DATABASE_URL). Nothing was changed`;
   }
   return `cannot retry: ${count(missed, 'job')} changed meanwhile (taken by a worker?); nothing was changed, run the command again`;
 }

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { Logger, runOnce } from 'graphile-worker';
 import { queueSchemaFor } from '../../queue-schema';
 import { migrateQueueSchema } from '../migrate-queue-schema';
+import { openQueueRowSecurity } from '../queue-row-security';
 
 // `npm run jobs` as an operator runs it: a child process (tsx, as the npm
 // script), as the runtime role, against a queue schema of graphile-worker's own migrations, with
@@ -92,7 +93,7 @@ beforeAll(async () => {
   owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   await owner.query(`DROP SCHEMA IF EXISTS ${queue} CASCADE`);
-  // graphile-worker's runMigrations, then its tables left to grants, as `npm run jobs -- migrate` does.
+  // graphile-worker's runMigrations, then its tables' rows let through to grants, as `npm run jobs -- migrate` does.
   await migrateQueueSchema(ownerUrl, queue);
   // What the embedded cluster's default privileges grant; spelled out for a configured test database.
   const runtimeRole = owner.escapeIdentifier(decodeURIComponent(new URL(runtimeUrl).username));
@@ -237,16 +238,16 @@ describe('npm run jobs -- retry', () => {
   });
 });
 
-describe('npm run jobs -- retry on a queue migrated without turning row level security off', () => {
+describe('npm run jobs -- retry on a queue migrated by graphile-worker alone', () => {
   afterEach(async () => {
-    await owner.query(`ALTER TABLE ${queue}._private_jobs DISABLE ROW LEVEL SECURITY`);
+    await openQueueRowSecurity(owner, queue);
   });
 
   it('says the rows are hidden from the role and how to fix it, and changes nothing', async () => {
     const dead = await addJob('event:fixture.Listener.a', { maxAttempts: 1 });
     await failOnce('event:fixture.Listener.a', 'a failed');
     // As graphile-worker's runMigrations alone leaves it.
-    await owner.query(`ALTER TABLE ${queue}._private_jobs ENABLE ROW LEVEL SECURITY`);
+    await owner.query(`DROP POLICY platform_runtime_access ON ${queue}._private_jobs`);
 
     const { code, output } = await jobs(['retry', dead]);
 
@@ -269,7 +270,7 @@ describe('npm run jobs -- migrate', () => {
         new RegExp(`^job queue ${freshQueue} in \\S+ \\(MIGRATION_DATABASE_URL\\)\ncreated the schema at graphile-worker migration \\d+\n`),
       );
       expect(first.output).toContain(
-        "turned off graphile-worker's row level security on _private_job_queues, _private_jobs, _private_known_crontabs, _private_tasks",
+        "let the rows of _private_job_queues, _private_jobs, _private_known_crontabs, _private_tasks through graphile-worker's row level security",
       );
       expect(first.code).toBe(0);
       expect(second.output).toMatch(/\nalready at graphile-worker migration \d+: nothing to do\n$/);
