@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -284,18 +284,24 @@ describe('npm run jobs -- migrate', () => {
 });
 
 describe('npm run jobs without a database URL', () => {
-  let folder: string;
+  const folders: string[] = [];
+  const noUrls = { DATABASE_URL: '', MIGRATION_DATABASE_URL: '' };
 
-  beforeAll(() => {
+  /** A project folder to run the command in: the repository's node_modules (the PostgreSQL binaries are found from there), no .data yet. */
+  function projectFolder(): string {
+    const folder = mkdtempSync(join(tmpdir(), 'jobs-cli-'));
+    folders.push(folder);
     // Readable by the postgres user pg_ctl runs as when the tests run as root.
-    folder = mkdtempSync(join(tmpdir(), 'jobs-cli-'));
     chmodSync(folder, 0o755);
-  });
+    symlinkSync(join(repoRoot, 'node_modules'), join(folder, 'node_modules'));
+    mkdirSync(join(folder, '.data'));
+    return folder;
+  }
 
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
   it('says there is no embedded PostgreSQL yet and that `npm start` creates it', async () => {
-    const { code, output } = await jobs(['status'], { cwd: folder, env: { DATABASE_URL: '', MIGRATION_DATABASE_URL: '' } });
+    const { code, output } = await jobs(['status'], { cwd: projectFolder(), env: noUrls });
 
     expect(code).toBe(1);
     expect(output.trim()).toBe(
@@ -303,14 +309,32 @@ describe('npm run jobs without a database URL', () => {
     );
   });
 
-  it('uses the embedded PostgreSQL that runs in .data/dev and names it', async () => {
-    // The test cluster stands in for the development one `npm start` runs.
-    mkdirSync(join(folder, '.data'));
-    symlinkSync(join(repoRoot, '.data', 'test'), join(folder, '.data', 'dev'));
-    // The PostgreSQL binaries are found from the working directory, as in the project.
-    symlinkSync(join(repoRoot, 'node_modules'), join(folder, 'node_modules'));
+  it('says the embedded PostgreSQL is not running and that `npm start` starts it, without starting it', async () => {
+    const folder = projectFolder();
+    const root = join(folder, '.data', 'dev');
+    mkdirSync(join(root, 'postgres'), { recursive: true, mode: 0o755 });
+    writeFileSync(join(root, 'postgres', 'PG_VERSION'), '15\n');
+    const role = { name: 'nobody', password: 'unused' };
+    writeFileSync(
+      join(root, 'cluster.json'),
+      JSON.stringify({ port: 1, database: 'app', superuser: role, owner: role, runtime: role, ready: true }),
+    );
 
-    const { output } = await jobs(['status'], { cwd: folder, env: { DATABASE_URL: '', MIGRATION_DATABASE_URL: '' } });
+    const { code, output } = await jobs(['migrate'], { cwd: folder, env: noUrls });
+
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      'jobs: MIGRATION_DATABASE_URL and DATABASE_URL are unset and the embedded PostgreSQL in .data/dev is not running; start the app with `npm start` (in another terminal), or set MIGRATION_DATABASE_URL to your database',
+    );
+    expect(existsSync(join(root, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('uses the embedded PostgreSQL that runs in .data/dev and names it', async () => {
+    const folder = projectFolder();
+    // The test cluster stands in for the development one `npm start` runs.
+    symlinkSync(join(repoRoot, '.data', 'test'), join(folder, '.data', 'dev'));
+
+    const { output } = await jobs(['status'], { cwd: folder, env: noUrls });
 
     expect(output).toMatch(
       new RegExp(
