@@ -50,7 +50,7 @@ export async function runJobsCommand(
       await client.end().catch(() => undefined);
     }
   } catch (error) {
-    throw explain(error, target);
+    throw explain(error, target, command.name === 'migrate');
   }
 }
 
@@ -73,9 +73,14 @@ async function migrate(target: JobsTarget, print: (line: string) => void): Promi
 }
 
 /** The command's own errors as they are; a database's refusal with what, where and the fix. */
-function explain(error: unknown, target: JobsTarget): Error {
+function explain(error: unknown, target: JobsTarget, migrating: boolean): Error {
   if (error instanceof JobsCommandError) return error;
   const failure = error as Error & { code?: string };
+  if (failure.code === '42501' && migrating) {
+    return new JobsCommandError(
+      `the role of ${target.source} may not create or change the job queue schema ${target.schema} in ${target.where} (${failure.message}); run migrate as the owner role, the one \`npx prisma migrate deploy\` uses (MIGRATION_DATABASE_URL)`,
+    );
+  }
   if (failure.code === '42501') {
     return new JobsCommandError(
       `the role of ${target.source} may not use the job queue schema ${target.schema} in ${target.where} (${failure.message}); as the owner, GRANT USAGE ON SCHEMA ${target.schema} and SELECT, INSERT, UPDATE, DELETE on its tables to that role (docs/operations.md, "Jobs and events")`,

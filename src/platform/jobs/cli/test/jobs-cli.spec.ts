@@ -290,6 +290,17 @@ describe('npm run jobs -- migrate', () => {
       await owner.query(`DROP SCHEMA IF EXISTS ${freshQueue} CASCADE`);
     }
   });
+  it('as the runtime role, says it may not create the schema and to migrate as the owner, and creates nothing', async () => {
+    const fresh = `${appSchema}_denied`;
+
+    const { code, output } = await jobs(['migrate'], { env: { DATABASE_SCHEMA: fresh, MIGRATION_DATABASE_URL: '' } });
+
+    expect(code).toBe(1);
+    expect(output).toContain(`jobs: the role of DATABASE_URL may not create or change the job queue schema ${queueSchemaFor(fresh)} in `);
+    expect(output).toContain('run migrate as the owner role');
+    const { rows } = await owner.query<{ present: boolean }>(`SELECT to_regnamespace($1) IS NOT NULL AS present`, [queueSchemaFor(fresh)]);
+    expect(rows[0].present).toBe(false);
+  });
 });
 
 describe('npm run jobs without a database URL', () => {
