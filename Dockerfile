@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The production image: docs/operations.md#docker. Two stages: `build` has the
 # dev dependencies and the sources; `runtime` gets only what `node dist/main.js`
-# and `npx prisma migrate deploy` read.
+# (and `node dist/jobs.js`, the jobs command) and `npx prisma migrate deploy` read.
 
 # The Node.js the development machines run; bump both together.
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim

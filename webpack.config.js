@@ -36,7 +36,8 @@ function createConfig(env = {}, argv = {}) {
     mode,
     target: 'node20',
     context: __dirname,
-    entry: { main: './src/main.ts' },
+    // jobs: the operations command (`npm run jobs`), as `node dist/jobs.js` where tsx is not installed (the image).
+    entry: { main: './src/main.ts', jobs: './src/jobs-cli.ts' },
     // publicPath: imported assets resolve to /static/<name>.<hash>.<ext>.
     output: {
       path: outputPath,

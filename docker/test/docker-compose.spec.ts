@@ -57,7 +57,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('migrates as the owner role PostgreSQL was initialised with', () => {
-    expect(migrate.command).toEqual(['npx', 'prisma', 'migrate', 'deploy']);
+    // The tables, then the job queue schema; `&&`: a failed Prisma deploy stops the step with its exit code.
+    expect(migrate.command).toEqual(['sh', '-c', 'npx prisma migrate deploy && node dist/jobs.js migrate']);
     const env = postgres.environment ?? {};
     expect(connection(migrate.environment?.MIGRATION_DATABASE_URL)).toEqual({
       user: env.POSTGRES_USER,

@@ -121,6 +121,27 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   };
 }
 
+/** A cluster some other process started and still runs; see {@link runningEmbeddedCluster}. */
+export interface RunningEmbeddedCluster {
+  state: ClusterState;
+  ownerUrl: string;
+  runtimeUrl: string;
+}
+
+/**
+ * The cluster under `root` if a server runs there now, without starting one
+ * (for tools that inspect the database the app uses, such as `npm run jobs`):
+ * `never-created` when the folder holds no cluster, `stopped` when it is not running.
+ */
+export function runningEmbeddedCluster(root: string): RunningEmbeddedCluster | 'never-created' | 'stopped' {
+  const paths = clusterPaths(root);
+  const state = readClusterState(paths.stateFile);
+  if (!state?.ready || !existsSync(join(paths.dataDir, 'PG_VERSION'))) return 'never-created';
+  if (!serverIsRunning(resolvePostgresBinaries(), postgresRunAs(), paths.dataDir)) return 'stopped';
+  const running = { ...state, port: runningPort(paths.dataDir) ?? state.port };
+  return { state: running, ownerUrl: connectionUrl(running, running.owner), runtimeUrl: connectionUrl(running, running.runtime) };
+}
+
 interface ClusterPaths {
   dataDir: string;
   logDir: string;
