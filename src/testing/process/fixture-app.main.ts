@@ -16,7 +16,7 @@ import { startTestServer, type TestServer } from '../start-test-server';
 export const READY_LINE = 'fixture app instance ready at';
 
 async function main(): Promise<void> {
-  const logger = new ConsoleLogger({ logLevels: ['log', 'warn', 'error'], timestamp: true });
+  const logger = new ConsoleLogger({ logLevels: ['log', 'warn', 'error', 'debug'], timestamp: true });
   const started: { server?: TestServer } = {};
   stopOnSignals(
     process,
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
       exit: (code) => process.exit(code),
     },
   );
-  const server = await startTestServer({ imports: [FixtureComponentModule] }, { logger, jobs: 'running' } as never);
+  // JOBS_CONCURRENCY=0 is an instance that runs no jobs (it still publishes), as in production.
+  const jobs = process.env.JOBS_CONCURRENCY === '0' ? 'manual' : 'running';
+  const server = await startTestServer({ imports: [FixtureComponentModule] }, { logger, jobs });
   logger.log(`${READY_LINE} ${server.baseUrl}`, 'Bootstrap');
 }
 
