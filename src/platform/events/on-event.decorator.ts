@@ -33,7 +33,7 @@ export function OnEvent<P>(event: EventType<P>, options: OnEventOptions = {}) {
     maxAttempts: options.maxAttempts ?? 10,
     transaction: options.transaction ?? true,
   };
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<Listener<P>>): void => {
+  return <M extends Listener<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     SetMetadata(EVENT_LISTENER, metadata)(target, key, descriptor);
   };
 }

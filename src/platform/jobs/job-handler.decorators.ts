@@ -23,7 +23,7 @@ type JobHandler<P> = (job: QueuedJob<P>, tx: TransactionClient) => Promise<void>
  */
 export function HandlesJob<P>(job: JobType<P>, options: { transaction?: boolean } = {}) {
   const metadata: JobHandlerMetadata = { job: job as JobType<unknown>, transaction: options.transaction ?? true };
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<JobHandler<P>>): void => {
+  return <M extends JobHandler<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     SetMetadata(JOB_HANDLER, metadata)(target, key, descriptor);
   };
 }
@@ -35,7 +35,7 @@ export function HandlesJob<P>(job: JobType<P>, options: { transaction?: boolean 
  */
 export function OnSchedule(name: string) {
   const metadata: ScheduleHandlerMetadata = { name };
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<(run: ScheduledRun) => Promise<void>>): void => {
+  return <M extends (run: ScheduledRun) => Promise<void>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     SetMetadata(SCHEDULE_HANDLER, metadata)(target, key, descriptor);
   };
 }

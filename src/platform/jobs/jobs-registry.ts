@@ -23,9 +23,10 @@ export class JobsRegistry implements OnModuleInit {
   jobs: RegisteredJob[] = [];
   schedules: RegisteredSchedule[] = [];
 
+  private readonly scanner = new MetadataScanner();
+
   constructor(
     private readonly modules: ModulesContainer,
-    private readonly scanner: MetadataScanner,
     private readonly directory: ComponentDirectory,
   ) {}
 
@@ -107,9 +108,13 @@ export class JobsRegistry implements OnModuleInit {
     return this.listenersByEvent.get(eventKey) ?? [];
   }
 
-  /** Adds a listener after discovery (the test scenario's probe). Publications before it are not delivered to it. */
-  addListener(listener: RegisteredListener): void {
-    this.listeners.push(listener);
+  /**
+   * A listener added after discovery that is never run (the test scenario's
+   * probe, src/testing/events/): publish writes a job for it, which stays to
+   * be read. Publications before it do not reach it.
+   */
+  addProbe(listener: RegisteredListener): void {
+    if (this.listenersOf(listener.event.key).some((registered) => registered.task === listener.task)) return;
     this.listenersByEvent.set(listener.event.key, [...this.listenersOf(listener.event.key), listener]);
   }
 }

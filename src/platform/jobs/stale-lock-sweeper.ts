@@ -30,7 +30,6 @@ export class StaleLockSweeper {
   /** Opens the liveness session and starts sweeping. */
   async start(): Promise<void> {
     await this.connect();
-    this.utils = await makeWorkerUtils({ connectionString: this.options.connectionString, schema: this.options.schema, maxPoolSize: 1 });
     this.timer = setInterval(() => void this.sweepSafely(), Math.max(50, Math.floor(this.options.staleLockMs / 2)));
     this.timer.unref();
   }
@@ -73,7 +72,8 @@ export class StaleLockSweeper {
       gone.push(pool);
     }
     if (gone.length > 0) {
-      await this.utils!.forceUnlockWorkers(gone);
+      this.utils ??= await makeWorkerUtils({ connectionString: this.options.connectionString, schema: this.options.schema, maxPoolSize: 1 });
+      await this.utils.forceUnlockWorkers(gone);
       this.logger.warn(
         `released the jobs locked for over ${this.options.staleLockMs} ms by ${gone.join(', ')}, which no running instance holds (a process that crashed or was killed); they run again`,
       );
