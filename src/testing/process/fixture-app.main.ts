@@ -7,9 +7,11 @@
 // signal it as a process manager would, or kill it.
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
+import { ComposedComponentsModule } from '../../platform/jobs/composed-components';
 import { readShutdownTimeout } from '../../server/lifecycle/graceful-shutdown';
 import { stopOnSignals } from '../../server/lifecycle/stop-on-signals';
 import { FixtureComponentModule } from '../fixture-component/fixture-component.module';
+import { FIXTURE_META } from '../fixture-component/fixture-events';
 import { startTestServer, type TestServer } from '../start-test-server';
 
 /** The line the parent waits for: the instance serves HTTP and its job runner has been started. */
@@ -31,7 +33,10 @@ async function main(): Promise<void> {
   );
   // JOBS_CONCURRENCY=0 is an instance that runs no jobs (it still publishes), as in production.
   const jobs = process.env.JOBS_CONCURRENCY === '0' ? 'manual' : 'running';
-  const server = await startTestServer({ imports: [FixtureComponentModule] }, { logger, jobs });
+  // Composed as startFixtureServer composes it (its meta's events and schedules), so its listeners and handlers are registered.
+  const fixture = ComposedComponentsModule.for([{ meta: FIXTURE_META, module: FixtureComponentModule }]);
+  const server = await startTestServer({ imports: [FixtureComponentModule, fixture] }, { logger, jobs });
+  started.server = server;
   logger.log(`${READY_LINE} ${server.baseUrl}`, 'Bootstrap');
 }
 

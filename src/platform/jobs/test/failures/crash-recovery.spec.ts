@@ -47,7 +47,12 @@ describe('event delivery when an app instance is killed (kill -9)', () => {
     // The first instance's listeners start the delivery and hold inside their transaction until it is killed.
     const hold = holdFile();
     const first = await instances.start({ name: 'first', env: { FIXTURE_HOLD_FILE: hold.path, JOBS_STALE_LOCK_MS: '1000' } });
-    const { id: noteId } = await server.notes.create({ title: 'delivery under way when killed', content: null, status: 'PUBLISHED', author: 'Failure tests' });
+    const { id: noteId } = await server.notes.create({
+      title: 'delivery under way when killed',
+      content: null,
+      status: 'PUBLISHED',
+      author: 'Failure tests',
+    });
     await first.waitForLogLine(new RegExp(`holding .*${noteId}`), `that a listener holds the delivery of note ${noteId}`);
     const lockedWhenKilled = (await probe.jobs('event:')).filter((job) => job.lockedBy !== null);
     await first.kill();

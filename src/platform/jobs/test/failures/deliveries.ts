@@ -56,7 +56,8 @@ export async function addNoteThrough(instance: FixtureAppInstance, probe: QueueP
   const form = await browser.get('/fixture/notes');
   const _csrf = CookieClient.csrfTokenIn(await form.text());
   const response = await browser.postForm('/fixture/notes', { _csrf, title, content: '', status: 'PUBLISHED', author: 'Failure tests' });
-  if (response.status !== 303) throw new Error(`POST /fixture/notes on ${instance.name} answered ${response.status}:\n${await response.text()}`);
+  if (response.status !== 303)
+    throw new Error(`POST /fixture/notes on ${instance.name} answered ${response.status}:\n${await response.text()}`);
   const [note] = await probe.query<{ id: string }>('SELECT id::text AS id FROM fixture_note WHERE title = $1', [title]);
   if (!note) throw new Error(`POST /fixture/notes on ${instance.name} answered 303 but no note titled ${title} is stored`);
   return note.id;

@@ -34,7 +34,12 @@ describe('event delivery and schedules with two app instances', () => {
 
     const noteIds: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const note = await server.notes.create({ title: `note ${i} for two instances`, content: null, status: 'PUBLISHED', author: 'Failure tests' });
+      const note = await server.notes.create({
+        title: `note ${i} for two instances`,
+        content: null,
+        status: 'PUBLISHED',
+        author: 'Failure tests',
+      });
       noteIds.push(note.id);
     }
     const delivered = await waitForDeliveries(probe, noteIds, [one, two]);
@@ -45,13 +50,22 @@ describe('event delivery and schedules with two app instances', () => {
   it(
     'runs a schedule once per tick while two instances run it, not once per instance',
     async () => {
-      const both = await Promise.all([instances.start({ name: 'one', env: EVERY_MINUTE }), instances.start({ name: 'two', env: EVERY_MINUTE })]);
+      const both = await Promise.all([
+        instances.start({ name: 'one', env: EVERY_MINUTE }),
+        instances.start({ name: 'two', env: EVERY_MINUTE }),
+      ]);
       // Both instances' cron is running before the tick the test looks at: a tick some seconds after both runners said they
       // started (cron starts with the runner; the margin covers its first query).
-      await Promise.all(both.map((instance) => instance.waitForLogLine(/Worker connected and looking for jobs/, 'that its job runner started')));
+      await Promise.all(
+        both.map((instance) => instance.waitForLogLine(/Worker connected and looking for jobs/, 'that its job runner started')),
+      );
       const bothRunning = new Date(Date.now() + 5_000);
 
-      const first = await nextRun(both, (ref) => new Date(ref) > bothRunning, `a tidy-notes run for a tick after ${bothRunning.toISOString()}`);
+      const first = await nextRun(
+        both,
+        (ref) => new Date(ref) > bothRunning,
+        `a tidy-notes run for a tick after ${bothRunning.toISOString()}`,
+      );
       // The next tick's run: by then the schedule's last execution is past the first tick, so no instance can schedule that tick again.
       await nextRun(both, (ref) => new Date(ref) > new Date(first), `a tidy-notes run for a tick after ${first}`);
       await waitUntil('the queue to hold no schedule job', async () => {
@@ -74,7 +88,9 @@ describe('event delivery and schedules with two app instances', () => {
         for (const instance of running) instance.assertRunning(`while the test waited for ${awaited}`);
         const runs = await probe.effects('tidy-notes');
         const run = runs.find((effect) => wanted(effect.ref));
-        return run ? { done: true, value: run.ref } : { done: false, seen: `runs for ${runs.map((effect) => effect.ref).join(', ') || 'no tick'}` };
+        return run
+          ? { done: true, value: run.ref }
+          : { done: false, seen: `runs for ${runs.map((effect) => effect.ref).join(', ') || 'no tick'}` };
       },
       { timeoutMs: 150_000, intervalMs: 500 },
     );
