@@ -29,7 +29,7 @@ type Listener<P> = (event: DeliveredEvent<P>, tx: TransactionClient) => Promise<
  */
 export function OnEvent<P>(event: EventType<P>, options: OnEventOptions = {}) {
   const metadata: EventListenerMetadata = {
-    event: event as EventType<unknown>,
+    event: event,
     maxAttempts: options.maxAttempts ?? 10,
     transaction: options.transaction ?? true,
   };

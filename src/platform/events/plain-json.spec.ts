@@ -13,6 +13,8 @@ describe('assertPlainJson', () => {
     ['a class instance', { map: new Map() }, 'payload.map is a Map'],
     ['a function', { f: () => 1 }, 'payload.f is a function'],
   ])('refuses %s, naming the path', (_what, value, message) => {
-    expect(() => assertPlainJson(value, 'payload', 'publish accounts/account-deleted@1')).toThrow(`publish accounts/account-deleted@1: ${message}`);
+    expect(() => assertPlainJson(value, 'payload', 'publish accounts/account-deleted@1')).toThrow(
+      `publish accounts/account-deleted@1: ${message}`,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { parseCronItems, run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { parseCronItems, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
 import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
 import { jobsLogger } from './jobs-logger';
@@ -100,7 +101,16 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
       this.sweeper = sweeper;
     }
     const sweeper = this.sweeper;
+    // Listened to before run(): the pool is created (and starts locking jobs) before run() resolves.
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('pool:create', ({ workerPool }) => {
+      void sweeper.poolStarted(workerPool.id).catch(() => undefined);
+    });
+    events.on('pool:release', ({ workerPool }) => {
+      void sweeper.poolStopped(workerPool.id);
+    });
     const runner = await run({
+      events,
       connectionString: databaseUrl,
       schema: this.schema,
       concurrency,
@@ -120,12 +130,6 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
           options: { backfillPeriod: 0, maxAttempts: 10 },
         })),
       ),
-    });
-    runner.events.on('pool:create', ({ workerPool }) => {
-      void sweeper.poolStarted(workerPool.id).catch(() => undefined);
-    });
-    runner.events.on('pool:release', ({ workerPool }) => {
-      void sweeper.poolStopped(workerPool.id);
     });
     this.runner = runner;
     if (this.stopping) await runner.stop();

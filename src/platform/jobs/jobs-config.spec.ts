@@ -6,7 +6,12 @@ const POOLED = 'postgresql://app@pgbouncer:6432/app?pgbouncer=true';
 
 describe('readJobsConfig', () => {
   it('uses DATABASE_URL for the workers by default, with 4 jobs at once and a 60 s stale lock', () => {
-    expect(readJobsConfig({ DATABASE_URL: DIRECT })).toEqual({ databaseUrl: DIRECT, concurrency: 4, staleLockMs: 60_000, shutdownTimeoutMs: 10_000 });
+    expect(readJobsConfig({ DATABASE_URL: DIRECT })).toEqual({
+      databaseUrl: DIRECT,
+      concurrency: 4,
+      staleLockMs: 60_000,
+      shutdownTimeoutMs: 10_000,
+    });
   });
 
   it('takes JOBS_DATABASE_URL, JOBS_CONCURRENCY (0 runs none) and JOBS_STALE_LOCK_MS', () => {
@@ -25,6 +30,8 @@ describe('readJobsConfig', () => {
   });
 
   it('refuses a JOBS_CONCURRENCY that is not a whole number', () => {
-    expect(() => readJobsConfig({ DATABASE_URL: DIRECT, JOBS_CONCURRENCY: 'four' })).toThrow('JOBS_CONCURRENCY="four" is not a whole number');
+    expect(() => readJobsConfig({ DATABASE_URL: DIRECT, JOBS_CONCURRENCY: 'four' })).toThrow(
+      'JOBS_CONCURRENCY="four" is not a whole number',
+    );
   });
 });

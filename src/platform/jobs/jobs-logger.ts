@@ -10,10 +10,10 @@ import { Logger as WorkerLogger } from 'graphile-worker';
 export function jobsLogger(nest: NestLogger = new NestLogger('Jobs'), failures: 'warn' | 'debug' = 'warn'): WorkerLogger {
   return new WorkerLogger(() => (level, message, meta) => {
     if ((meta as { failure?: boolean } | undefined)?.failure) nest[failures](message.split('\n')[0]);
-    else if (level === 'error') nest.error(message);
-    else if (level === 'warning') nest.warn(message);
+    else if ((level as string) === 'error') nest.error(message);
+    else if ((level as string) === 'warning') nest.warn(message);
     // Per-job chatter ("Completed task 12 ... with success") is for debugging only.
-    else if (level === 'info' && !/^(Completed task|Worker connected)/.test(message)) nest.log(message);
+    else if ((level as string) === 'info' && !/^(Completed task|Worker connected)/.test(message)) nest.log(message);
     else nest.debug(message);
   });
 }

@@ -78,7 +78,9 @@ export class JobsRegistry implements OnModuleInit {
     }
     const problems = componentEventProblems(components, found, definedEventTypes(), definedJobTypes());
     if (problems.length > 0) {
-      throw new ComponentEventsError(`component events, jobs and schedules disagree with their component.meta.ts:\n  ${problems.join('\n  ')}`);
+      throw new ComponentEventsError(
+        `component events, jobs and schedules disagree with their component.meta.ts:\n  ${problems.join('\n  ')}`,
+      );
     }
     this.listeners = found.listeners;
     this.jobs = found.jobs;

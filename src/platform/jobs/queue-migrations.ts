@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
 // graphile-worker 0.17.3 has no public way to ask which schema revision it
 // needs; its generated migration list is the source (checked by
-// test/queue-schema-check.spec.ts for 0.17.3).
+// src/server/test/events-and-jobs/queue-schema-check.spec.ts for 0.17.3).
 import { migrations } from 'graphile-worker/dist/generated/sql';
 import { version as workerVersion } from 'graphile-worker/dist/version';
 import { Client } from 'pg';
@@ -35,8 +35,8 @@ END $$`;
 
 /** Migrations report warnings and errors only (one debug line per migration file is noise in `npm start` and test setup). */
 const MIGRATION_LOGGER = new WorkerLogger(() => (level, message) => {
-  if (level === 'error') new Logger('Jobs').error(message);
-  else if (level === 'warning') new Logger('Jobs').warn(message);
+  if ((level as string) === 'error') new Logger('Jobs').error(message);
+  else if ((level as string) === 'warning') new Logger('Jobs').warn(message);
 });
 
 /** Creates or brings up to date the queue schema, as the owner role (DDL). */
@@ -56,7 +56,9 @@ export type QueryRows = <T>(text: string, values: unknown[]) => Promise<T[]>;
 
 /** The schema's migration, or null when it (or its migrations table) is missing. */
 export async function queueSchemaMigration(query: QueryRows, schema: string): Promise<number | null> {
-  const [{ present }] = await query<{ present: boolean }>(`SELECT to_regclass(format('%I.migrations', $1::text)) IS NOT NULL AS present`, [schema]);
+  const [{ present }] = await query<{ present: boolean }>(`SELECT to_regclass(format('%I.migrations', $1::text)) IS NOT NULL AS present`, [
+    schema,
+  ]);
   if (!present) return null;
   const [{ id }] = await query<{ id: number | null }>(`SELECT max(id)::int AS id FROM "${schema.replace(/"/g, '""')}".migrations`, []);
   return id;
@@ -70,7 +72,8 @@ export async function queueSchemaMigration(query: QueryRows, schema: string): Pr
 export async function checkQueueSchema(query: QueryRows, schema: string, where: string): Promise<void> {
   const migration = await queueSchemaMigration(query, schema);
   if (migration !== null && migration >= REQUIRED_QUEUE_MIGRATION) return;
-  const state = migration === null ? 'is missing' : `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`;
+  const state =
+    migration === null ? 'is missing' : `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`;
   throw new ConfigurationError(
     `the job queue schema ${schema} ${state} in ${where}; run the migrations: \`npm start\` does it, in production \`npm run jobs -- migrate\` with MIGRATION_DATABASE_URL set`,
   );

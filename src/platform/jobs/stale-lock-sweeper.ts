@@ -23,9 +23,7 @@ export class StaleLockSweeper {
   private readonly ownPools = new Set<string>();
   private sweeping = false;
 
-  constructor(
-    private readonly options: { connectionString: string; schema: string; staleLockMs: number },
-  ) {}
+  constructor(private readonly options: { connectionString: string; schema: string; staleLockMs: number }) {}
 
   /** Opens the liveness session and starts sweeping. */
   async start(): Promise<void> {
@@ -72,7 +70,11 @@ export class StaleLockSweeper {
       gone.push(pool);
     }
     if (gone.length > 0) {
-      this.utils ??= await makeWorkerUtils({ connectionString: this.options.connectionString, schema: this.options.schema, maxPoolSize: 1 });
+      this.utils ??= await makeWorkerUtils({
+        connectionString: this.options.connectionString,
+        schema: this.options.schema,
+        maxPoolSize: 1,
+      });
       await this.utils.forceUnlockWorkers(gone);
       this.logger.warn(
         `released the jobs locked for over ${this.options.staleLockMs} ms by ${gone.join(', ')}, which no running instance holds (a process that crashed or was killed); they run again`,
@@ -97,7 +99,7 @@ export class StaleLockSweeper {
   }
 
   private async connect(): Promise<void> {
-    const session = new Client({ connectionString: this.options.connectionString, application_name: 'jobs-liveness' });
+    const session = new Client({ connectionString: this.options.connectionString, application_name: `jobs-liveness ${this.options.schema}` });
     session.on('error', () => undefined);
     await session.connect();
     this.session = session;

@@ -69,7 +69,11 @@ export function eventScenario(app: INestApplication): EventScenario {
   const recordings = new Map<string, RecordedEvents<unknown>>();
   const logger = new Logger('Jobs');
 
-  const taskNames = () => [...registry.listeners.map((l) => l.task), ...registry.jobs.map((j) => j.task), ...registry.schedules.map((s) => s.task)];
+  const taskNames = () => [
+    ...registry.listeners.map((l) => l.task),
+    ...registry.jobs.map((j) => j.task),
+    ...registry.schedules.map((s) => s.task),
+  ];
 
   async function runRound(report: PendingJobsReport): Promise<void> {
     const tasks: TaskList = {};
@@ -111,15 +115,15 @@ export function eventScenario(app: INestApplication): EventScenario {
       const existing = recordings.get(type.key);
       if (existing) return existing as RecordedEvents<P>;
       const recording: RecordedEvents<P> = { type, since: new Date() };
-      recordings.set(type.key, recording as RecordedEvents<unknown>);
+      recordings.set(type.key, recording);
       registry.addProbe({
         id: `probe.${type.key}`,
         component: type.component,
-        event: type as EventType<unknown>,
-        task: probeTask(type as EventType<unknown>),
+        event: type,
+        task: probeTask(type),
         maxAttempts: 1,
         transaction: false,
-        run: async () => undefined,
+        run: () => Promise.resolve(),
       });
       return recording;
     },
@@ -127,12 +131,14 @@ export function eventScenario(app: INestApplication): EventScenario {
     async published<P>(type: EventType<P>): Promise<DeliveredEvent<P>[]> {
       const recording = recordings.get(type.key);
       if (!recording) {
-        throw new Error(`published(${type.key}): call scenario.record(${type.name}) before the stimulus; only events published after it are recorded`);
+        throw new Error(
+          `published(${type.key}): call scenario.record(${type.name}) before the stimulus; only events published after it are recorded`,
+        );
       }
       const rows = await database.$queryRawUnsafe<{ payload: EventEnvelope }[]>(
         `SELECT j.payload FROM ${table('_private_jobs')} AS j JOIN ${table('_private_tasks')} AS t ON t.id = j.task_id
          WHERE t.identifier = $1 ORDER BY j.id`,
-        probeTask(type as EventType<unknown>),
+        probeTask(type),
       );
       return rows
         .map(({ payload }) => ({ ...payload, payload: payload.payload as P, publishedAt: new Date(payload.publishedAt), attempt: 1 }))

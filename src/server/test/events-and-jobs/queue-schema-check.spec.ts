@@ -1,9 +1,9 @@
 import { createDatabaseTestingModule } from '../../../testing/create-database-testing-module';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import type { TestingModule } from '@nestjs/testing';
-import { ConfigurationError } from '../../errors/configuration.error';
-import { checkQueueSchema, REQUIRED_QUEUE_MIGRATION } from '../queue-migrations';
-import { queueSchemaFor } from '../queue-schema';
+import { ConfigurationError } from '../../../platform/errors/configuration.error';
+import { checkQueueSchema, REQUIRED_QUEUE_MIGRATION } from '../../../platform/jobs/queue-migrations';
+import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 
 let moduleRef: TestingModule;
 let prisma: PrismaService;

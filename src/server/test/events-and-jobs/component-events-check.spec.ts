@@ -1,13 +1,13 @@
 import { Injectable, Module, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DatabaseModule } from '../../../database/runtime/database.module';
-import { ComponentComposition } from '../../../server/components/component-composition';
-import type { ComponentMeta } from '../../component-meta';
-import { ComponentEventsError } from '../../errors/component-events.error';
-import { defineEvent } from '../../events/event-type';
-import { OnEvent } from '../../events/on-event.decorator';
-import { OnSchedule } from '../job-handler.decorators';
-import { JobsModule } from '../jobs.module';
+import { ComponentComposition } from '../../components/component-composition';
+import type { ComponentMeta } from '../../../platform/component-meta';
+import { ComponentEventsError } from '../../../platform/errors/component-events.error';
+import { defineEvent } from '../../../platform/events/event-type';
+import { OnEvent } from '../../../platform/events/on-event.decorator';
+import { OnSchedule } from '../../../platform/jobs/job-handler.decorators';
+import { JobsModule } from '../../../platform/jobs/jobs.module';
 
 const EntryPosted = defineEvent<{ entryId: string }>({ component: 'ledger', name: 'entry-posted', version: 1 });
 
@@ -60,14 +60,32 @@ describe('the boot check of events, jobs and schedules against component.meta.ts
   });
 
   it('starts when the listener is declared in dependsOn and listensTo', async () => {
-    const audit: ComponentMeta = { id: 'audit', title: 'Audit', routes: [], dependsOn: ['ledger'], events: { listensTo: ['ledger/entry-posted'] } };
+    const audit: ComponentMeta = {
+      id: 'audit',
+      title: 'Audit',
+      routes: [],
+      dependsOn: ['ledger'],
+      events: { listensTo: ['ledger/entry-posted'] },
+    };
 
     expect(await boot([ledger, audit], { ledger: LedgerModule, audit: AuditModule }, 'audit')).toBeUndefined();
   });
 
   it('refuses an event defined but not published, a schedule without its handler and a handler without its schedule', async () => {
-    const reports: ComponentMeta = { id: 'reports', title: 'Reports', routes: [], schedules: [{ name: 'nightly-export', cron: '0 3 * * *' }] };
-    const error = await boot([{ ...ledger, events: {} }, { ...reports, dependsOn: ['ledger'] }], { ledger: LedgerModule, reports: ReportsModule }, 'reports');
+    const reports: ComponentMeta = {
+      id: 'reports',
+      title: 'Reports',
+      routes: [],
+      schedules: [{ name: 'nightly-export', cron: '0 3 * * *' }],
+    };
+    const error = await boot(
+      [
+        { ...ledger, events: {} },
+        { ...reports, dependsOn: ['ledger'] },
+      ],
+      { ledger: LedgerModule, reports: ReportsModule },
+      'reports',
+    );
 
     expect(error).toBeInstanceOf(ComponentEventsError);
     const message = (error as Error).message;

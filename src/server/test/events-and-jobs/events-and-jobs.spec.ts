@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { EventPublisher } from '../../events/event-publisher';
-import { JobQueue } from '../../jobs/job-queue';
+import { EventPublisher } from '../../../platform/events/event-publisher';
+import { JobQueue } from '../../../platform/jobs/job-queue';
 import { eventScenario, type EventScenario } from '../../../testing/events/event-scenario';
 import { NoteAdded, NoteDigest } from '../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
-import { queueSchemaFor } from '../queue-schema';
+import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
 
@@ -79,7 +79,12 @@ describe('events', () => {
       expect(report).toEqual({ ran: 1, failed: 3, deadLettered: 1 });
       const deadLetters = await scenario.deadLetters();
       expect(deadLetters).toEqual([
-        { id: expect.any(String), task: 'event:fixture.FixtureListeners.failOnDemand', attempts: 3, lastError: expect.stringContaining('the mail server said no') },
+        {
+          id: expect.any(String),
+          task: 'event:fixture.FixtureListeners.failOnDemand',
+          attempts: 3,
+          lastError: expect.stringContaining('the mail server said no'),
+        },
       ]);
       // The failing listener's own writes were rolled back with each attempt.
       expect(await server.listeners.effects()).toEqual([{ handler: 'record-note', ref: note.id, attempt: 1 }]);
@@ -155,18 +160,27 @@ describe('jobs and schedules', () => {
   });
 });
 
+/** Polls until `done(value)`, at most 20 s (a bound for a slow machine, not a timing assertion); returns the last value. */
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 describe('a test server with jobs running', () => {
-  it('delivers a committed event by itself', async () => {
+  it('delivers a committed event by itself, its worker pool holding its liveness lock and its schedule registered as a crontab item', async () => {
     const running = await startFixtureServer({ jobs: 'running' });
     try {
       const note = await running.notes.create(NOTE);
 
-      const deadline = Date.now() + 20_000;
-      let effects = await running.listeners.effects();
-      while (effects.length < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        effects = await running.listeners.effects();
-      }
+      const effects = await pollUntil(
+        () => running.listeners.effects(),
+        (rows) => rows.length >= 2,
+      );
       expect(effects).toEqual(
         expect.arrayContaining([
           { handler: 'record-note', ref: note.id, attempt: 1 },
@@ -174,6 +188,31 @@ describe('a test server with jobs running', () => {
         ]),
       );
       expect(effects).toHaveLength(2);
+
+      const livenessLocks = await pollUntil(
+        async () => {
+          const [{ locks }] = await running.prisma.$queryRawUnsafe<{ locks: number }[]>(
+            `SELECT count(*)::int AS locks FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE a.application_name = $1 AND l.locktype = 'advisory' AND l.granted`,
+            `jobs-liveness ${queueSchemaFor(running.prisma.config.schema)}`,
+          );
+          return locks;
+        },
+        (locks) => locks >= 1,
+      );
+      expect(livenessLocks).toBe(1);
+
+      // Its schedules are graphile-worker crontab items (run once per tick across instances).
+      const crontabs = await pollUntil(
+        async () =>
+          (
+            await running.prisma.$queryRawUnsafe<{ identifier: string }[]>(
+              `SELECT identifier FROM "${queueSchemaFor(running.prisma.config.schema)}"._private_known_crontabs`,
+            )
+          ).map((row) => row.identifier),
+        (identifiers) => identifiers.length > 0,
+      );
+      expect(crontabs).toEqual(['schedule:fixture.tidy-notes']);
     } finally {
       await running.close();
     }
