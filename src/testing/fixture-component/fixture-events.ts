@@ -16,7 +16,7 @@ export const FIXTURE_META = defineComponent({
   schedules: [
     {
       name: 'tidy-notes',
-      // FIXTURE_TIDY_CRON: every minute in the failure tests' app instances (src/platform/jobs/test/failures/two-instances.spec.ts).
+      // FIXTURE_TIDY_CRON: every minute in the failure tests' app instances (src/server/test/events-and-jobs/failures/two-instances.spec.ts).
       cron: process.env.FIXTURE_TIDY_CRON ?? '*/5 * * * *',
       description: 'Records that it ran (the platform tests run it)',
     },

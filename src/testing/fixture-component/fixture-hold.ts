@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const HOLDING = 'holding';
 
 /**
- * A knob of the failure tests (src/platform/jobs/test/failures/), set in the
+ * A knob of the failure tests (src/server/test/events-and-jobs/failures/), set in the
  * environment of one app instance only: with `FIXTURE_HOLD_FILE` set, the
  * fixture's listeners and job log `holding <what>` when they start and then
  * wait, inside their run (and its transaction), until that file exists. So a

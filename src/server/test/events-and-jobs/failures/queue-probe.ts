@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { queueSchemaFor } from '../../queue-schema';
+import { queueSchemaFor } from '../../../../platform/jobs/queue-schema';
 
 /** One row of graphile-worker's job table, as the failure tests look at it. */
 export interface QueuedJobRow {

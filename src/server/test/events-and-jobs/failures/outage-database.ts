@@ -12,7 +12,7 @@ import type { WorkerSchemaFixtureSql } from '../../../../testing/worker-schema-f
 export async function startOutageDatabase(log: (line: string) => void = () => undefined): Promise<LoadDatabase> {
   return LoadDatabase.start(process.cwd(), log, {
     folder: 'test-jobs-outage',
-    command: 'JEST_WORKERS=1 npx jest src/platform/jobs/test/failures',
+    command: 'JEST_WORKERS=1 npx jest src/server/test/events-and-jobs/failures',
   });
 }
 
