@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { parseCronItems, run, type Runner, type WorkerEvents } from 'graphile-worker';
+import { Pool } from 'pg';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
 import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
 import { jobsLogger } from './jobs-logger';
@@ -109,34 +110,46 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
     events.on('pool:release', ({ workerPool }) => {
       void sweeper.poolStopped(workerPool.id);
     });
-    const runner = await run({
-      events,
-      connectionString: databaseUrl,
-      schema: this.schema,
-      concurrency,
-      maxPoolSize: concurrency + 2,
-      logger: jobsLogger(this.logger),
-      noHandleSignals: true,
-      gracefulShutdownAbortTimeout: shutdownTimeoutMs,
-      // Batched (0 ms: as soon as possible), completions and failures are flushed by a graceful stop; unbatched,
-      // graphile-worker 0.17.3 fires them without waiting, so a job finished during a stop stayed locked and ran again.
-      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-      taskList: buildTaskList(this.registry, this.database, this.logger),
-      parsedCronItems: parseCronItems(
-        this.registry.schedules.map((schedule) => ({
-          task: schedule.task,
-          identifier: schedule.task,
-          match: schedule.cron,
-          options: { backfillPeriod: 0, maxAttempts: 10 },
-        })),
-      ),
-    });
+    // Named, so an operator (and the outage spec) can tell the job connections apart in pg_stat_activity.
+    const pgPool = new Pool({ connectionString: databaseUrl, max: concurrency + 2, application_name: `jobs ${this.schema}` });
+    // A lost connection (restart, failover, outage) is dropped and replaced; the runner retries what failed.
+    const lost = (error: Error) => this.logger.warn(`a job runner connection was lost: ${error.message}`);
+    pgPool.on('error', lost);
+    pgPool.on('connect', (client) => client.on('error', lost));
+    let runner: Runner;
+    try {
+      runner = await run({
+        events,
+        pgPool,
+        schema: this.schema,
+        concurrency,
+        logger: jobsLogger(this.logger),
+        noHandleSignals: true,
+        gracefulShutdownAbortTimeout: shutdownTimeoutMs,
+        // Batched (0 ms: as soon as possible), completions and failures are flushed by a graceful stop; unbatched,
+        // graphile-worker 0.17.3 fires them without waiting, so a job finished during a stop stayed locked and ran again.
+        preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+        taskList: buildTaskList(this.registry, this.database, this.logger),
+        parsedCronItems: parseCronItems(
+          this.registry.schedules.map((schedule) => ({
+            task: schedule.task,
+            identifier: schedule.task,
+            match: schedule.cron,
+            options: { backfillPeriod: 0, maxAttempts: 10 },
+          })),
+        ),
+      });
+    } catch (error) {
+      await pgPool.end().catch(() => undefined);
+      throw error;
+    }
     this.runner = runner;
     if (this.stopping) await runner.stop();
     try {
       await runner.promise;
     } finally {
       this.runner = undefined;
+      await pgPool.end().catch(() => undefined);
     }
   }
 }

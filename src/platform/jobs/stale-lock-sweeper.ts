@@ -99,7 +99,10 @@ export class StaleLockSweeper {
   }
 
   private async connect(): Promise<void> {
-    const session = new Client({ connectionString: this.options.connectionString, application_name: `jobs-liveness ${this.options.schema}` });
+    const session = new Client({
+      connectionString: this.options.connectionString,
+      application_name: `jobs-liveness ${this.options.schema}`,
+    });
     session.on('error', () => undefined);
     await session.connect();
     this.session = session;

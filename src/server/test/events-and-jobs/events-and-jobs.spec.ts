@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
 import { EventPublisher } from '../../../platform/events/event-publisher';
 import { JobQueue } from '../../../platform/jobs/job-queue';
 import { eventScenario, type EventScenario } from '../../../testing/events/event-scenario';
 import { NoteAdded, NoteDigest } from '../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { withEnvironment } from '../../../testing/environment/with-environment';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
@@ -215,6 +217,66 @@ describe('a test server with jobs running', () => {
       expect(crontabs).toEqual(['schedule:fixture.tidy-notes']);
     } finally {
       await running.close();
+    }
+  });
+
+  it('delivers again after every connection of its runner was cut (a failover), without crashing', async () => {
+    const running = await startFixtureServer({ jobs: 'running' });
+    // The runtime role the runner connects as may end its own sessions.
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const queue = queueSchemaFor(running.prisma.config.schema);
+      const jobConnections = `SELECT pid FROM pg_stat_activity WHERE application_name IN ('jobs ${queue}', 'jobs-liveness ${queue}')`;
+      await pollUntil(
+        async () => (await admin.query(jobConnections)).rowCount ?? 0,
+        (count) => count > 0,
+      );
+
+      const cut = await admin.query<{ pid: number }>(`SELECT pid, pg_terminate_backend(pid) FROM (${jobConnections}) AS job`);
+      const cutPids = cut.rows.map((row) => row.pid);
+      expect(cutPids.length).toBeGreaterThan(0);
+      const note = await running.notes.create(NOTE);
+
+      const effects = await pollUntil(
+        () => running.listeners.effects(),
+        (rows) => rows.length >= 2,
+      );
+      expect(effects).toEqual(
+        expect.arrayContaining([
+          { handler: 'record-note', ref: note.id, attempt: expect.any(Number) },
+          { handler: 'fail-on-demand', ref: note.id, attempt: expect.any(Number) },
+        ]),
+      );
+      // Delivered over new connections.
+      const now = (await admin.query<{ pid: number }>(jobConnections)).rows.map((row) => row.pid);
+      expect(now.length).toBeGreaterThan(0);
+      expect(now.filter((pid) => cutPids.includes(pid))).toEqual([]);
+    } finally {
+      await admin.end();
+      await running.close();
+    }
+  });
+
+  it('keeps serving while its runner cannot reach the database, restarting it with a doubling delay, and stops promptly', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // Nothing listens on port 1: every start of the runner fails.
+    const unreachable = new URL(process.env.DATABASE_URL!);
+    unreachable.port = '1';
+    const running = await withEnvironment({ JOBS_DATABASE_URL: unreachable.toString() }, () => startFixtureServer({ jobs: 'running' }));
+    try {
+      const restarts = await pollUntil(
+        () =>
+          Promise.resolve(
+            warn.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('restarting the job runner')),
+          ),
+        (messages) => messages.length >= 2,
+      );
+      expect(restarts.slice(0, 2)).toEqual(['restarting the job runner in 1 s', 'restarting the job runner in 2 s']);
+      expect((await fetch(`${running.baseUrl}/health/live`)).status).toBe(200);
+    } finally {
+      await running.close();
+      warn.mockRestore();
     }
   });
 });
