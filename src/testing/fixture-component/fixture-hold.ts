@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** The line a held run logs first; a test waits for it to know the run is under way. */
-export const HOLDING = 'holding';
+import { Logger } from '@nestjs/common';
 
 /**
  * A knob of the failure tests (src/server/test/events-and-jobs/failures/), set in the
@@ -18,7 +15,7 @@ export async function holdIfAsked(what: string): Promise<void> {
   const file = process.env.FIXTURE_HOLD_FILE;
   if (!file) return;
   const logger = new Logger('FixtureHold');
-  logger.log(`${HOLDING} ${what} until ${file} exists`);
+  logger.log(`holding ${what} until ${file} exists`);
   while (!existsSync(file)) await sleep(50);
   logger.log(`released ${what}`);
 }
