@@ -220,8 +220,9 @@ describe('a test server with jobs running', () => {
     }
   });
 
-  it('delivers again after every connection of its runner was cut (a failover), without crashing', async () => {
-    const running = await startFixtureServer({ jobs: 'running' });
+  it('delivers again after every connection of its runner was cut (a failover), without crashing, and takes its liveness lock again', async () => {
+    // Sweeps (which reopen a lost liveness session) every 200 ms.
+    const running = await withEnvironment({ JOBS_STALE_LOCK_MS: '400' }, () => startFixtureServer({ jobs: 'running' }));
     // The runtime role the runner connects as may end its own sessions.
     const admin = new Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
@@ -252,6 +253,17 @@ describe('a test server with jobs running', () => {
       const now = (await admin.query<{ pid: number }>(jobConnections)).rows.map((row) => row.pid);
       expect(now.length).toBeGreaterThan(0);
       expect(now.filter((pid) => cutPids.includes(pid))).toEqual([]);
+      const livenessLocks = await pollUntil(
+        async () =>
+          (
+            await admin.query(
+              `SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.application_name = $1 AND l.locktype = 'advisory' AND l.granted`,
+              [`jobs-liveness ${queue}`],
+            )
+          ).rowCount ?? 0,
+        (locks) => locks >= 1,
+      );
+      expect(livenessLocks).toBe(1);
     } finally {
       await admin.end();
       await running.close();
