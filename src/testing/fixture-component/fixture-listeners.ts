@@ -10,6 +10,7 @@ import {
   type TransactionClient,
 } from '../../surface';
 import { NoteAdded, NoteDigest } from './fixture-events';
+import { holdIfAsked } from './fixture-hold';
 
 /** One row per effect of a listener, job or schedule run, written in its transaction: what the tests check. */
 export interface FixtureEffect {
@@ -21,7 +22,9 @@ export interface FixtureEffect {
 /**
  * Two listeners of fixture/note-added (one fails on demand), the note-digest
  * job's handler and the tidy-notes schedule's. Each writes a row to
- * fixture_effect, inside its delivery's transaction where it has one.
+ * fixture_effect, inside its delivery's transaction where it has one. With
+ * FIXTURE_HOLD_FILE set (the failure tests' knob, fixture-hold.ts) the
+ * listeners and the job then hold, their transaction open, until that file exists.
  */
 @Injectable()
 export class FixtureListeners {
@@ -33,17 +36,20 @@ export class FixtureListeners {
   @OnEvent(NoteAdded)
   async recordNote(event: DeliveredEvent<{ noteId: string; title: string }>, tx: TransactionClient): Promise<void> {
     await tx.$executeRaw`INSERT INTO fixture_effect (handler, ref, attempt) VALUES ('record-note', ${event.payload.noteId}, ${event.attempt})`;
+    await holdIfAsked(`recordNote's delivery of note ${event.payload.noteId}`);
   }
 
   @OnEvent(NoteAdded, { maxAttempts: 3 })
   async failOnDemand(event: DeliveredEvent<{ noteId: string; title: string }>, tx: TransactionClient): Promise<void> {
     await tx.$executeRaw`INSERT INTO fixture_effect (handler, ref, attempt) VALUES ('fail-on-demand', ${event.payload.noteId}, ${event.attempt})`;
+    await holdIfAsked(`failOnDemand's delivery of note ${event.payload.noteId}`);
     if (this.failure) throw new Error(this.failure);
   }
 
   @HandlesJob(NoteDigest)
   async digest(job: QueuedJob<{ noteId: string }>, tx: TransactionClient): Promise<void> {
     await tx.$executeRaw`INSERT INTO fixture_effect (handler, ref, attempt) VALUES ('note-digest', ${job.payload.noteId}, ${job.attempt})`;
+    await holdIfAsked(`the note-digest job for ${job.payload.noteId}`);
   }
 
   @OnSchedule('tidy-notes')

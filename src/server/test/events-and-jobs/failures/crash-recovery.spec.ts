@@ -1,0 +1,67 @@
+// Delivery across a crash, with real processes: an app instance in a child
+// process commits an event and is killed with SIGKILL (no shutdown hook
+// runs); another instance started afterwards delivers it, exactly once to
+// each listener.
+import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
+import { AppInstances, holdFile } from './app-instances';
+import { addNoteThrough, deliveredOnce, waitForDeliveries } from './deliveries';
+import { QueueProbe } from './queue-probe';
+
+describe('event delivery when an app instance is killed (kill -9)', () => {
+  let server: FixtureServer;
+  let probe: QueueProbe;
+  const instances = new AppInstances();
+
+  beforeAll(async () => {
+    // The fixture's tables, in this worker's schema; this process runs no jobs (jobs 'manual').
+    server = await startFixtureServer();
+    probe = await QueueProbe.connect(process.env.MIGRATION_DATABASE_URL!, process.env.DATABASE_SCHEMA!);
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+    await server?.close();
+  });
+
+  beforeEach(() => probe.reset());
+  afterEach(() => instances.killAll());
+
+  it('delivers an event committed by an instance killed before it delivered it, once to each listener, when another instance starts', async () => {
+    // JOBS_CONCURRENCY=0: this instance publishes but delivers nothing, so the deliveries are still pending when it dies.
+    const publisher = await instances.start({ name: 'publisher', env: { JOBS_CONCURRENCY: '0' } });
+    const noteId = await addNoteThrough(publisher, probe, 'committed, then the instance was killed');
+    const pending = await probe.jobs('event:');
+    await publisher.kill();
+
+    const successor = await instances.start({ name: 'successor' });
+    const delivered = await waitForDeliveries(probe, [noteId], [successor]);
+
+    expect(pending.map((job) => ({ task: job.task, lockedBy: job.lockedBy, attempts: job.attempts }))).toEqual([
+      { task: expect.stringMatching(/^event:fixture\./), lockedBy: null, attempts: 0 },
+      { task: expect.stringMatching(/^event:fixture\./), lockedBy: null, attempts: 0 },
+    ]);
+    expect(delivered).toEqual(deliveredOnce([noteId]));
+  });
+
+  it('delivers again, once, an event whose delivery was under way in an instance killed halfway: the stale-lock sweeper releases it', async () => {
+    // The first instance's listeners start the delivery and hold inside their transaction until it is killed.
+    const hold = holdFile();
+    const first = await instances.start({ name: 'first', env: { FIXTURE_HOLD_FILE: hold.path, JOBS_STALE_LOCK_MS: '1000' } });
+    const { id: noteId } = await server.notes.create({
+      title: 'delivery under way when killed',
+      content: null,
+      status: 'PUBLISHED',
+      author: 'Failure tests',
+    });
+    await first.waitForLogLine(new RegExp(`holding .*${noteId}`), `that a listener holds the delivery of note ${noteId}`);
+    const lockedWhenKilled = (await probe.jobs('event:')).filter((job) => job.lockedBy !== null);
+    await first.kill();
+
+    const second = await instances.start({ name: 'second', env: { JOBS_STALE_LOCK_MS: '1000' } });
+    const delivered = await waitForDeliveries(probe, [noteId], [second]);
+
+    expect(lockedWhenKilled.length).toBeGreaterThan(0);
+    expect(delivered).toEqual(deliveredOnce([noteId]));
+    expect(second.log()).toMatch(/released the jobs locked for over 1000 ms by .+, which no running instance holds/);
+  });
+});

@@ -1,0 +1,98 @@
+// Two app instances (child processes) running jobs on one queue, as two
+// replicas behind a load balancer do: each delivery runs in one of them,
+// once; a schedule runs once per tick, not once per instance.
+import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
+import type { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
+import { waitUntil } from '../../../../testing/process/wait-until';
+import { AppInstances } from './app-instances';
+import { deliveredOnce, waitForDeliveries } from './deliveries';
+import { describeJobs, QueueProbe } from './queue-probe';
+
+/** Every minute, in these instances only (the fixture's own schedule is every 5 minutes): see fixture-events.ts. */
+const EVERY_MINUTE = { FIXTURE_TIDY_CRON: '* * * * *' };
+
+describe('event delivery and schedules with two app instances', () => {
+  let server: FixtureServer;
+  let probe: QueueProbe;
+  const instances = new AppInstances();
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    probe = await QueueProbe.connect(process.env.MIGRATION_DATABASE_URL!, process.env.DATABASE_SCHEMA!);
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+    await server?.close();
+  });
+
+  beforeEach(() => probe.reset());
+  afterEach(() => instances.killAll());
+
+  it('delivers each of 40 events once to each listener while two instances run jobs', async () => {
+    const [one, two] = await Promise.all([instances.start({ name: 'one' }), instances.start({ name: 'two' })]);
+
+    const noteIds: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const note = await server.notes.create({
+        title: `note ${i} for two instances`,
+        content: null,
+        status: 'PUBLISHED',
+        author: 'Failure tests',
+      });
+      noteIds.push(note.id);
+    }
+    const delivered = await waitForDeliveries(probe, noteIds, [one, two]);
+
+    expect(delivered).toEqual(deliveredOnce(noteIds));
+  });
+
+  it(
+    'runs a schedule once per tick while two instances run it, not once per instance',
+    async () => {
+      const both = await Promise.all([
+        instances.start({ name: 'one', env: EVERY_MINUTE }),
+        instances.start({ name: 'two', env: EVERY_MINUTE }),
+      ]);
+      // Both instances' cron is running before the tick the test looks at: a tick some seconds after both runners said they
+      // started (cron starts with the runner; the margin covers its first query).
+      await Promise.all(
+        both.map((instance) => instance.waitForLogLine(/Worker connected and looking for jobs/, 'that its job runner started')),
+      );
+      const bothRunning = new Date(Date.now() + 5_000);
+
+      const first = await nextRun(
+        both,
+        (ref) => new Date(ref) > bothRunning,
+        `a tidy-notes run for a tick after ${bothRunning.toISOString()}`,
+      );
+      // The next tick's run: by then the schedule's last execution is past the first tick, so no instance can schedule that tick again.
+      await nextRun(both, (ref) => new Date(ref) > new Date(first), `a tidy-notes run for a tick after ${first}`);
+      await waitUntil('the queue to hold no schedule job', async () => {
+        const jobs = await probe.jobs('schedule:');
+        return jobs.length === 0 ? { done: true, value: undefined } : { done: false, seen: describeJobs(jobs) };
+      });
+
+      const runsOfFirstTick = (await probe.effects('tidy-notes')).filter((effect) => effect.ref === first);
+      expect(runsOfFirstTick).toHaveLength(1);
+    },
+    // Cron ticks once a minute: two ticks after the instances start take up to about three minutes.
+    6 * 60_000,
+  );
+
+  /** The `ref` (the tick, ISO) of the first tidy-notes run for which `wanted(ref)` holds; cron ticks each minute, so the bound is generous. */
+  function nextRun(running: FixtureAppInstance[], wanted: (ref: string) => boolean, awaited: string): Promise<string> {
+    return waitUntil(
+      awaited,
+      async () => {
+        for (const instance of running) instance.assertRunning(`while the test waited for ${awaited}`);
+        const runs = await probe.effects('tidy-notes');
+        const run = runs.find((effect) => wanted(effect.ref));
+        return run
+          ? { done: true, value: run.ref }
+          : { done: false, seen: `runs for ${runs.map((effect) => effect.ref).join(', ') || 'no tick'}` };
+      },
+      { timeoutMs: 150_000, intervalMs: 500 },
+    );
+  }
+});

@@ -1,0 +1,49 @@
+// The entry of one app instance in a child process (started by
+// FixtureAppInstance, fixture-app-instance.ts): the whole app plus the fixture
+// component, as startTestServer builds it, with the job runner running, on a
+// free loopback port. Configured only through its environment, as an operator
+// configures the app: DATABASE_URL, DATABASE_SCHEMA, JOBS_*. It stops on
+// SIGTERM the way production's main.ts does (stopOnSignals), so a test can
+// signal it as a process manager would, or kill it.
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import { ComposedComponentsModule } from '../../platform/jobs/composed-components';
+import { readShutdownTimeout } from '../../server/lifecycle/graceful-shutdown';
+import { stopOnSignals } from '../../server/lifecycle/stop-on-signals';
+import { FixtureComponentModule } from '../fixture-component/fixture-component.module';
+import { FIXTURE_META } from '../fixture-component/fixture-events';
+import { startTestServer, type TestServer } from '../start-test-server';
+
+/** The line the parent waits for: the instance serves HTTP and its job runner has been started. */
+export const READY_LINE = 'fixture app instance ready at';
+
+async function main(): Promise<void> {
+  const logger = new ConsoleLogger({ logLevels: ['log', 'warn', 'error', 'debug'], timestamp: true });
+  const started: { server?: TestServer } = {};
+  stopOnSignals(
+    process,
+    { app: () => started.server?.app, stopDatabase: () => Promise.resolve(), stopDatabaseNow: () => undefined },
+    {
+      timeoutMs: readShutdownTimeout(process.env),
+      log: (line) => logger.log(line, 'Bootstrap'),
+      warn: (line) => logger.warn(line, 'Bootstrap'),
+      error: (line) => logger.error(line, undefined, 'Bootstrap'),
+      exit: (code) => process.exit(code),
+    },
+  );
+  // JOBS_CONCURRENCY=0 is an instance that runs no jobs (it still publishes), as in production.
+  const jobs = process.env.JOBS_CONCURRENCY === '0' ? 'manual' : 'running';
+  // Composed as startFixtureServer composes it (its meta's events and schedules), so its listeners and handlers are registered.
+  const fixture = ComposedComponentsModule.for([{ meta: FIXTURE_META, module: FixtureComponentModule }]);
+  const server = await startTestServer({ imports: [FixtureComponentModule, fixture] }, { logger, jobs });
+  started.server = server;
+  logger.log(`${READY_LINE} ${server.baseUrl}`, 'Bootstrap');
+}
+
+// Only as the child's entry: the parent imports READY_LINE from here.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

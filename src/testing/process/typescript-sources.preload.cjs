@@ -1,0 +1,51 @@
+// Preloaded into a child Node process (`node --require`) by app-instance.ts:
+// lets it run the app's TypeScript sources as Jest does (ts-jest), file by
+// file with TypeScript itself and the project's tsconfig.json. tsx cannot:
+// esbuild emits no decorator metadata, which Nest's injection needs.
+// Imported assets become their source path, as
+// src/testing/jest/asset-url.transform.js makes them under Jest.
+// Transpiled files are cached by content under node_modules/.cache, so the
+// second child starts in about the time Node needs to load the app.
+'use strict';
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { join, relative, sep } = require('node:path');
+const ts = require('typescript');
+
+const root = join(__dirname, '..', '..', '..');
+const cacheDir = join(root, 'node_modules', '.cache', 'typescript-sources');
+const config = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
+const { options } = ts.convertCompilerOptionsFromJson(config.config.compilerOptions, root);
+const compilerOptions = { ...options, module: ts.ModuleKind.CommonJS, sourceMap: false, inlineSourceMap: true, inlineSources: true };
+const optionsKey = createHash('sha256')
+  .update(`${ts.version}\n${JSON.stringify(compilerOptions)}`)
+  .digest('hex');
+
+function transpile(source, filename) {
+  const key = createHash('sha256').update(optionsKey).update(filename).update(source).digest('hex');
+  const cached = join(cacheDir, `${key}.js`);
+  try {
+    return readFileSync(cached, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: filename });
+  mkdirSync(cacheDir, { recursive: true });
+  // Written under a name of its own first: two children may transpile the same file at once.
+  const partial = `${cached}.${process.pid}`;
+  writeFileSync(partial, outputText);
+  renameSync(partial, cached);
+  return outputText;
+}
+
+for (const extension of ['.ts', '.tsx']) {
+  Module._extensions[extension] = function compileTypeScript(module, filename) {
+    module._compile(transpile(readFileSync(filename, 'utf8'), filename), filename);
+  };
+}
+for (const extension of ['.css', '.png', '.svg', '.jpg', '.jpeg', '.gif', '.webp']) {
+  Module._extensions[extension] = function assetUrl(module, filename) {
+    module.exports = `/static/__source__/${relative(root, filename).split(sep).join('/')}`;
+  };
+}
