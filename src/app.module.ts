@@ -3,13 +3,14 @@ import { DatabaseModule } from './database/runtime/database.module';
 import { componentRegistry } from './generated/component-registry';
 import { componentModules } from './generated/components.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './platform/jobs/jobs.module';
 import { LifecycleModule } from './platform/lifecycle/lifecycle.module';
 import { SecurityModule } from './security/security.module';
 import { ComponentComposition } from './server/components/component-composition';
 import { HttpPlatformModule } from './server/http-platform.module';
 
 /** What every app has, whatever its components. */
-export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule];
+export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule, JobsModule];
 
 /** Every component the build discovered (src/generated/), each module importing those of its dependsOn. */
 export const components = ComponentComposition.of(componentRegistry.components, componentModules);

@@ -60,6 +60,15 @@ export interface ComponentMeta {
    * across components. Default `true`.
    */
   modelNamePrefix?: boolean;
+  /**
+   * Events: `publishes` lists this component's own event names
+   * (`'account-deleted'`, each defined with defineEvent); `listensTo` the
+   * events of other components it listens to, `'<component>/<event-name>'`
+   * (that component must be in `dependsOn`). See docs/guides/events-and-jobs.md.
+   */
+  events?: { publishes?: string[]; listensTo?: string[] };
+  /** Cron schedules, each run by one `@OnSchedule(name)` method of the component, once per tick across instances. */
+  schedules?: { name: string; cron: string; description?: string }[];
 }
 
 /** Identity function that type-checks a component's metadata. */

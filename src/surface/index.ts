@@ -6,10 +6,12 @@
 // by `npx prisma db seed` without the web stack) imports its role file
 // directly, e.g. `../../../surface/settings`.
 //
-// Later issues add events, jobs, mail and logging here.
+// Later issues add mail and logging here.
 export * from './components';
 export * from './data';
 export * from './errors';
+export * from './events';
 export * from './forms';
+export * from './jobs';
 export * from './pages';
 export * from './settings';

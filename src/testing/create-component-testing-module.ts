@@ -1,7 +1,15 @@
 import { ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { components, PLATFORM_MODULES } from '../app.module';
+import { JOBS_CONFIG, readJobsConfig } from '../platform/jobs/jobs-config';
 import type { ComponentComposition } from '../server/components/component-composition';
+
+/**
+ * `manual` (tests' default): this process runs no jobs by itself; the test
+ * runs them with the scenario helper (src/testing/events/event-scenario.ts).
+ * `running`: the real runner, as in production (JOBS_CONCURRENCY, at least 1).
+ */
+export type TestJobs = 'manual' | 'running';
 
 /**
  * Compiles a testing module of composed components (ComponentComposition):
@@ -12,8 +20,12 @@ import type { ComponentComposition } from '../server/components/component-compos
 export async function compileComposedTestingModule(
   metadata: ModuleMetadata,
   composition: ComponentComposition = components,
+  jobs: TestJobs = 'manual',
 ): Promise<TestingModule> {
+  const config = readJobsConfig(process.env);
   return Test.createTestingModule(metadata)
+    .overrideProvider(JOBS_CONFIG)
+    .useValue({ ...config, concurrency: jobs === 'running' ? Math.max(config.concurrency, 1) : 0 })
     .compile()
     .catch((error: unknown) => {
       throw composition.explainBootFailure(error);

@@ -10,7 +10,7 @@ import type { ComponentComposition } from '../server/components/component-compos
 import { routesServedBy } from '../server/components/served-routes';
 import { configureApp } from '../server/configure-app';
 import { closeGracefully } from '../server/lifecycle/graceful-shutdown';
-import { compileComposedTestingModule } from './create-component-testing-module';
+import { compileComposedTestingModule, type TestJobs } from './create-component-testing-module';
 
 export interface TestServer {
   app: NestExpressApplication;
@@ -26,6 +26,11 @@ export interface TestServerOptions {
   logger?: LoggerService;
   /** Served under `/static/` instead of the build's `dist/static`. */
   staticDir?: string;
+  /**
+   * `manual` (default): no job runner; the test runs deliveries, jobs and
+   * schedules with eventScenario(app). `running`: the real runner.
+   */
+  jobs?: TestJobs;
 }
 
 /**
@@ -69,11 +74,11 @@ export async function startComponentTestServer(
 
 async function startServer(
   metadata: ModuleMetadata,
-  { logger, staticDir }: TestServerOptions,
+  { logger, staticDir, jobs }: TestServerOptions,
   beforeRoutes?: (app: NestExpressApplication) => void,
   composition: ComponentComposition = components,
 ): Promise<TestServer> {
-  const moduleRef = await compileComposedTestingModule(metadata, composition);
+  const moduleRef = await compileComposedTestingModule(metadata, composition, jobs);
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }), staticDir);
   serveSourceAssets(app);
   beforeRoutes?.(app);

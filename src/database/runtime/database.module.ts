@@ -1,4 +1,5 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { JOBS_DATABASE } from '../../platform/jobs/jobs-database';
 import { PrismaService } from './prisma.service';
 import { QueryCountMiddleware } from './query-count.middleware';
 import { QueryMonitor } from './query-monitor';
@@ -7,8 +8,8 @@ import { readQueryVisibilitySettings } from './query-visibility-settings';
 /** Gives every module the process's single `PrismaService`. */
 @Global()
 @Module({
-  providers: [{ provide: QueryMonitor, useFactory: () => new QueryMonitor(readQueryVisibilitySettings(process.env)) }, PrismaService],
-  exports: [PrismaService],
+  providers: [{ provide: QueryMonitor, useFactory: () => new QueryMonitor(readQueryVisibilitySettings(process.env)) }, PrismaService, { provide: JOBS_DATABASE, useExisting: PrismaService }],
+  exports: [PrismaService, JOBS_DATABASE],
 })
 export class DatabaseModule implements NestModule {
   constructor(private readonly queries: QueryMonitor) {}

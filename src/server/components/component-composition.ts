@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ComponentMeta } from '../../platform/component-meta';
+import { ComposedComponentsModule } from '../../platform/jobs/composed-components';
 import { ComponentModuleMissingError } from '../../platform/errors/component-module-missing.error';
 import { ComponentRoutesCheckModule } from './component-routes-check.module';
 import type { ComposableComponent } from './composable-component';
@@ -60,11 +61,13 @@ export class ComponentComposition {
 
   /**
    * The modules to import for these components (default: all) and what they
-   * depend on, plus the check that their `routes` match their controllers.
+   * depend on, plus the check that their `routes` match their controllers
+   * and their registration with the job engine (listeners, jobs, schedules).
    */
   modulesFor(ids: readonly string[] = this.ids): DynamicModule[] {
     const closure = this.closureOf(ids);
-    return [...closure.map((id) => this.moduleOf(id)), ComponentRoutesCheckModule.for(closure.map((id) => this.components.get(id)!))];
+    const composed = closure.map((id) => this.components.get(id)!);
+    return [...closure.map((id) => this.moduleOf(id)), ComponentRoutesCheckModule.for(composed), ComposedComponentsModule.for(composed)];
   }
 
   /**

@@ -1,5 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
-import { startTestServer, type TestServer } from '../start-test-server';
+import { startTestServer, type TestServer, type TestServerOptions } from '../start-test-server';
 import { createWorkerSchemaFixture } from '../worker-schema-fixture';
 import { FixtureComponentModule } from './fixture-component.module';
 import { FIXTURE_NOTES_SQL, FixtureNotesService } from './fixture-notes.service';
@@ -14,7 +13,7 @@ export interface FixtureServer extends TestServer {
  * (src/testing/fixture-component/) at /fixture/notes, with its table created
  * in this worker's schema. `close()` stops the server and drops the table.
  */
-export async function startFixtureServer(options: { logger?: LoggerService; staticDir?: string } = {}): Promise<FixtureServer> {
+export async function startFixtureServer(options: TestServerOptions = {}): Promise<FixtureServer> {
   const table = await createWorkerSchemaFixture(FIXTURE_NOTES_SQL);
   let server: TestServer;
   try {

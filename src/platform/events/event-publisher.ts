@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JOBS_DATABASE, type JobsDatabase, quoted } from '../jobs/jobs-database';
+import { JobsRegistry } from '../jobs/jobs-registry';
+import { queueSchemaFor } from '../jobs/queue-schema';
+import { transactionClientOf, type TransactionLike } from '../jobs/transaction-client';
+import type { EventEnvelope } from './delivered-event';
+import type { EventType } from './event-type';
+import { assertPlainJson } from './plain-json';
+
+/**
+ * Publishes a component's events inside the transaction of its change: the
+ * deliveries (one graphile-worker job per listener registered now) are
+ * written by that transaction, so they exist if and only if it commits.
+ */
+@Injectable()
+export class EventPublisher {
+  private readonly schema: string;
+
+  constructor(
+    private readonly registry: JobsRegistry,
+    @Inject(JOBS_DATABASE) database: JobsDatabase,
+  ) {
+    this.schema = quoted(queueSchemaFor(database.config.schema));
+  }
+
+  /**
+   * `await db.$transaction(async (tx) => { ...; await events.publish(tx, AccountDeleted, { accountId }); })`.
+   * Returns the event's id (stable across redeliveries: listeners use it to stay idempotent).
+   */
+  async publish<P>(tx: TransactionLike, type: EventType<P>, payload: P): Promise<{ id: string }> {
+    const client = transactionClientOf(
+      tx,
+      `publish ${type.component}/${type.name} inside a transaction: pass the client your $transaction callback receives (await db.$transaction(async (tx) => { ...; await events.publish(tx, ...); })), so the event exists only if the change commits`,
+    );
+    assertPlainJson(payload, 'payload', `publish ${type.key}`);
+    const envelope: EventEnvelope = {
+      id: randomUUID(),
+      component: type.component,
+      name: type.name,
+      version: type.version,
+      payload,
+      publishedAt: new Date().toISOString(),
+    };
+    const listeners = this.registry.listenersOf(type.key);
+    if (listeners.length > 0) {
+      const specs = listeners.map((listener) => ({ identifier: listener.task, payload: envelope, max_attempts: listener.maxAttempts }));
+      await client.$executeRawUnsafe(
+        `SELECT 1 FROM ${this.schema}.add_jobs(array(SELECT json_populate_recordset(null::${this.schema}.job_spec, $1::json)))`,
+        JSON.stringify(specs),
+      );
+    }
+    return { id: envelope.id };
+  }
+}

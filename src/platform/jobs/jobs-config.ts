@@ -1,0 +1,46 @@
+import { optionalWholeNumberSetting, positiveIntegerSetting } from '../environment/environment-settings';
+import { ConfigurationError } from '../errors/configuration.error';
+
+export interface JobsConfig {
+  /** A direct connection (LISTEN/NOTIFY, session advisory locks): never through PgBouncer. */
+  databaseUrl: string;
+  /** Jobs this instance runs at once; 0: it runs none (it still publishes and enqueues). */
+  concurrency: number;
+  /** A job locked by an instance that has gone for this long is released to run again. */
+  staleLockMs: number;
+}
+
+/** Injection token of this process's JobsConfig (tests override it: src/testing/start-test-server.ts). */
+export const JOBS_CONFIG = Symbol('JOBS_CONFIG');
+
+function pgBouncerIn(url: string): boolean {
+  try {
+    return new URL(url).searchParams.get('pgbouncer') === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * JOBS_DATABASE_URL (default DATABASE_URL, unless that goes through
+ * PgBouncer), JOBS_CONCURRENCY (default 4), JOBS_STALE_LOCK_MS (default 60000).
+ */
+export function readJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig {
+  const own = env.JOBS_DATABASE_URL || undefined;
+  const app = env.DATABASE_URL;
+  if (own && pgBouncerIn(own)) {
+    throw new ConfigurationError(
+      'JOBS_DATABASE_URL has ?pgbouncer=true, but the job workers need a direct connection to PostgreSQL (LISTEN and session advisory locks do not pass PgBouncer in transaction mode); point JOBS_DATABASE_URL at PostgreSQL itself, not at PgBouncer',
+    );
+  }
+  if (!own && app && pgBouncerIn(app)) {
+    throw new ConfigurationError(
+      'DATABASE_URL goes through PgBouncer (?pgbouncer=true) and JOBS_DATABASE_URL is not set: the job workers need a direct connection to PostgreSQL (LISTEN and session advisory locks); set JOBS_DATABASE_URL to a URL of PostgreSQL itself (same database and role, without PgBouncer)',
+    );
+  }
+  return {
+    databaseUrl: own ?? app ?? '',
+    concurrency: optionalWholeNumberSetting(env, 'JOBS_CONCURRENCY', 4) ?? 4,
+    staleLockMs: positiveIntegerSetting(env, 'JOBS_STALE_LOCK_MS', 60_000),
+  };
+}

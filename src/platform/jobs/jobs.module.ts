@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { EventPublisher } from '../events/event-publisher';
+import { ComponentDirectory } from './composed-components';
+import { JobQueue } from './job-queue';
+import { JobRunnerService } from './job-runner.service';
+import { JOBS_CONFIG, readJobsConfig } from './jobs-config';
+import { JobsRegistry } from './jobs-registry';
+
+/**
+ * Events, jobs and schedules (docs/architecture.md, "Events and jobs"):
+ * EventPublisher and JobQueue for every component; the registry of their
+ * listeners and handlers; this instance's runner.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: JOBS_CONFIG, useFactory: () => readJobsConfig(process.env) },
+    ComponentDirectory,
+    JobsRegistry,
+    EventPublisher,
+    JobQueue,
+    JobRunnerService,
+  ],
+  exports: [EventPublisher, JobQueue, ComponentDirectory, JobsRegistry, JOBS_CONFIG],
+})
+export class JobsModule {}
