@@ -90,6 +90,8 @@ export async function measureRawQueue(
         }
         log(`${subject.name}: latency at ${LOAD_RATE_PER_S} jobs/s for ${sizes.loadMs / 1000} s, ${settings.label} …`);
         const atRate = await latencyAtRate(enqueue, deliveries, sequence, LOAD_RATE_PER_S, sizes.loadMs, sizes.settleMs);
+        // What a slow queue has not delivered yet would otherwise hold up the next measurement's jobs.
+        await subject.clear();
         log(`${subject.name}: publish-and-deliver, ${sizes.sustainedEvents} jobs one per transaction, ${settings.label} …`);
         const throughput = await sustained(enqueue, deliveries, sequence, sizes.sustainedEvents, sizes.settleMs);
         return { settings, idle, atRate, sustained: throughput };

@@ -1,0 +1,26 @@
+import type { LatencyFigure, SustainedFigure } from './queue-measurements';
+
+/** One way of listening: in the delivery's own transaction, or `{ transaction: false }`. */
+export interface PlatformModeFigures {
+  label: string;
+  idle: LatencyFigure;
+  atRate: LatencyFigure;
+  sustained: SustainedFigure;
+}
+
+/** Per write transaction, without and with one publish in it. */
+export interface PublishCost {
+  ops: number;
+  without: { p50Ms: number; p99Ms: number };
+  with: { p50Ms: number; p99Ms: number };
+}
+
+export interface PlatformFigures {
+  /** The runner's concurrency (JOBS_CONCURRENCY's default). */
+  concurrency: number;
+  modes: PlatformModeFigures[];
+  publishCost: PublishCost;
+}
+
+/** The table the publish-cost measurement writes to, as a request's change would (created and dropped by platform-run.ts). */
+export const WRITE_TABLE = 'bench_events_write';

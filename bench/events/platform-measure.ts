@@ -1,0 +1,98 @@
+/**
+ * The platform half of `npm run bench:events`, in a process of its own
+ * (started by platform-run.ts with typescript-require-hook.cjs, so Nest
+ * gets its decorator metadata): starts the platform with the bench
+ * component on DATABASE_URL, measures, and prints its figures as JSON on
+ * the last line of stdout. argv[2]: the sizes (JSON).
+ */
+import 'reflect-metadata';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Ping, PingEvent, PingWithoutTransactionEvent, benchDeliveries } from './bench-events-component';
+import { DeliveryLog } from './delivery-log';
+import type { EventsBenchSizes } from './events-options';
+import { LOAD_RATE_PER_S } from './events-options';
+import { summariseLatencies } from './latency-stats';
+import { PlatformApp } from './platform-app';
+import type { PlatformFigures, PlatformModeFigures, PublishCost } from './platform-figures';
+import { idleLatency, latencyAtRate, Sequence, sustained } from './queue-measurements';
+import { IDLE_JITTER_MS } from './raw-queues';
+import type { EventType } from '../../src/surface';
+
+/** How long the first event may take to arrive before the platform is declared not delivering. */
+const FIRST_DELIVERY_TIMEOUT_MS = 15_000;
+const COST_BLOCKS = 10;
+const COST_WARM_UP = 50;
+
+const log = (line: string) => console.error(line);
+
+async function measureMode(app: PlatformApp, type: EventType<Ping>, label: string, sizes: EventsBenchSizes, sequence: Sequence): Promise<PlatformModeFigures> {
+  const deliveries = new DeliveryLog(sequence.next());
+  benchDeliveries.current = deliveries;
+  const publish = (seq: number) => app.publish(type, seq);
+  log(`platform, ${label}: idle latency, ${sizes.idleSamples} events one at a time …`);
+  const idle = await idleLatency(publish, deliveries, sequence, sizes.idleSamples, IDLE_JITTER_MS);
+  log(`platform, ${label}: latency at ${LOAD_RATE_PER_S} events/s for ${sizes.loadMs / 1000} s …`);
+  const atRate = await latencyAtRate(publish, deliveries, sequence, LOAD_RATE_PER_S, sizes.loadMs, sizes.settleMs);
+  log(`platform, ${label}: publish-and-deliver, ${sizes.sustainedEvents} events one per transaction …`);
+  const throughput = await sustained(publish, deliveries, sequence, sizes.sustainedEvents, sizes.settleMs);
+  return { label, idle, atRate, sustained: throughput };
+}
+
+/** The same write transaction without and with one publish, in alternating blocks, one at a time. */
+async function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCost> {
+  benchDeliveries.current = new DeliveryLog(sequence.next());
+  const times = { without: [] as number[], with: [] as number[] };
+  const once = async (withPublish: boolean) => {
+    const started = performance.now();
+    await app.write(sequence.next(), withPublish ? PingWithoutTransactionEvent : undefined);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < COST_WARM_UP; i++) {
+    await once(false);
+    await once(true);
+  }
+  const perBlock = Math.ceil(ops / COST_BLOCKS);
+  for (let block = 0; block < COST_BLOCKS * 2; block++) {
+    const withPublish = block % 2 === 1;
+    for (let i = 0; i < perBlock; i++) (withPublish ? times.with : times.without).push(await once(withPublish));
+  }
+  const without = summariseLatencies(times.without, times.without.length);
+  const withOne = summariseLatencies(times.with, times.with.length);
+  return { ops: perBlock * COST_BLOCKS, without: { p50Ms: without.p50Ms!, p99Ms: without.p99Ms! }, with: { p50Ms: withOne.p50Ms!, p99Ms: withOne.p99Ms! } };
+}
+
+async function main(): Promise<PlatformFigures> {
+  const sizes = JSON.parse(process.argv[2]) as EventsBenchSizes;
+  const app = await PlatformApp.start(process.env.DATABASE_URL!);
+  try {
+    const sequence = new Sequence();
+    const probe = new DeliveryLog(sequence.next());
+    benchDeliveries.current = probe;
+    const first = sequence.next();
+    await app.publish(PingEvent, first);
+    if (!(await probe.waitForSeq(first, FIRST_DELIVERY_TIMEOUT_MS))) {
+      throw new Error(`the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one (is the job runner running?)`);
+    }
+    const modes = [
+      await measureMode(app, PingEvent, 'listener in its own transaction (default)', sizes, sequence),
+      await measureMode(app, PingWithoutTransactionEvent, '{ transaction: false }', sizes, sequence),
+    ];
+    log(`platform: publish cost, ${sizes.publishCostOps} write transactions with and without one publish …`);
+    const publishCost = await measurePublishCost(app, sizes.publishCostOps, sequence);
+    await sleep(200);
+    return { concurrency: app.concurrency, modes, publishCost };
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (figures) => {
+    console.log(JSON.stringify(figures));
+    process.exit(0);
+  },
+  (error: Error) => {
+    console.error(`platform measurement failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);
