@@ -1,4 +1,5 @@
 import { PrismaService } from '../database/runtime/prisma.service';
+import { queueSchemaFor } from '../platform/jobs/queue-schema';
 import { isWorkerSchema } from './worker-schemas/worker-schema-name';
 
 /**
@@ -34,6 +35,10 @@ import { isWorkerSchema } from './worker-schemas/worker-schema-name';
  * a superuser. Nothing is cached, so tables a test creates as fixtures are
  * emptied as well.
  *
+ * The worker's job queue (`test_<k>_jobs`) is emptied with it: its jobs,
+ * queues and known crontabs; never its `migrations` or `_private_tasks` (task
+ * ids a runner may have cached).
+ *
  * Known limit: rows that a DELETE trigger writes into a table of the schema
  * are written after that table was emptied, and stay.
  */
@@ -47,7 +52,9 @@ export async function resetWorkerSchema(prisma: PrismaService): Promise<void> {
   const candidates = await prisma.$queryRaw<{ name: string }[]>`
     SELECT format('%I.%I', n.nspname, c.relname) AS name
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = ${schema} AND c.relkind = 'r' AND c.relname <> '_prisma_migrations' AND pg_relation_size(c.oid) > 0`;
+    WHERE c.relkind = 'r' AND pg_relation_size(c.oid) > 0
+      AND ((n.nspname = ${schema} AND c.relname <> '_prisma_migrations')
+        OR (n.nspname = ${queueSchemaFor(schema)} AND c.relname IN ('_private_jobs', '_private_job_queues', '_private_known_crontabs')))`;
   if (candidates.length > 0) await prisma.$executeRawUnsafe(deleteAllInOneStatement(candidates.map((table) => table.name)));
 }
 

@@ -1,22 +1,135 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { parseCronItems, run, type Runner } from 'graphile-worker';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
+import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
+import { jobsLogger } from './jobs-logger';
+import { JobsRegistry } from './jobs-registry';
+import { checkQueueSchema } from './queue-migrations';
+import { queueSchemaFor } from './queue-schema';
+import { StaleLockSweeper } from './stale-lock-sweeper';
+import { buildTaskList } from './task-list';
+
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 30_000;
+
+/** `host:port/database` of a connection string, never the password. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'the configured database';
+  }
+}
 
 /**
- * Supervises this instance's graphile-worker runner: starts it when the app
- * has started (after discovery), restarts it with backoff when it stops or
- * fails while the app is up, stops it gracefully before the app shuts down.
- * JOBS_CONCURRENCY=0: no runner.
+ * Supervises this instance's graphile-worker runner: checks the queue schema
+ * when the app starts (a ConfigurationError when it is missing or behind),
+ * starts the runner once every listener and handler is registered, restarts
+ * it with backoff (1 s doubling to 30 s) when it stops or fails while the app
+ * is up (a database outage: never a crash), and stops it gracefully before
+ * the app shuts down: running jobs finish, or past SHUTDOWN_TIMEOUT_MS are
+ * failed so they run again. JOBS_CONCURRENCY=0: no runner.
  */
 @Injectable()
 export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
+  private readonly schema: string;
+  private runner?: Runner;
+  private sweeper?: StaleLockSweeper;
+  private supervising?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
 
-  constructor(@Inject(JOBS_CONFIG) private readonly config: JobsConfig) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.concurrency === 0) return;
-    this.logger.log(`job runner: ${this.config.concurrency} at once`);
+  constructor(
+    @Inject(JOBS_CONFIG) private readonly config: JobsConfig,
+    @Inject(JOBS_DATABASE) private readonly database: JobsDatabase,
+    private readonly registry: JobsRegistry,
+  ) {
+    this.schema = queueSchemaFor(database.config.schema);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {}
+  async onApplicationBootstrap(): Promise<void> {
+    await checkQueueSchema(
+      <T>(text: string, values: unknown[]) => this.database.$queryRawUnsafe<T[]>(text, ...values),
+      this.schema,
+      describeUrl(this.database.config.url),
+    );
+    if (this.config.concurrency === 0) return;
+    this.supervising = this.supervise();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.runner?.stop().catch((error: unknown) => this.logger.warn(`the job runner stopped with an error: ${String(error)}`));
+    await this.supervising;
+    await this.sweeper?.stop();
+  }
+
+  private async supervise(): Promise<void> {
+    let delay = FIRST_RETRY_MS;
+    while (!this.stopping) {
+      const startedAt = Date.now();
+      try {
+        await this.runOnceUntilStopped();
+        if (this.stopping) return;
+        this.logger.warn('the job runner stopped while the app is up');
+      } catch (error) {
+        if (this.stopping) return;
+        this.logger.warn(`the job runner failed: ${(error as Error).message ?? String(error)}`);
+      }
+      if (Date.now() - startedAt > LAST_RETRY_MS * 2) delay = FIRST_RETRY_MS;
+      this.logger.warn(`restarting the job runner in ${delay / 1000} s`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      delay = Math.min(delay * 2, LAST_RETRY_MS);
+    }
+  }
+
+  private async runOnceUntilStopped(): Promise<void> {
+    const { databaseUrl, concurrency, staleLockMs, shutdownTimeoutMs } = this.config;
+    if (!this.sweeper) {
+      const sweeper = new StaleLockSweeper({ connectionString: databaseUrl, schema: this.schema, staleLockMs });
+      await sweeper.start();
+      this.sweeper = sweeper;
+    }
+    const sweeper = this.sweeper;
+    const runner = await run({
+      connectionString: databaseUrl,
+      schema: this.schema,
+      concurrency,
+      maxPoolSize: concurrency + 2,
+      logger: jobsLogger(this.logger),
+      noHandleSignals: true,
+      gracefulShutdownAbortTimeout: shutdownTimeoutMs,
+      taskList: buildTaskList(this.registry, this.database, this.logger),
+      parsedCronItems: parseCronItems(
+        this.registry.schedules.map((schedule) => ({
+          task: schedule.task,
+          identifier: schedule.task,
+          match: schedule.cron,
+          options: { backfillPeriod: 0, maxAttempts: 10 },
+        })),
+      ),
+    });
+    runner.events.on('pool:create', ({ workerPool }) => {
+      void sweeper.poolStarted(workerPool.id).catch(() => undefined);
+    });
+    runner.events.on('pool:release', ({ workerPool }) => {
+      void sweeper.poolStopped(workerPool.id);
+    });
+    this.runner = runner;
+    if (this.stopping) await runner.stop();
+    try {
+      await runner.promise;
+    } finally {
+      this.runner = undefined;
+    }
+  }
 }

@@ -8,6 +8,8 @@ export interface JobsConfig {
   concurrency: number;
   /** A job locked by an instance that has gone for this long is released to run again. */
   staleLockMs: number;
+  /** SHUTDOWN_TIMEOUT_MS: how long running jobs may still run when the app stops; past it they are failed and run again later. */
+  shutdownTimeoutMs: number;
 }
 
 /** Injection token of this process's JobsConfig (tests override it: src/testing/start-test-server.ts). */
@@ -42,5 +44,6 @@ export function readJobsConfig(env: NodeJS.ProcessEnv = process.env): JobsConfig
     databaseUrl: own ?? app ?? '',
     concurrency: optionalWholeNumberSetting(env, 'JOBS_CONCURRENCY', 4) ?? 4,
     staleLockMs: positiveIntegerSetting(env, 'JOBS_STALE_LOCK_MS', 60_000),
+    shutdownTimeoutMs: positiveIntegerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { JOB_QUEUE_LIBRARY_VERSION } from '../../platform/jobs/queue-migrations';
 
 /**
  * Bump when the way worker schemas are built changes, so schemas cloned by an
  * older procedure are rebuilt even though the migrations did not change.
  */
-export const CLONE_PROCEDURE_VERSION = 2;
+export const CLONE_PROCEDURE_VERSION = 3;
 
-/** SHA-256 over every file under the migrations folder (names and contents) and the clone procedure version. */
+/**
+ * SHA-256 over every file under the migrations folder (names and contents),
+ * the clone procedure version and the job queue library's version (its
+ * migrations build each worker's queue schema).
+ */
 export function migrationsFingerprint(migrationsDir: string): string {
-  const hash = createHash('sha256').update(`clone-procedure:${CLONE_PROCEDURE_VERSION}\0`);
+  const hash = createHash('sha256').update(`clone-procedure:${CLONE_PROCEDURE_VERSION}\0${JOB_QUEUE_LIBRARY_VERSION}\0`);
   for (const file of listFiles(migrationsDir)) {
     hash
       .update(`${relative(migrationsDir, file)}\0`)

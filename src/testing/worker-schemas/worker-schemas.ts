@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { runCommand } from '../../database/process/run-command';
+import { migrateJobQueue } from '../../platform/jobs/queue-migrations';
+import { queueSchemaFor } from '../../platform/jobs/queue-schema';
 import { TestSetupError } from '../errors/test-setup.error';
 import { OWN_OBJECT_NAMES_SQL, rewriteDumpForSchema } from './dump-rewriter';
 import { isWorkerSchema, WORKER_SCHEMA_SQL_PATTERN, workerSchemaName } from './worker-schema-name';
@@ -43,7 +45,38 @@ export async function prepareWorkerSchemas(client: Client, options: WorkerSchema
   const ownNames = new Set(rows.map((row) => row.name));
 
   await Promise.all(stale.map((schema) => applyClone(options.ownerUrl, cloneScript(dump, schema, ownNames, options), schema)));
+  await Promise.all(stale.map((schema) => rebuildQueueSchema(options, schema)));
   return { schemas, rebuilt: stale };
+}
+
+/**
+ * `test_<k>_jobs`, the job queue of `test_<k>` (queueSchemaFor): dropped and
+ * built by graphile-worker's migrations whenever its worker schema is rebuilt,
+ * with DML for the runtime role (functions are executable by everyone).
+ */
+async function rebuildQueueSchema(options: WorkerSchemaOptions, schema: string): Promise<void> {
+  if (!isWorkerSchema(schema)) throw new Error(`refusing to rebuild the queue of "${schema}": only test_<k> schemas are rebuilt`);
+  const queue = queueSchemaFor(schema);
+  const client = new Client({ connectionString: options.ownerUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${queue} CASCADE`);
+    await migrateJobQueue(options.ownerUrl, queue);
+    if (options.runtimeRole) {
+      await client.query(
+        [
+          `GRANT USAGE ON SCHEMA ${queue} TO "${options.runtimeRole}";`,
+          `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${queue} TO "${options.runtimeRole}";`,
+          `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${queue} TO "${options.runtimeRole}";`,
+          `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${queue} TO "${options.runtimeRole}";`,
+        ].join('\n'),
+      );
+    }
+  } catch (error) {
+    throw new Error(`building the job queue schema ${queue} failed: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await client.end();
+  }
 }
 
 async function readMarks(client: Client): Promise<Map<string, string | null>> {

@@ -1,0 +1,44 @@
+import { runMigrations } from 'graphile-worker';
+// graphile-worker 0.17.3 has no public way to ask which schema revision it
+// needs; its generated migration list is the source (checked by
+// queue-migrations.spec.ts against the version in package.json).
+import { migrations } from 'graphile-worker/dist/generated/sql';
+import { version as workerVersion } from 'graphile-worker/dist/version';
+import { ConfigurationError } from '../errors/configuration.error';
+import { jobsLogger } from './jobs-logger';
+
+/** The graphile-worker version the queue schemas are built by (part of the test schemas' fingerprint). */
+export const JOB_QUEUE_LIBRARY_VERSION = `graphile-worker@${workerVersion}`;
+
+/** The queue schema revision this graphile-worker needs. */
+export const REQUIRED_QUEUE_MIGRATION = Math.max(...Object.keys(migrations).map((file) => parseInt(file, 10)));
+
+/** Creates or brings up to date the queue schema, as the owner role (DDL). */
+export async function migrateJobQueue(ownerUrl: string, schema: string): Promise<void> {
+  await runMigrations({ connectionString: ownerUrl, schema, logger: jobsLogger() });
+}
+
+/** Runs one statement and returns its rows (a pg client's or Prisma's raw query). */
+export type QueryRows = <T>(text: string, values: unknown[]) => Promise<T[]>;
+
+/** The schema's migration, or null when it (or its migrations table) is missing. */
+export async function queueSchemaMigration(query: QueryRows, schema: string): Promise<number | null> {
+  const [{ present }] = await query<{ present: boolean }>(`SELECT to_regclass(format('%I.migrations', $1::text)) IS NOT NULL AS present`, [schema]);
+  if (!present) return null;
+  const [{ id }] = await query<{ id: number | null }>(`SELECT max(id)::int AS id FROM "${schema.replace(/"/g, '""')}".migrations`, []);
+  return id;
+}
+
+/**
+ * At startup, before the runner (which would try to migrate, as a role that
+ * may not): the queue schema exists and is at the revision this
+ * graphile-worker needs; else a ConfigurationError with the fix.
+ */
+export async function checkQueueSchema(query: QueryRows, schema: string, where: string): Promise<void> {
+  const migration = await queueSchemaMigration(query, schema);
+  if (migration !== null && migration >= REQUIRED_QUEUE_MIGRATION) return;
+  const state = migration === null ? 'is missing' : `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`;
+  throw new ConfigurationError(
+    `the job queue schema ${schema} ${state} in ${where}; run the migrations: \`npm start\` does it, in production \`npm run jobs -- migrate\` with MIGRATION_DATABASE_URL set`,
+  );
+}
