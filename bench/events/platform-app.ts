@@ -1,15 +1,22 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
+import { MetadataScanner, NestFactory } from '@nestjs/core';
 import { PLATFORM_MODULES } from '../../src/app.module';
 import { PrismaService } from '../../src/database/runtime/prisma.service';
 import { ComposedComponentsModule } from '../../src/platform/jobs/composed-components';
 import { JOBS_CONFIG, type JobsConfig } from '../../src/platform/jobs/jobs-config';
+import { queueSchemaFor } from '../../src/platform/jobs/queue-schema';
 import { EventPublisher, type EventType } from '../../src/surface';
 import { WRITE_TABLE } from './platform-figures';
 import { BENCH_COMPONENT_META, BenchEventsComponentModule, type Ping } from './bench-events-component';
 
+
+/** TEMPORARY (remove when JobsModule imports DiscoveryModule): JobsRegistry injects MetadataScanner, which nothing provides yet. */
+@Global()
+@Module({ providers: [MetadataScanner], exports: [MetadataScanner] })
+class MetadataScannerStopgapModule {}
 
 /**
  * The platform as an app runs it, in this process: the platform modules
@@ -26,19 +33,22 @@ export class PlatformApp {
     readonly concurrency: number,
   ) {}
 
-  static async start(runtimeUrl: string): Promise<PlatformApp> {
+  /** `concurrency`: JOBS_CONCURRENCY (default: unset, the platform's default; 0: no runner). */
+  static async start(runtimeUrl: string, { concurrency }: { concurrency?: number } = {}): Promise<PlatformApp> {
     Object.assign(process.env, {
       DATABASE_URL: runtimeUrl,
       DATABASE_SCHEMA: '',
       NODE_ENV: 'production',
       CSRF_SECRET: randomBytes(48).toString('base64url'),
     });
-    delete process.env.JOBS_CONCURRENCY;
+    if (concurrency === undefined) delete process.env.JOBS_CONCURRENCY;
+    else process.env.JOBS_CONCURRENCY = String(concurrency);
     delete process.env.JOBS_DATABASE_URL;
     const app = await NestFactory.create(
       {
         module: class BenchEventsAppModule {},
         imports: [
+          MetadataScannerStopgapModule,
           ...PLATFORM_MODULES,
           BenchEventsComponentModule,
           ComposedComponentsModule.for([{ meta: BENCH_COMPONENT_META, module: BenchEventsComponentModule }]),
@@ -64,6 +74,11 @@ export class PlatformApp {
       await tx.$executeRawUnsafe(`INSERT INTO ${WRITE_TABLE} (seq) VALUES ($1)`, seq);
       if (publish) await this.publisher.publish(tx, publish, { seq });
     });
+  }
+
+  /** Deliveries published while no runner ran, so a later runner does not spend the measurements on them. */
+  async deleteQueuedJobs(): Promise<void> {
+    await this.prisma.$executeRawUnsafe(`DELETE FROM ${queueSchemaFor('public')}._private_jobs`);
   }
 
   async close(): Promise<void> {

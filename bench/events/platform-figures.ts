@@ -9,10 +9,18 @@ export interface PlatformModeFigures {
 }
 
 /** Per write transaction, without and with one publish in it. */
-export interface PublishCost {
-  ops: number;
+export interface PublishCostPair {
   without: { p50Ms: number; p99Ms: number };
   with: { p50Ms: number; p99Ms: number };
+}
+
+export interface PublishCost {
+  /** Write transactions of each kind, per pair. */
+  ops: number;
+  /** No runner in the process (JOBS_CONCURRENCY=0): what the request itself pays. */
+  alone: PublishCostPair;
+  /** The runner delivering each published event meanwhile, on the same cores. */
+  delivering: PublishCostPair;
 }
 
 export interface PlatformFigures {

@@ -13,7 +13,7 @@ import type { EventsBenchSizes } from './events-options';
 import { LOAD_RATE_PER_S } from './events-options';
 import { summariseLatencies } from './latency-stats';
 import { PlatformApp } from './platform-app';
-import type { PlatformFigures, PlatformModeFigures, PublishCost } from './platform-figures';
+import type { PlatformFigures, PlatformModeFigures, PublishCostPair } from './platform-figures';
 import { idleLatency, latencyAtRate, Sequence, sustained } from './queue-measurements';
 import { IDLE_JITTER_MS } from './raw-queues';
 import type { EventType } from '../../src/surface';
@@ -39,7 +39,7 @@ async function measureMode(app: PlatformApp, type: EventType<Ping>, label: strin
 }
 
 /** The same write transaction without and with one publish, in alternating blocks, one at a time. */
-async function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCost> {
+async function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCostPair> {
   benchDeliveries.current = new DeliveryLog(sequence.next());
   const times = { without: [] as number[], with: [] as number[] };
   const once = async (withPublish: boolean) => {
@@ -56,16 +56,28 @@ async function measurePublishCost(app: PlatformApp, ops: number, sequence: Seque
     const withPublish = block % 2 === 1;
     for (let i = 0; i < perBlock; i++) (withPublish ? times.with : times.without).push(await once(withPublish));
   }
-  const without = summariseLatencies(times.without, times.without.length);
-  const withOne = summariseLatencies(times.with, times.with.length);
-  return { ops: perBlock * COST_BLOCKS, without: { p50Ms: without.p50Ms!, p99Ms: without.p99Ms! }, with: { p50Ms: withOne.p50Ms!, p99Ms: withOne.p99Ms! } };
+  const summary = (values: number[]) => {
+    const { p50Ms, p99Ms } = summariseLatencies(values, values.length);
+    return { p50Ms: p50Ms!, p99Ms: p99Ms! };
+  };
+  return { without: summary(times.without), with: summary(times.with) };
 }
 
 async function main(): Promise<PlatformFigures> {
   const sizes = JSON.parse(process.argv[2]) as EventsBenchSizes;
+  const sequence = new Sequence();
+  // First without a runner (JOBS_CONCURRENCY=0, as an instance that only serves requests): the request's own cost.
+  const publisher = await PlatformApp.start(process.env.DATABASE_URL!, { concurrency: 0 });
+  let alone: PublishCostPair;
+  try {
+    log(`platform: publish cost without a runner, ${sizes.publishCostOps} write transactions with and without one publish …`);
+    alone = await measurePublishCost(publisher, sizes.publishCostOps, sequence);
+    await publisher.deleteQueuedJobs();
+  } finally {
+    await publisher.close();
+  }
   const app = await PlatformApp.start(process.env.DATABASE_URL!);
   try {
-    const sequence = new Sequence();
     const probe = new DeliveryLog(sequence.next());
     benchDeliveries.current = probe;
     const first = sequence.next();
@@ -77,10 +89,10 @@ async function main(): Promise<PlatformFigures> {
       await measureMode(app, PingEvent, 'listener in its own transaction (default)', sizes, sequence),
       await measureMode(app, PingWithoutTransactionEvent, '{ transaction: false }', sizes, sequence),
     ];
-    log(`platform: publish cost, ${sizes.publishCostOps} write transactions with and without one publish …`);
-    const publishCost = await measurePublishCost(app, sizes.publishCostOps, sequence);
+    log(`platform: publish cost while the runner delivers, ${sizes.publishCostOps} write transactions with and without one publish …`);
+    const delivering = await measurePublishCost(app, sizes.publishCostOps, sequence);
     await sleep(200);
-    return { concurrency: app.concurrency, modes, publishCost };
+    return { concurrency: app.concurrency, modes, publishCost: { ops: sizes.publishCostOps, alone, delivering } };
   } finally {
     await app.close();
   }
