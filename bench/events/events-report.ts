@@ -82,6 +82,8 @@ function sustainedCell(figure: SustainedFigure | undefined): string {
   return figure.capped ? `${rate} (${deliveredOf(figure)} delivered)` : rate;
 }
 
+const sentCell = (figure: SustainedFigure | undefined) => (figure ? formatRate(figure.sentPerSecond) : '–');
+
 /** Latency idle and under load, and publish-and-deliver throughput, per queue and settings, at concurrency 4. */
 export function latencyTable(raw: readonly RawQueueFigures[], platform?: PlatformFigures): string {
   const rawRows = raw.flatMap((queue) =>
@@ -91,6 +93,7 @@ export function latencyTable(raw: readonly RawQueueFigures[], platform?: Platfor
       ...latencyCells(entry.idle),
       ...latencyCells(entry.atRate),
       deliveredOf(entry.atRate),
+      sentCell(entry.sustained),
       sustainedCell(entry.sustained),
     ]),
   );
@@ -100,6 +103,7 @@ export function latencyTable(raw: readonly RawQueueFigures[], platform?: Platfor
     ...latencyCells(mode.idle),
     ...latencyCells(mode.atRate),
     deliveredOf(mode.atRate),
+    sentCell(mode.sustained),
     sustainedCell(mode.sustained),
   ]);
   return markdownTable(
@@ -111,7 +115,8 @@ export function latencyTable(raw: readonly RawQueueFigures[], platform?: Platfor
       `at ${LOAD_RATE_PER_S}/s p50`,
       `at ${LOAD_RATE_PER_S}/s p99`,
       `delivered at ${LOAD_RATE_PER_S}/s`,
-      'publish-and-deliver (deliveries/s)',
+      'publish-and-deliver: sent/s',
+      'publish-and-deliver: deliveries/s',
     ],
     [...rawRows, ...platformRows],
   );
@@ -251,7 +256,8 @@ export function eventsSection(run: EventsRun): string {
     `moment the handler started. **Idle**: ${sizes.idleSamples} jobs one at a time, each 20 ms plus a random pause after the previous one`,
     `started (the pause spans pg-boss's polling interval). **At ${LOAD_RATE_PER_S}/s**: one job every ${1000 / LOAD_RATE_PER_S} ms for ${sizes.loadMs / 1000} s, each in its own`,
     `transaction, then ${sizes.settleMs / 1000} s for the last ones. **Publish-and-deliver**: ${whole(sizes.sustainedEvents)} jobs or events, one per transaction, from 8`,
-    'concurrent senders as fast as they go while the runner delivers, from the first send to the last delivery.',
+    'concurrent senders as fast as they go while the runner delivers: **sent/s** from the first send to the last commit,',
+    '**deliveries/s** from the first send to the last delivery (when the two are close, enqueueing is the limit).',
     `**Drain**: ${whole(sizes.drainJobs)} jobs queued first, then the runner started; from the first to the last delivery, at most`,
     `${sizes.drainCapMs / 1000} s. Latency and publish-and-deliver at concurrency ${LATENCY_CONCURRENCY}.`,
     '',

@@ -159,6 +159,8 @@ export async function withWorkers<T>(
 
 export interface SustainedFigure {
   sent: number;
+  /** How fast the senders committed, from the first send to the last commit: when this is the lower figure, enqueueing is the limit. */
+  sentPerSecond: number;
   delivered: number;
   /** Deliveries per second from the first send to the last delivery. */
   perSecond?: number;
@@ -171,8 +173,8 @@ export const SUSTAINED_SENDERS = 8;
 /**
  * Publish-and-deliver: `count` jobs enqueued one per transaction by
  * {@link SUSTAINED_SENDERS} concurrent senders as fast as they go, while the
- * workers deliver; the rate is from the first send to the last delivery (or
- * to the moment `capMs` after the last send, when not all arrived).
+ * workers deliver; the rate is from the first send to the last delivery,
+ * counting what arrived within `capMs` after the last send.
  */
 export async function sustained(
   enqueueOne: (seq: number) => Promise<void>,
@@ -190,9 +192,11 @@ export async function sustained(
       while (next < seqs.length) await enqueueOne(seqs[next++]);
     }),
   );
+  const sentPerSecond = perSecond(count, performance.now() - started);
   let all = true;
+  const deadline = performance.now() + capMs;
   for (const seq of seqs) {
-    if (!(await log.waitForSeq(seq, capMs))) {
+    if (!(await log.waitForSeq(seq, Math.max(0, deadline - performance.now())))) {
       all = false;
       break;
     }
@@ -201,6 +205,7 @@ export async function sustained(
   const last = Math.max(...arrived.map((seq) => log.startedAt.get(seq)!));
   return {
     sent: count,
+    sentPerSecond,
     delivered: arrived.length,
     perSecond: arrived.length > 0 && last > started ? perSecond(arrived.length, last - started) : undefined,
     capped: !all,

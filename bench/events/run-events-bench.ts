@@ -26,8 +26,19 @@ export interface EventsBenchContext {
  * after the other, so they never compete for the two cores.
  */
 export async function runEventsBench(options: EventsBenchOptions, context: EventsBenchContext): Promise<EventsRun> {
-  const { projectRoot, teardown, signal, log } = context;
+  const { signal } = context;
+  // The measurements do not look at the signal: an interrupt abandons them, and the caller's teardown stops the cluster.
+  return new Promise<EventsRun>((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('interrupted'));
+    signal.addEventListener('abort', () => reject(new Error('interrupted')), { once: true });
+    measureAll(options, context).then(resolve, reject);
+  });
+}
+
+async function measureAll(options: EventsBenchOptions, context: EventsBenchContext): Promise<EventsRun> {
+  const { projectRoot, teardown, signal } = context;
   const started = performance.now();
+  const log = (line: string) => context.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
   const database = await EventsDatabase.start(projectRoot, log);
   teardown.add(database);
   const postgres = await database.describe();
