@@ -13,6 +13,7 @@ import { validateDatabaseSettings } from './database/runtime/database-config';
 import { recordEmbeddedDatabase } from './database/runtime/database-origin';
 import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
+import { readJobsConfig } from './platform/jobs/jobs-config';
 import { checkVendorPatches } from './platform/vendor-patches/vendor-patch-check';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   // Validate settings before anything is started that would need stopping.
   const { host, port } = listenAddress(process.env);
   validateDatabaseSettings(process.env);
+  readJobsConfig(process.env);
   httpBodyLimits(process.env);
   const shutdownTimeoutMs = readShutdownTimeout(process.env);
 

@@ -8,7 +8,11 @@ import { readQueryVisibilitySettings } from './query-visibility-settings';
 /** Gives every module the process's single `PrismaService`. */
 @Global()
 @Module({
-  providers: [{ provide: QueryMonitor, useFactory: () => new QueryMonitor(readQueryVisibilitySettings(process.env)) }, PrismaService, { provide: JOBS_DATABASE, useExisting: PrismaService }],
+  providers: [
+    { provide: QueryMonitor, useFactory: () => new QueryMonitor(readQueryVisibilitySettings(process.env)) },
+    PrismaService,
+    { provide: JOBS_DATABASE, useExisting: PrismaService },
+  ],
   exports: [PrismaService, JOBS_DATABASE],
 })
 export class DatabaseModule implements NestModule {

@@ -29,11 +29,11 @@ type Listener<P> = (event: DeliveredEvent<P>, tx: TransactionClient) => Promise<
  */
 export function OnEvent<P>(event: EventType<P>, options: OnEventOptions = {}) {
   const metadata: EventListenerMetadata = {
-    event: event as EventType<unknown>,
+    event: event,
     maxAttempts: options.maxAttempts ?? 10,
     transaction: options.transaction ?? true,
   };
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<Listener<P>>): void => {
+  return <M extends Listener<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     SetMetadata(EVENT_LISTENER, metadata)(target, key, descriptor);
   };
 }

@@ -42,7 +42,9 @@ export function componentEventProblems(
     const defined = events.filter((event) => event.component === id);
     for (const event of defined) {
       if (!publishes.includes(event.name)) {
-        problems.push(`component ${id} defines the event ${event.name} (defineEvent), which ${metaFile(id)} does not list; add '${event.name}' to events.publishes`);
+        problems.push(
+          `component ${id} defines the event ${event.name} (defineEvent), which ${metaFile(id)} does not list; add '${event.name}' to events.publishes`,
+        );
       }
     }
     for (const name of publishes) {
@@ -81,7 +83,9 @@ export function componentEventProblems(
   }
   for (const job of found.jobs) {
     if (job.job.component !== job.component) {
-      problems.push(`${job.id} handles the job ${job.job.component}/${job.job.name} of another component; a job is private to its component: handle it in ${job.job.component}`);
+      problems.push(
+        `${job.id} handles the job ${job.job.component}/${job.job.name} of another component; a job is private to its component: handle it in ${job.job.component}`,
+      );
     }
   }
   for (const listener of found.listeners) {
@@ -90,10 +94,14 @@ export function componentEventProblems(
     const meta = byId.get(listener.component)!.meta;
     const key = `${owner}/${listener.event.name}`;
     if (!(meta.dependsOn ?? []).includes(owner)) {
-      problems.push(`${listener.id} listens to ${key}, but ${metaFile(listener.component)} does not depend on ${owner}: add '${owner}' to dependsOn`);
+      problems.push(
+        `${listener.id} listens to ${key}, but ${metaFile(listener.component)} does not depend on ${owner}: add '${owner}' to dependsOn`,
+      );
     }
     if (!(meta.events?.listensTo ?? []).includes(key)) {
-      problems.push(`${listener.id} listens to ${key}, which ${metaFile(listener.component)} does not list; add '${key}' to events.listensTo`);
+      problems.push(
+        `${listener.id} listens to ${key}, which ${metaFile(listener.component)} does not list; add '${key}' to events.listensTo`,
+      );
     }
   }
   return problems;

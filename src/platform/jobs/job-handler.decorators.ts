@@ -22,8 +22,8 @@ type JobHandler<P> = (job: QueuedJob<P>, tx: TransactionClient) => Promise<void>
  * `{ transaction: false }` runs it without one.
  */
 export function HandlesJob<P>(job: JobType<P>, options: { transaction?: boolean } = {}) {
-  const metadata: JobHandlerMetadata = { job: job as JobType<unknown>, transaction: options.transaction ?? true };
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<JobHandler<P>>): void => {
+  const metadata: JobHandlerMetadata = { job: job, transaction: options.transaction ?? true };
+  return <M extends JobHandler<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     SetMetadata(JOB_HANDLER, metadata)(target, key, descriptor);
   };
 }
@@ -35,7 +35,11 @@ export function HandlesJob<P>(job: JobType<P>, options: { transaction?: boolean 
  */
 export function OnSchedule(name: string) {
   const metadata: ScheduleHandlerMetadata = { name };
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<(run: ScheduledRun) => Promise<void>>): void => {
+  return <M extends (run: ScheduledRun) => Promise<void>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
     SetMetadata(SCHEDULE_HANDLER, metadata)(target, key, descriptor);
   };
 }

@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { parseCronItems, run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { parseCronItems, run, type Runner, type WorkerEvents } from 'graphile-worker';
+import { Pool } from 'pg';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
 import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
 import { jobsLogger } from './jobs-logger';
@@ -100,36 +102,51 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
       this.sweeper = sweeper;
     }
     const sweeper = this.sweeper;
-    const runner = await run({
-      connectionString: databaseUrl,
-      schema: this.schema,
-      concurrency,
-      maxPoolSize: concurrency + 2,
-      logger: jobsLogger(this.logger),
-      noHandleSignals: true,
-      gracefulShutdownAbortTimeout: shutdownTimeoutMs,
-      taskList: buildTaskList(this.registry, this.database, this.logger),
-      parsedCronItems: parseCronItems(
-        this.registry.schedules.map((schedule) => ({
-          task: schedule.task,
-          identifier: schedule.task,
-          match: schedule.cron,
-          options: { backfillPeriod: 0, maxAttempts: 10 },
-        })),
-      ),
-    });
-    runner.events.on('pool:create', ({ workerPool }) => {
+    // Listened to before run(): the pool is created (and starts locking jobs) before run() resolves.
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('pool:create', ({ workerPool }) => {
       void sweeper.poolStarted(workerPool.id).catch(() => undefined);
     });
-    runner.events.on('pool:release', ({ workerPool }) => {
+    events.on('pool:release', ({ workerPool }) => {
       void sweeper.poolStopped(workerPool.id);
     });
+    // Named, so an operator (and the outage spec) can tell the job connections apart in pg_stat_activity.
+    const pgPool = new Pool({ connectionString: databaseUrl, max: concurrency + 2, application_name: `jobs ${this.schema}` });
+    // A lost connection (restart, failover, outage) is dropped and replaced; the runner retries what failed.
+    const lost = (error: Error) => this.logger.warn(`a job runner connection was lost: ${error.message}`);
+    pgPool.on('error', lost);
+    pgPool.on('connect', (client) => client.on('error', lost));
+    let runner: Runner;
+    try {
+      runner = await run({
+        events,
+        pgPool,
+        schema: this.schema,
+        concurrency,
+        logger: jobsLogger(this.logger),
+        noHandleSignals: true,
+        gracefulShutdownAbortTimeout: shutdownTimeoutMs,
+        taskList: buildTaskList(this.registry, this.database, this.logger),
+        parsedCronItems: parseCronItems(
+          this.registry.schedules.map((schedule) => ({
+            task: schedule.task,
+            identifier: schedule.task,
+            match: schedule.cron,
+            options: { backfillPeriod: 0, maxAttempts: 10 },
+          })),
+        ),
+      });
+    } catch (error) {
+      await pgPool.end().catch(() => undefined);
+      throw error;
+    }
     this.runner = runner;
     if (this.stopping) await runner.stop();
     try {
       await runner.promise;
     } finally {
       this.runner = undefined;
+      await pgPool.end().catch(() => undefined);
     }
   }
 }

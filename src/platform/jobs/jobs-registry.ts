@@ -23,9 +23,10 @@ export class JobsRegistry implements OnModuleInit {
   jobs: RegisteredJob[] = [];
   schedules: RegisteredSchedule[] = [];
 
+  private readonly scanner = new MetadataScanner();
+
   constructor(
     private readonly modules: ModulesContainer,
-    private readonly scanner: MetadataScanner,
     private readonly directory: ComponentDirectory,
   ) {}
 
@@ -77,7 +78,9 @@ export class JobsRegistry implements OnModuleInit {
     }
     const problems = componentEventProblems(components, found, definedEventTypes(), definedJobTypes());
     if (problems.length > 0) {
-      throw new ComponentEventsError(`component events, jobs and schedules disagree with their component.meta.ts:\n  ${problems.join('\n  ')}`);
+      throw new ComponentEventsError(
+        `component events, jobs and schedules disagree with their component.meta.ts:\n  ${problems.join('\n  ')}`,
+      );
     }
     this.listeners = found.listeners;
     this.jobs = found.jobs;
@@ -107,9 +110,13 @@ export class JobsRegistry implements OnModuleInit {
     return this.listenersByEvent.get(eventKey) ?? [];
   }
 
-  /** Adds a listener after discovery (the test scenario's probe). Publications before it are not delivered to it. */
-  addListener(listener: RegisteredListener): void {
-    this.listeners.push(listener);
+  /**
+   * A listener added after discovery that is never run (the test scenario's
+   * probe, src/testing/events/): publish writes a job for it, which stays to
+   * be read. Publications before it do not reach it.
+   */
+  addProbe(listener: RegisteredListener): void {
+    if (this.listenersOf(listener.event.key).some((registered) => registered.task === listener.task)) return;
     this.listenersByEvent.set(listener.event.key, [...this.listenersOf(listener.event.key), listener]);
   }
 }

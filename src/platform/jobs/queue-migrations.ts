@@ -1,11 +1,12 @@
-import { runMigrations } from 'graphile-worker';
+import { Logger } from '@nestjs/common';
+import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
 // graphile-worker 0.17.3 has no public way to ask which schema revision it
 // needs; its generated migration list is the source (checked by
-// queue-migrations.spec.ts against the version in package.json).
+// src/server/test/events-and-jobs/queue-schema-check.spec.ts for 0.17.3).
 import { migrations } from 'graphile-worker/dist/generated/sql';
 import { version as workerVersion } from 'graphile-worker/dist/version';
+import { Client } from 'pg';
 import { ConfigurationError } from '../errors/configuration.error';
-import { jobsLogger } from './jobs-logger';
 
 /** The graphile-worker version the queue schemas are built by (part of the test schemas' fingerprint). */
 export const JOB_QUEUE_LIBRARY_VERSION = `graphile-worker@${workerVersion}`;
@@ -13,9 +14,41 @@ export const JOB_QUEUE_LIBRARY_VERSION = `graphile-worker@${workerVersion}`;
 /** The queue schema revision this graphile-worker needs. */
 export const REQUIRED_QUEUE_MIGRATION = Math.max(...Object.keys(migrations).map((file) => parseInt(file, 10)));
 
+/**
+ * graphile-worker turns row-level security on for its tables, with no
+ * policy: meant for a worker role that owns them. Here the owner migrates and
+ * a runtime role with DML only runs the app, so each such table gets one
+ * policy letting in whoever has privileges on the table (the grants stay the
+ * access control). Idempotent; rerun after every migration.
+ */
+const OPEN_ROW_LEVEL_SECURITY = `
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relrowsecurity
+             AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'platform_runtime_access')
+  LOOP
+    EXECUTE format('CREATE POLICY platform_runtime_access ON %I.%I USING (true) WITH CHECK (true)', $1, t.relname);
+  END LOOP;
+END $$`;
+
+/** Migrations report warnings and errors only (one debug line per migration file is noise in `npm start` and test setup). */
+const MIGRATION_LOGGER = new WorkerLogger(() => (level, message) => {
+  if ((level as string) === 'error') new Logger('Jobs').error(message);
+  else if ((level as string) === 'warning') new Logger('Jobs').warn(message);
+});
+
 /** Creates or brings up to date the queue schema, as the owner role (DDL). */
 export async function migrateJobQueue(ownerUrl: string, schema: string): Promise<void> {
-  await runMigrations({ connectionString: ownerUrl, schema, logger: jobsLogger() });
+  await runMigrations({ connectionString: ownerUrl, schema, logger: MIGRATION_LOGGER });
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query(OPEN_ROW_LEVEL_SECURITY.replaceAll('$1', client.escapeLiteral(schema)));
+  } finally {
+    await client.end();
+  }
 }
 
 /** Runs one statement and returns its rows (a pg client's or Prisma's raw query). */
@@ -23,7 +56,9 @@ export type QueryRows = <T>(text: string, values: unknown[]) => Promise<T[]>;
 
 /** The schema's migration, or null when it (or its migrations table) is missing. */
 export async function queueSchemaMigration(query: QueryRows, schema: string): Promise<number | null> {
-  const [{ present }] = await query<{ present: boolean }>(`SELECT to_regclass(format('%I.migrations', $1::text)) IS NOT NULL AS present`, [schema]);
+  const [{ present }] = await query<{ present: boolean }>(`SELECT to_regclass(format('%I.migrations', $1::text)) IS NOT NULL AS present`, [
+    schema,
+  ]);
   if (!present) return null;
   const [{ id }] = await query<{ id: number | null }>(`SELECT max(id)::int AS id FROM "${schema.replace(/"/g, '""')}".migrations`, []);
   return id;
@@ -37,7 +72,8 @@ export async function queueSchemaMigration(query: QueryRows, schema: string): Pr
 export async function checkQueueSchema(query: QueryRows, schema: string, where: string): Promise<void> {
   const migration = await queueSchemaMigration(query, schema);
   if (migration !== null && migration >= REQUIRED_QUEUE_MIGRATION) return;
-  const state = migration === null ? 'is missing' : `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`;
+  const state =
+    migration === null ? 'is missing' : `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`;
   throw new ConfigurationError(
     `the job queue schema ${schema} ${state} in ${where}; run the migrations: \`npm start\` does it, in production \`npm run jobs -- migrate\` with MIGRATION_DATABASE_URL set`,
   );

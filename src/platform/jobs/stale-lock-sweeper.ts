@@ -23,14 +23,11 @@ export class StaleLockSweeper {
   private readonly ownPools = new Set<string>();
   private sweeping = false;
 
-  constructor(
-    private readonly options: { connectionString: string; schema: string; staleLockMs: number },
-  ) {}
+  constructor(private readonly options: { connectionString: string; schema: string; staleLockMs: number }) {}
 
   /** Opens the liveness session and starts sweeping. */
   async start(): Promise<void> {
     await this.connect();
-    this.utils = await makeWorkerUtils({ connectionString: this.options.connectionString, schema: this.options.schema, maxPoolSize: 1 });
     this.timer = setInterval(() => void this.sweepSafely(), Math.max(50, Math.floor(this.options.staleLockMs / 2)));
     this.timer.unref();
   }
@@ -73,7 +70,12 @@ export class StaleLockSweeper {
       gone.push(pool);
     }
     if (gone.length > 0) {
-      await this.utils!.forceUnlockWorkers(gone);
+      this.utils ??= await makeWorkerUtils({
+        connectionString: this.options.connectionString,
+        schema: this.options.schema,
+        maxPoolSize: 1,
+      });
+      await this.utils.forceUnlockWorkers(gone);
       this.logger.warn(
         `released the jobs locked for over ${this.options.staleLockMs} ms by ${gone.join(', ')}, which no running instance holds (a process that crashed or was killed); they run again`,
       );
@@ -97,7 +99,10 @@ export class StaleLockSweeper {
   }
 
   private async connect(): Promise<void> {
-    const session = new Client({ connectionString: this.options.connectionString, application_name: 'jobs-liveness' });
+    const session = new Client({
+      connectionString: this.options.connectionString,
+      application_name: `jobs-liveness ${this.options.schema}`,
+    });
     session.on('error', () => undefined);
     await session.connect();
     this.session = session;

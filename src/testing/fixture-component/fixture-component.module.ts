@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FixtureComponentController } from './fixture-component.controller';
+import { FixtureListeners } from './fixture-listeners';
 import { FixtureNotesService } from './fixture-notes.service';
 
 /**
@@ -8,5 +9,5 @@ import { FixtureNotesService } from './fixture-notes.service';
  * discovered, so it ships nowhere and no component has to exist for the
  * platform's tests to pass.
  */
-@Module({ controllers: [FixtureComponentController], providers: [FixtureNotesService] })
+@Module({ controllers: [FixtureComponentController], providers: [FixtureNotesService, FixtureListeners] })
 export class FixtureComponentModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../surface';
+import { EventPublisher, PrismaService } from '../../surface';
 import type { WorkerSchemaFixtureSql } from '../worker-schema-fixture';
+import { NoteAdded } from './fixture-events';
 import type { NewNote, NoteStatus } from './fixture-note-form';
 
 /**
@@ -16,8 +17,9 @@ export const FIXTURE_NOTES_SQL: WorkerSchemaFixtureSql = {
     status text NOT NULL,
     author text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-  )`,
-  drop: 'DROP TABLE IF EXISTS fixture_note',
+  );
+  CREATE TABLE fixture_effect (id bigserial PRIMARY KEY, handler text NOT NULL, ref text NOT NULL, attempt int NOT NULL)`,
+  drop: 'DROP TABLE IF EXISTS fixture_note; DROP TABLE IF EXISTS fixture_effect',
 };
 
 export interface FixtureNote extends NewNote {
@@ -49,7 +51,10 @@ const toNote = (row: NoteRow): FixtureNote => ({
 /** Notes in the fixture table, through the app's own PrismaService (raw SQL: the table is no Prisma model). */
 @Injectable()
 export class FixtureNotesService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: EventPublisher,
+  ) {}
 
   /** The newest first; a page past the end is the last page. */
   async list(requestedPage: number): Promise<{ notes: FixtureNote[]; page: number; totalPages: number }> {
@@ -72,12 +77,27 @@ export class FixtureNotesService {
     return rows.length === 0 ? null : toNote(rows[0]);
   }
 
+  /** Stores the note and publishes fixture/note-added in the same transaction. */
   async create(note: NewNote, createdAt?: Date): Promise<FixtureNote> {
-    const rows = await this.prisma.$queryRaw<NoteRow[]>`
-      INSERT INTO fixture_note (title, content, status, author, created_at)
-      VALUES (${note.title}, ${note.content}, ${note.status}, ${note.author}, ${createdAt ?? new Date()})
-      RETURNING *`;
-    return toNote(rows[0]);
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<NoteRow[]>`
+        INSERT INTO fixture_note (title, content, status, author, created_at)
+        VALUES (${note.title}, ${note.content}, ${note.status}, ${note.author}, ${createdAt ?? new Date()})
+        RETURNING *`;
+      await this.events.publish(tx, NoteAdded, { noteId: rows[0].id, title: rows[0].title });
+      return toNote(rows[0]);
+    });
+  }
+
+  /** As create, then fails inside the transaction: neither the note nor its event is stored. */
+  async createThenFail(note: NewNote, failure: string): Promise<never> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<NoteRow[]>`
+        INSERT INTO fixture_note (title, content, status, author) VALUES (${note.title}, ${note.content}, ${note.status}, ${note.author})
+        RETURNING *`;
+      await this.events.publish(tx, NoteAdded, { noteId: rows[0].id, title: rows[0].title });
+      throw new Error(failure);
+    });
   }
 
   /** Null for an unknown id, and for anything that is not a UUID (never a database error). */

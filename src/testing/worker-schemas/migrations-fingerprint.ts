@@ -7,7 +7,7 @@ import { JOB_QUEUE_LIBRARY_VERSION } from '../../platform/jobs/queue-migrations'
  * Bump when the way worker schemas are built changes, so schemas cloned by an
  * older procedure are rebuilt even though the migrations did not change.
  */
-export const CLONE_PROCEDURE_VERSION = 3;
+export const CLONE_PROCEDURE_VERSION = 4;
 
 /**
  * SHA-256 over every file under the migrations folder (names and contents),

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ConfigurationError } from '../../../platform/errors/configuration.error';
+import { migrateJobQueue } from '../../../platform/jobs/queue-migrations';
+import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { startTestServer, TestServer } from '../../../testing/start-test-server';
 import { EmbeddedDatabase } from '../../embedded/embedded-cluster';
@@ -14,8 +16,13 @@ import { FixtureProject } from './fixture-project';
 // The app's role must still be able to use it afterwards, on a clone of this
 // project (its real components and migrations) with its own embedded cluster.
 
-/** The whole app (AppModule) on the clone's database, as `npm start` would point it there. */
-function startAppOn(cluster: EmbeddedDatabase): Promise<TestServer> {
+/**
+ * The whole app (AppModule) on the clone's database, as `npm start` would point
+ * it there. `npm start` also migrates the job queue schema beside public
+ * (runMigrateDeploy), which `prisma migrate reset` does not: done here the same way.
+ */
+async function startAppOn(cluster: EmbeddedDatabase): Promise<TestServer> {
+  await migrateJobQueue(cluster.ownerUrl, queueSchemaFor('public'));
   return withEnvironment({ DATABASE_URL: cluster.runtimeUrl, MIGRATION_DATABASE_URL: cluster.ownerUrl, DATABASE_SCHEMA: 'public' }, () =>
     startTestServer(),
   );
