@@ -1,5 +1,14 @@
 import { FULL_SIZES } from './events-options';
-import { drainTable, EVENTS_SECTION_HEADING, eventsSection, EventsRun, formatMs, latencyTable, publishCostTable, targetRows } from './events-report';
+import {
+  drainTable,
+  EVENTS_SECTION_HEADING,
+  eventsSection,
+  EventsRun,
+  formatMs,
+  latencyTable,
+  publishCostTable,
+  targetRows,
+} from './events-report';
 import type { PlatformFigures } from './platform-figures';
 import type { RawQueueFigures } from './raw-queues';
 
@@ -17,8 +26,18 @@ const graphileWorker: RawQueueFigures = {
     { settings: { ...plain, concurrency: 10 }, queued: 5000, delivered: 5000, perSecond: 1100, capped: false },
   ],
   latencies: [
-    { settings: plain, idle: latency(3, 9), atRate: latency(4, 20), sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 1000, capped: false } },
-    { settings: batched, idle: latency(2, 8), atRate: latency(3, 15), sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 1400, capped: false } },
+    {
+      settings: plain,
+      idle: latency(3, 9),
+      atRate: latency(4, 20),
+      sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 1000, capped: false },
+    },
+    {
+      settings: batched,
+      idle: latency(2, 8),
+      atRate: latency(3, 15),
+      sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 1400, capped: false },
+    },
   ],
 };
 
@@ -27,7 +46,9 @@ const pgBoss: RawQueueFigures = {
   enqueueSinglePerS: 900,
   enqueueBatchPerS: 10000,
   batchSize: 100,
-  drains: [{ settings: { label: 'batchSize 1', concurrency: 4, batching: false }, queued: 5000, delivered: 64, perSecond: 8.2, capped: true }],
+  drains: [
+    { settings: { label: 'batchSize 1', concurrency: 4, batching: false }, queued: 5000, delivered: 64, perSecond: 8.2, capped: true },
+  ],
   latencies: [
     {
       settings: { label: 'batchSize 1', concurrency: 4, batching: false },
@@ -41,8 +62,18 @@ const pgBoss: RawQueueFigures = {
 const platform: PlatformFigures = {
   concurrency: 4,
   modes: [
-    { label: 'in its own transaction', idle: latency(6, 30), atRate: latency(7, 60), sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 800, capped: false } },
-    { label: '{ transaction: false }', idle: latency(5, 25), atRate: latency(6, 50), sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 900, capped: false } },
+    {
+      label: 'in its own transaction',
+      idle: latency(6, 30),
+      atRate: latency(7, 60),
+      sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 800, capped: false },
+    },
+    {
+      label: '{ transaction: false }',
+      idle: latency(5, 25),
+      atRate: latency(6, 50),
+      sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 900, capped: false },
+    },
   ],
   publishCost: {
     ops: 1000,
@@ -66,7 +97,13 @@ const run: EventsRun = {
 
 describe('formatMs', () => {
   it('keeps as many digits as a reader can use', () => {
-    expect([formatMs(0.423), formatMs(6.34), formatMs(254.4), formatMs(2600), formatMs(undefined)]).toEqual(['0.42 ms', '6.3 ms', '254 ms', '2.6 s', '–']);
+    expect([formatMs(0.423), formatMs(6.34), formatMs(254.4), formatMs(2600), formatMs(undefined)]).toEqual([
+      '0.42 ms',
+      '6.3 ms',
+      '254 ms',
+      '2.6 s',
+      '–',
+    ]);
   });
 });
 
@@ -77,7 +114,9 @@ describe('the tables', () => {
 
   it('put the platform under the raw libraries, and say when jobs under load never arrived', () => {
     const lines = latencyTable(run.raw, platform).split('\n');
-    expect(lines[2]).toMatch(/^\| graphile-worker 0\.17\.3 \| defaults +\| 3\.0 ms +\| 9\.0 ms +\| 4\.0 ms +\| 20\.0 ms +\| 100 of 100 +\| 1,500 +\| 1,000 /);
+    expect(lines[2]).toMatch(
+      /^\| graphile-worker 0\.17\.3 \| defaults +\| 3\.0 ms +\| 9\.0 ms +\| 4\.0 ms +\| 20\.0 ms +\| 100 of 100 +\| 1,500 +\| 1,000 /,
+    );
     expect(lines[4]).toContain('| 4.8 s of those delivered |');
     expect(lines[4]).toContain('| 40 of 100 ');
     expect(lines[4]).toMatch(/\| – \(0 of 5,000 delivered\) +\|$/);
@@ -102,7 +141,10 @@ describe('targetRows', () => {
   });
 
   it('counts a throughput that did not deliver everything as missed', () => {
-    const capped = { ...platform, modes: [{ ...platform.modes[0], sustained: { sent: 5000, sentPerSecond: 1500, delivered: 4000, perSecond: 1200, capped: true } }] };
+    const capped = {
+      ...platform,
+      modes: [{ ...platform.modes[0], sustained: { sent: 5000, sentPerSecond: 1500, delivered: 4000, perSecond: 1200, capped: true } }],
+    };
     expect(targetRows({ ...run, platform: capped })[2].met).toBe(false);
   });
 
@@ -117,10 +159,14 @@ describe('eventsSection', () => {
     const section = eventsSection(run);
     expect(section.split('\n')[0]).toBe(EVENTS_SECTION_HEADING);
     expect(section).toContain('edits here are overwritten');
-    expect(section).toContain('Run on 2026-12-07, 201 s: AMD EPYC, 2 cores, 23.5 GiB, Node v20.20.2, PostgreSQL 15.18 (embedded, disposable: fsync off).');
+    expect(section).toContain(
+      'Run on 2026-12-07, 201 s: AMD EPYC, 2 cores, 23.5 GiB, Node v20.20.2, PostgreSQL 15.18 (embedded, disposable: fsync off).',
+    );
   });
 
   it('says why the platform has no figures when it could not be measured', () => {
-    expect(eventsSection({ ...run, platform: { error: 'no delivery within 15 s' } })).toContain('The platform was not measured: no delivery within 15 s.');
+    expect(eventsSection({ ...run, platform: { error: 'no delivery within 15 s' } })).toContain(
+      'The platform was not measured: no delivery within 15 s.',
+    );
   });
 });

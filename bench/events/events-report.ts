@@ -63,7 +63,8 @@ export function drainTable(raw: readonly RawQueueFigures[]): string {
   const rows = raw.flatMap((queue) => {
     const labels = [...new Set(queue.drains.map((drain) => drain.settings.label))];
     return labels.map((label) => {
-      const at = (concurrency: number) => queue.drains.find((drain) => drain.settings.label === label && drain.settings.concurrency === concurrency);
+      const at = (concurrency: number) =>
+        queue.drains.find((drain) => drain.settings.label === label && drain.settings.concurrency === concurrency);
       return [queue.name, label, drainCell(at(4)), drainCell(at(10))];
     });
   });
@@ -152,11 +153,12 @@ export interface TargetRow {
 /** Each of the issue's targets against the platform's default mode (the `{ transaction: false }` figure beside it). */
 export function targetRows(run: Pick<EventsRun, 'raw' | 'platform' | 'platformSettingsLabel'>): TargetRow[] {
   const platform = 'error' in run.platform ? undefined : run.platform;
-  const [main, noTransaction] = platform?.modes ?? [];
+  const [main, noTransaction]: (PlatformModeFigures | undefined)[] = platform?.modes ?? [];
   const reference = rawReference(run);
   const also = (value: string | undefined) => (noTransaction && value ? `; { transaction: false }: ${value}` : '');
   const ratio = (mode: PlatformModeFigures | undefined) =>
     mode?.sustained.perSecond !== undefined && reference ? mode.sustained.perSecond / reference : undefined;
+  const mainRatio = ratio(main);
   const cost = platform?.publishCost;
   const added = cost ? cost.alone.with.p50Ms - cost.alone.without.p50Ms : undefined;
   const addedP99 = cost ? cost.alone.with.p99Ms - cost.alone.without.p99Ms : undefined;
@@ -175,16 +177,18 @@ export function targetRows(run: Pick<EventsRun, 'raw' | 'platform' | 'platformSe
     },
     {
       target: `publish-and-deliver ≥ ${whole(TARGETS.sustainedPerS)} deliveries/s`,
-      figure: main ? `${formatRate(main.sustained.perSecond)}/s${also(`${formatRate(noTransaction?.sustained.perSecond)}/s`)}` : 'not measured',
-      met: check(main?.sustained.perSecond, (value) => value >= TARGETS.sustainedPerS && !main!.sustained.capped),
+      figure: main
+        ? `${formatRate(main.sustained.perSecond)}/s${also(`${formatRate(noTransaction?.sustained.perSecond)}/s`)}`
+        : 'not measured',
+      met: main && check(main.sustained.perSecond, (value) => value >= TARGETS.sustainedPerS && !main.sustained.capped),
     },
     {
       target: `platform ≥ ${TARGETS.ratioToRaw}× raw graphile-worker (${run.platformSettingsLabel}, same run)`,
       figure:
-        ratio(main) !== undefined
-          ? `${ratio(main)!.toFixed(2)}× (${formatRate(main!.sustained.perSecond)} ÷ ${formatRate(reference)})${also(ratio(noTransaction)?.toFixed(2).concat('×'))}`
+        main && mainRatio !== undefined
+          ? `${mainRatio.toFixed(2)}× (${formatRate(main.sustained.perSecond)} ÷ ${formatRate(reference)})${also(ratio(noTransaction)?.toFixed(2).concat('×'))}`
           : 'not measured',
-      met: check(ratio(main), (value) => value >= TARGETS.ratioToRaw),
+      met: check(mainRatio, (value) => value >= TARGETS.ratioToRaw),
     },
     {
       target: `publishing adds < ${TARGETS.publishAddsMs} ms to the request`,
@@ -247,7 +251,9 @@ export function eventsSection(run: EventsRun): string {
     '',
     `Run on ${run.date.toISOString().slice(0, 10)}${run.quick ? ' (`--quick`: fewer samples)' : ''}, ${Math.round(run.seconds)} s: ${machine}.`,
     `1-minute load average ${run.loadAverage.start.toFixed(2)} when the measurements began, ${run.loadAverage.end.toFixed(2)} when they ended` +
-      (Math.max(run.loadAverage.start, run.loadAverage.end) > run.host.cores ? ': the machine was shared with other work, which lowers the rates and widens the spread.' : '.'),
+      (Math.max(run.loadAverage.start, run.loadAverage.end) > run.host.cores
+        ? ': the machine was shared with other work, which lowers the rates and widens the spread.'
+        : '.'),
     '',
     'The job queue under events, jobs and schedules (issue 22), measured in one run on loopback, everything in one',
     'process per side as one app instance would run it: enqueueing and a runner with a no-op task or listener. Each',
@@ -291,4 +297,3 @@ export function eventsSection(run: EventsRun): string {
     ...readingLines(run).map((line) => `- ${line}`),
   ].join('\n');
 }
-

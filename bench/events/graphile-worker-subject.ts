@@ -61,8 +61,9 @@ export class GraphileWorkerSubject implements QueueSubject {
       noHandleSignals: true,
       logger: SILENT,
       taskList: {
-        noop: async (payload) => {
+        noop: (payload) => {
           onStart((payload as { seq: number }).seq);
+          return Promise.resolve();
         },
       },
       preset: settings.batching ? { worker: GRAPHILE_WORKER_BATCHING } : undefined,

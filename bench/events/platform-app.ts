@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Global, Module } from '@nestjs/common';
-import { MetadataScanner, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { PLATFORM_MODULES } from '../../src/app.module';
 import { PrismaService } from '../../src/database/runtime/prisma.service';
 import { ComposedComponentsModule } from '../../src/platform/jobs/composed-components';
@@ -11,12 +10,6 @@ import { queueSchemaFor } from '../../src/platform/jobs/queue-schema';
 import { EventPublisher, type EventType } from '../../src/surface';
 import { WRITE_TABLE } from './platform-figures';
 import { BENCH_COMPONENT_META, BenchEventsComponentModule, type Ping } from './bench-events-component';
-
-
-/** TEMPORARY (remove when JobsModule imports DiscoveryModule): JobsRegistry injects MetadataScanner, which nothing provides yet. */
-@Global()
-@Module({ providers: [MetadataScanner], exports: [MetadataScanner] })
-class MetadataScannerStopgapModule {}
 
 /**
  * The platform as an app runs it, in this process: the platform modules
@@ -48,7 +41,6 @@ export class PlatformApp {
       {
         module: class BenchEventsAppModule {},
         imports: [
-          MetadataScannerStopgapModule,
           ...PLATFORM_MODULES,
           BenchEventsComponentModule,
           ComposedComponentsModule.for([{ meta: BENCH_COMPONENT_META, module: BenchEventsComponentModule }]),

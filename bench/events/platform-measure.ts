@@ -25,7 +25,13 @@ const COST_WARM_UP = 50;
 
 const log = (line: string) => console.error(line);
 
-async function measureMode(app: PlatformApp, type: EventType<Ping>, label: string, sizes: EventsBenchSizes, sequence: Sequence): Promise<PlatformModeFigures> {
+async function measureMode(
+  app: PlatformApp,
+  type: EventType<Ping>,
+  label: string,
+  sizes: EventsBenchSizes,
+  sequence: Sequence,
+): Promise<PlatformModeFigures> {
   const deliveries = new DeliveryLog(sequence.next());
   benchDeliveries.current = deliveries;
   const publish = (seq: number) => app.publish(type, seq);
@@ -83,7 +89,9 @@ async function main(): Promise<PlatformFigures> {
     const first = sequence.next();
     await app.publish(PingEvent, first);
     if (!(await probe.waitForSeq(first, FIRST_DELIVERY_TIMEOUT_MS))) {
-      throw new Error(`the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one (is the job runner running?)`);
+      throw new Error(
+        `the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one (is the job runner running?)`,
+      );
     }
     const modes = [
       await measureMode(app, PingEvent, 'listener in its own transaction (default)', sizes, sequence),

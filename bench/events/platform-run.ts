@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Client } from 'pg';
 import { queueSchemaFor } from '../../src/platform/jobs/queue-schema';
 import type { EventsDatabase } from './events-database';
 import type { EventsBenchSizes } from './events-options';
@@ -26,9 +25,10 @@ export async function runPlatformMeasurements(
   await database.asOwner(async (client) => {
     // A run stopped halfway leaves deliveries behind; the queue schema itself is migrated by runMigrateDeploy, as for the app.
     await client.query(`DELETE FROM ${queueSchema}._private_jobs`);
-    await allowRuntimeRoleThroughRowSecurity(client, queueSchema, runtimeRole);
     await client.query(`DROP TABLE IF EXISTS ${WRITE_TABLE}`);
-    await client.query(`CREATE TABLE ${WRITE_TABLE} (id bigserial PRIMARY KEY, seq integer NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE ${WRITE_TABLE} (id bigserial PRIMARY KEY, seq integer NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
     await client.query(`GRANT INSERT ON ${WRITE_TABLE} TO ${runtimeRole}`);
     await client.query(`GRANT USAGE ON SEQUENCE ${WRITE_TABLE}_id_seq TO ${runtimeRole}`);
   });
@@ -39,26 +39,12 @@ export async function runPlatformMeasurements(
   }
 }
 
-/**
- * TEMPORARY (remove once the platform's queue migration handles it):
- * graphile-worker turns on row-level security for its private tables with no
- * policy, so only their owner may use them, and the platform runs the worker
- * as the runtime role. Lets the runtime role through (a policy of `true`,
- * which costs nothing measurable) when nothing else already does.
- */
-async function allowRuntimeRoleThroughRowSecurity(client: Client, schema: string, role: string): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relrowsecurity
-       AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)`,
-    [schema],
-  );
-  for (const { name } of rows) {
-    await client.query(`CREATE POLICY bench_events_runtime ON ${schema}.${name} TO ${role} USING (true) WITH CHECK (true)`);
-  }
-}
-
-function runChildMeasurements(runtimeUrl: string, sizes: EventsBenchSizes, projectRoot: string, signal: AbortSignal): Promise<PlatformFigures> {
+function runChildMeasurements(
+  runtimeUrl: string,
+  sizes: EventsBenchSizes,
+  projectRoot: string,
+  signal: AbortSignal,
+): Promise<PlatformFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

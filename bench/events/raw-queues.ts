@@ -34,7 +34,12 @@ export interface RawQueuePlan {
   idleJitterMs: number;
 }
 
-export const GRAPHILE_WORKER_PLAN: RawQueuePlan = { plain: 'defaults', batched: GRAPHILE_WORKER_BATCHING_LABEL, idleWithBatching: true, idleJitterMs: IDLE_JITTER_MS };
+export const GRAPHILE_WORKER_PLAN: RawQueuePlan = {
+  plain: 'defaults',
+  batched: GRAPHILE_WORKER_BATCHING_LABEL,
+  idleWithBatching: true,
+  idleJitterMs: IDLE_JITTER_MS,
+};
 export const PG_BOSS_PLAN: RawQueuePlan = {
   plain: `batchSize 1, polling every ${PG_BOSS_POLLING_INTERVAL_S} s`,
   batched: `batchSize ${PG_BOSS_BATCH_SIZE}, polling every ${PG_BOSS_POLLING_INTERVAL_S} s`,
