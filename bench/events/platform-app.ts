@@ -60,11 +60,12 @@ export class PlatformApp {
     });
   }
 
-  /** The same write, alone or with one publish of `type` in its transaction. */
-  async write(seq: number, publish?: EventType<Ping>): Promise<void> {
+  /** The same write, alone, with one more statement (`SELECT 1`) or with one publish of an event type in its transaction. */
+  async write(seq: number, extra?: EventType<Ping> | 'statement'): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`INSERT INTO ${WRITE_TABLE} (seq) VALUES ($1)`, seq);
-      if (publish) await this.publisher.publish(tx, publish, { seq });
+      if (extra === 'statement') await tx.$executeRawUnsafe('SELECT 1');
+      else if (extra) await this.publisher.publish(tx, extra, { seq });
     });
   }
 

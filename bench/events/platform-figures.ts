@@ -11,6 +11,8 @@ export interface PlatformModeFigures {
 /** Per write transaction, without and with one publish in it. */
 export interface PublishCostPair {
   without: { p50Ms: number; p99Ms: number };
+  /** With one more statement (`SELECT 1`) instead: the floor of anything a publish could add. */
+  withStatement: { p50Ms: number; p99Ms: number };
   with: { p50Ms: number; p99Ms: number };
 }
 

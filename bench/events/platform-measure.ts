@@ -44,29 +44,33 @@ async function measureMode(
   return { label, idle, atRate, sustained: throughput };
 }
 
-/** The same write transaction without and with one publish, in alternating blocks, one at a time. */
+type Extra = 'none' | 'statement' | 'publish';
+
+/**
+ * The same write transaction alone, with one more statement (`SELECT 1`:
+ * what any extra round trip in a Prisma transaction costs) and with one
+ * publish, in rotating blocks, one at a time.
+ */
 async function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCostPair> {
   benchDeliveries.current = new DeliveryLog(sequence.next());
-  const times = { without: [] as number[], with: [] as number[] };
-  const once = async (withPublish: boolean) => {
+  const extras: Extra[] = ['none', 'statement', 'publish'];
+  const times: Record<Extra, number[]> = { none: [], statement: [], publish: [] };
+  const once = async (extra: Extra) => {
     const started = performance.now();
-    await app.write(sequence.next(), withPublish ? PingWithoutTransactionEvent : undefined);
+    await app.write(sequence.next(), extra === 'publish' ? PingWithoutTransactionEvent : extra === 'statement' ? 'statement' : undefined);
     return performance.now() - started;
   };
-  for (let i = 0; i < COST_WARM_UP; i++) {
-    await once(false);
-    await once(true);
-  }
+  for (let i = 0; i < COST_WARM_UP; i++) for (const extra of extras) await once(extra);
   const perBlock = Math.ceil(ops / COST_BLOCKS);
-  for (let block = 0; block < COST_BLOCKS * 2; block++) {
-    const withPublish = block % 2 === 1;
-    for (let i = 0; i < perBlock; i++) (withPublish ? times.with : times.without).push(await once(withPublish));
+  for (let block = 0; block < COST_BLOCKS * extras.length; block++) {
+    const extra = extras[block % extras.length];
+    for (let i = 0; i < perBlock; i++) times[extra].push(await once(extra));
   }
   const summary = (values: number[]) => {
     const { p50Ms, p99Ms } = summariseLatencies(values, values.length);
     return { p50Ms: p50Ms!, p99Ms: p99Ms! };
   };
-  return { without: summary(times.without), with: summary(times.with) };
+  return { without: summary(times.none), withStatement: summary(times.statement), with: summary(times.publish) };
 }
 
 async function main(): Promise<PlatformFigures> {
@@ -90,7 +94,7 @@ async function main(): Promise<PlatformFigures> {
     await app.publish(PingEvent, first);
     if (!(await probe.waitForSeq(first, FIRST_DELIVERY_TIMEOUT_MS))) {
       throw new Error(
-        `the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one (is the job runner running?)`,
+        `the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one to bench-events/ping on the database under .data/bench-events: the job runner did not start or did not run the delivery; read its [Jobs] lines above`,
       );
     }
     const modes = [
