@@ -77,6 +77,7 @@ const platform: PlatformFigures = {
   ],
   publishCost: {
     ops: 1000,
+    raw: { without: { p50Ms: 0.3, p99Ms: 1 }, withStatement: { p50Ms: 0.35, p99Ms: 1.1 }, with: { p50Ms: 0.9, p99Ms: 2 } },
     alone: { without: { p50Ms: 1.2, p99Ms: 3 }, withStatement: { p50Ms: 1.3, p99Ms: 3.2 }, with: { p50Ms: 1.6, p99Ms: 4.5 } },
     delivering: { without: { p50Ms: 1.5, p99Ms: 6 }, withStatement: { p50Ms: 1.7, p99Ms: 6.5 }, with: { p50Ms: 2.7, p99Ms: 9 } },
   },
@@ -123,12 +124,15 @@ describe('the tables', () => {
     expect(lines.slice(5).map((line) => line.split('|')[1].trim())).toEqual(['the platform', 'the platform']);
   });
 
-  it('give what a publish adds as the difference of the medians and of the p99s, alone and with the runner delivering', () => {
+  it('give what a publish adds as the difference of the medians and of the p99s: raw, alone and with the runner delivering', () => {
     const added = publishCostTable(platform)
       .split('\n')
       .filter((line) => line.includes('added by the publish'));
-    expect(added[0]).toMatch(/^\| no runner \(JOBS_CONCURRENCY=0\) +\| \*\*added by the publish\*\* +\| 0\.40 ms \| 1\.5 ms \|$/);
-    expect(added[1]).toMatch(/^\| runner delivering \(JOBS_CONCURRENCY 4\) +\| \*\*added by the publish\*\* +\| 1\.2 ms +\| 3\.0 ms \|$/);
+    expect(added[0]).toMatch(
+      /^\| node-postgres, add_jobs in SQL \(no platform, no Prisma\) +\| \*\*added by the publish\*\* +\| 0\.60 ms \| 1\.0 ms +\|$/,
+    );
+    expect(added[1]).toMatch(/^\| no runner \(JOBS_CONCURRENCY=0\) +\| \*\*added by the publish\*\* +\| 0\.40 ms \| 1\.5 ms \|$/);
+    expect(added[2]).toMatch(/^\| runner delivering \(JOBS_CONCURRENCY 4\) +\| \*\*added by the publish\*\* +\| 1\.2 ms +\| 3\.0 ms \|$/);
   });
 });
 
@@ -137,7 +141,9 @@ describe('targetRows', () => {
     const rows = targetRows(run);
     expect(rows.map((row) => row.met)).toEqual([true, true, false, true, true]);
     expect(rows[3].figure).toBe('0.80× (800 ÷ 1,000); { transaction: false }: 0.90×');
-    expect(rows[4].figure).toBe('0.40 ms at the median, 1.5 ms at p99 (with the runner delivering meanwhile: 1.2 ms at the median)');
+    expect(rows[4].figure).toBe(
+      '0.40 ms at the median, 1.5 ms at p99 (add_jobs alone, node-postgres: 0.60 ms; with the runner delivering meanwhile: 1.2 ms)',
+    );
   });
 
   it('counts a throughput that did not deliver everything as missed', () => {

@@ -19,11 +19,16 @@ export interface PublishCostPair {
 export interface PublishCost {
   /** Write transactions of each kind, per pair. */
   ops: number;
+  /** node-postgres, no Prisma, graphile-worker's add_jobs called in SQL as the publisher calls it: the library's own share. */
+  raw: PublishCostPair;
   /** No runner in the process (JOBS_CONCURRENCY=0): what the request itself pays. */
   alone: PublishCostPair;
   /** The runner delivering each published event meanwhile, on the same cores. */
   delivering: PublishCostPair;
 }
+
+/** What the platform's child process measures: all but the raw publish cost, which the parent adds. */
+export type PlatformChildFigures = Omit<PlatformFigures, 'publishCost'> & { publishCost: Omit<PublishCost, 'raw'> };
 
 export interface PlatformFigures {
   /** The runner's concurrency (JOBS_CONCURRENCY's default). */

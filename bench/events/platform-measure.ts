@@ -11,17 +11,15 @@ import { type Ping, PingEvent, PingWithoutTransactionEvent, benchDeliveries } fr
 import { DeliveryLog } from './delivery-log';
 import type { EventsBenchSizes } from './events-options';
 import { LOAD_RATE_PER_S } from './events-options';
-import { summariseLatencies } from './latency-stats';
+import { compareWriteCosts } from './publish-cost';
 import { PlatformApp } from './platform-app';
-import type { PlatformFigures, PlatformModeFigures, PublishCostPair } from './platform-figures';
+import type { PlatformChildFigures, PlatformModeFigures, PublishCostPair } from './platform-figures';
 import { idleLatency, latencyAtRate, Sequence, sustained } from './queue-measurements';
 import { IDLE_JITTER_MS } from './raw-queues';
 import type { EventType } from '../../src/surface';
 
 /** How long the first event may take to arrive before the platform is declared not delivering. */
 const FIRST_DELIVERY_TIMEOUT_MS = 15_000;
-const COST_BLOCKS = 10;
-const COST_WARM_UP = 50;
 
 const log = (line: string) => console.error(line);
 
@@ -44,36 +42,17 @@ async function measureMode(
   return { label, idle, atRate, sustained: throughput };
 }
 
-type Extra = 'none' | 'statement' | 'publish';
-
-/**
- * The same write transaction alone, with one more statement (`SELECT 1`:
- * what any extra round trip in a Prisma transaction costs) and with one
- * publish, in rotating blocks, one at a time.
- */
-async function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCostPair> {
+/** The write transaction alone, with one more statement, with one publish (see compareWriteCosts). */
+function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCostPair> {
   benchDeliveries.current = new DeliveryLog(sequence.next());
-  const extras: Extra[] = ['none', 'statement', 'publish'];
-  const times: Record<Extra, number[]> = { none: [], statement: [], publish: [] };
-  const once = async (extra: Extra) => {
-    const started = performance.now();
-    await app.write(sequence.next(), extra === 'publish' ? PingWithoutTransactionEvent : extra === 'statement' ? 'statement' : undefined);
-    return performance.now() - started;
-  };
-  for (let i = 0; i < COST_WARM_UP; i++) for (const extra of extras) await once(extra);
-  const perBlock = Math.ceil(ops / COST_BLOCKS);
-  for (let block = 0; block < COST_BLOCKS * extras.length; block++) {
-    const extra = extras[block % extras.length];
-    for (let i = 0; i < perBlock; i++) times[extra].push(await once(extra));
-  }
-  const summary = (values: number[]) => {
-    const { p50Ms, p99Ms } = summariseLatencies(values, values.length);
-    return { p50Ms: p50Ms!, p99Ms: p99Ms! };
-  };
-  return { without: summary(times.none), withStatement: summary(times.statement), with: summary(times.publish) };
+  return compareWriteCosts(
+    (extra) =>
+      app.write(sequence.next(), extra === 'publish' ? PingWithoutTransactionEvent : extra === 'statement' ? 'statement' : undefined),
+    ops,
+  );
 }
 
-async function main(): Promise<PlatformFigures> {
+async function main(): Promise<PlatformChildFigures> {
   const sizes = JSON.parse(process.argv[2]) as EventsBenchSizes;
   const sequence = new Sequence();
   // First without a runner (JOBS_CONCURRENCY=0, as an instance that only serves requests): the request's own cost.
