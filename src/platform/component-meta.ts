@@ -61,13 +61,22 @@ export interface ComponentMeta {
    */
   modelNamePrefix?: boolean;
   /**
-   * Events: `publishes` lists this component's own event names
-   * (`'account-deleted'`, each defined with defineEvent); `listensTo` the
-   * events of other components it listens to, `'<component>/<event-name>'`
-   * (that component must be in `dependsOn`). See docs/guides/events-and-jobs.md.
+   * Events between components. `publishes`: the names of the events this
+   * component declares with `defineEvent`, e.g. `['account-deleted']`.
+   * `listensTo`: the events of other components it has `@OnEvent` listeners
+   * for, as `<component>/<event-name>`, e.g. `['accounts/account-deleted']`;
+   * that component must publish the event and be in `dependsOn`. Names are
+   * kebab-case. Checked by the build and drawn in docs/component-map.md; see
+   * docs/guides/events-and-jobs.md.
    */
   events?: { publishes?: string[]; listensTo?: string[] };
-  /** Cron schedules, each run by one `@OnSchedule(name)` method of the component, once per tick across instances. */
+  /**
+   * Cron schedules, each run once per tick across all instances by the one
+   * `@OnSchedule(name)` method of this component. `name`: kebab-case, unique in
+   * the component; `cron`: five fields in UTC (minute hour day-of-month month
+   * day-of-week), e.g. `'0 3 * * *'` for 03:00 every day; `description`: what
+   * it does, shown in docs/component-map.md. See docs/guides/events-and-jobs.md.
+   */
   schedules?: { name: string; cron: string; description?: string }[];
 }
 

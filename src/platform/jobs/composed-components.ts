@@ -26,6 +26,7 @@ export class ComponentDirectory {
   }
 }
 
+const COMPONENTS = Symbol('COMPOSED_COMPONENTS');
 const REGISTERED = Symbol('COMPOSED_COMPONENTS_REGISTERED');
 
 /** Registers components with the ComponentDirectory (when JobsModule is present: composition tests may run without it). */
@@ -35,10 +36,12 @@ export class ComposedComponentsModule {
     return {
       module: ComposedComponentsModule,
       providers: [
+        // A value provider, so that two of these modules (the app's, a test's fixture) differ under Nest's deep-hash module ids too.
+        { provide: COMPONENTS, useValue: components },
         {
           provide: REGISTERED,
-          useFactory: (directory?: ComponentDirectory) => directory?.add(components) ?? true,
-          inject: [{ token: ComponentDirectory, optional: true }],
+          useFactory: (listed: readonly JobsComponent[], directory?: ComponentDirectory) => directory?.add(listed) ?? true,
+          inject: [COMPONENTS, { token: ComponentDirectory, optional: true }],
         },
       ],
     };

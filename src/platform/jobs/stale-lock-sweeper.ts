@@ -103,7 +103,11 @@ export class StaleLockSweeper {
       connectionString: this.options.connectionString,
       application_name: `jobs-liveness ${this.options.schema}`,
     });
-    session.on('error', () => undefined);
+    // Lost (an outage, a failover): the next sweep opens a new session and takes this instance's liveness locks again.
+    session.on('error', () => {
+      if (this.session === session) this.session = undefined;
+      void session.end().catch(() => undefined);
+    });
     await session.connect();
     this.session = session;
     for (const pool of this.ownPools) await session.query(`SELECT pg_advisory_lock(${LIVENESS_KEY})`, [pool]);

@@ -6,6 +6,7 @@ import { eventScenario, type EventScenario } from '../../../testing/events/event
 import { NoteAdded, NoteDigest } from '../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { withEnvironment } from '../../../testing/environment/with-environment';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
@@ -159,6 +160,14 @@ describe('jobs and schedules', () => {
     const effects = await server.listeners.effects();
     expect(effects).toEqual([{ handler: 'tidy-notes', ref: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), attempt: 1 }]);
   });
+
+  it("throws a schedule run's error from runSchedule, naming the schedule", async () => {
+    server.listeners.failure = 'the disk is full';
+
+    await expect(scenario.runSchedule('fixture', 'tidy-notes')).rejects.toThrow(
+      'runSchedule(fixture, tidy-notes): the run failed: the disk is full',
+    );
+  });
 });
 
 /** Polls until `done(value)`, at most 20 s (a bound for a slow machine, not a timing assertion); returns the last value. */
@@ -219,8 +228,9 @@ describe('a test server with jobs running', () => {
     }
   });
 
-  it('delivers again after every connection of its runner was cut (a failover), without crashing', async () => {
-    const running = await startFixtureServer({ jobs: 'running' });
+  it('delivers again after every connection of its runner was cut (a failover), without crashing, and takes its liveness lock again', async () => {
+    // Sweeps (which reopen a lost liveness session) every 200 ms.
+    const running = await withEnvironment({ JOBS_STALE_LOCK_MS: '400' }, () => startFixtureServer({ jobs: 'running' }));
     // The runtime role the runner connects as may end its own sessions.
     const admin = new Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
@@ -251,9 +261,42 @@ describe('a test server with jobs running', () => {
       const now = (await admin.query<{ pid: number }>(jobConnections)).rows.map((row) => row.pid);
       expect(now.length).toBeGreaterThan(0);
       expect(now.filter((pid) => cutPids.includes(pid))).toEqual([]);
+      const livenessLocks = await pollUntil(
+        async () =>
+          (
+            await admin.query(
+              `SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.application_name = $1 AND l.locktype = 'advisory' AND l.granted`,
+              [`jobs-liveness ${queue}`],
+            )
+          ).rowCount ?? 0,
+        (locks) => locks >= 1,
+      );
+      expect(livenessLocks).toBe(1);
     } finally {
       await admin.end();
       await running.close();
+    }
+  });
+
+  it('keeps serving while its runner cannot reach the database, restarting it with a doubling delay, and stops promptly', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // Nothing listens on port 1: every start of the runner fails.
+    const unreachable = new URL(process.env.DATABASE_URL!);
+    unreachable.port = '1';
+    const running = await withEnvironment({ JOBS_DATABASE_URL: unreachable.toString() }, () => startFixtureServer({ jobs: 'running' }));
+    try {
+      const restarts = await pollUntil(
+        () =>
+          Promise.resolve(
+            warn.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('restarting the job runner')),
+          ),
+        (messages) => messages.length >= 2,
+      );
+      expect(restarts.slice(0, 2)).toEqual(['restarting the job runner in 1 s', 'restarting the job runner in 2 s']);
+      expect((await fetch(`${running.baseUrl}/health/live`)).status).toBe(200);
+    } finally {
+      await running.close();
+      warn.mockRestore();
     }
   });
 });
