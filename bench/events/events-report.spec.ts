@@ -74,6 +74,11 @@ const platform: PlatformFigures = {
       atRate: latency(6, 50),
       sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 900, capped: false },
     },
+    {
+      label: 'listener in its own transaction, JOBS_CONCURRENCY 10',
+      atRate: latency(5, 40),
+      sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 1100, capped: false },
+    },
   ],
   publishCost: {
     ops: 1000,
@@ -121,7 +126,8 @@ describe('the tables', () => {
     expect(lines[4]).toContain('| 4.8 s of those delivered |');
     expect(lines[4]).toContain('| 40 of 100 ');
     expect(lines[4]).toMatch(/\| – \(0 of 5,000 delivered\) +\|$/);
-    expect(lines.slice(5).map((line) => line.split('|')[1].trim())).toEqual(['the platform', 'the platform']);
+    expect(lines.slice(5).map((line) => line.split('|')[1].trim())).toEqual(['the platform', 'the platform', 'the platform']);
+    expect(lines[7]).toMatch(/JOBS_CONCURRENCY 10 +\| – +\| – +\| 5\.0 ms /);
   });
 
   it('give what a publish adds as the difference of the medians and of the p99s: raw, alone and with the runner delivering', () => {
@@ -140,6 +146,7 @@ describe('targetRows', () => {
   it('judges the default listener mode against each target, dividing by raw graphile-worker with the same settings', () => {
     const rows = targetRows(run);
     expect(rows.map((row) => row.met)).toEqual([true, true, false, true, true]);
+    expect(rows[2].figure).toBe('800/s; { transaction: false }: 900/s; JOBS_CONCURRENCY 10: 1,100/s');
     expect(rows[3].figure).toBe('0.80× (800 ÷ 1,000); { transaction: false }: 0.90×');
     expect(rows[4].figure).toBe(
       '0.40 ms at the median, 1.5 ms at p99 (add_jobs alone, node-postgres: 0.60 ms; with the runner delivering meanwhile: 1.2 ms)',

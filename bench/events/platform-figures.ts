@@ -3,7 +3,8 @@ import type { LatencyFigure, SustainedFigure } from './queue-measurements';
 /** One way of listening: in the delivery's own transaction, or `{ transaction: false }`. */
 export interface PlatformModeFigures {
   label: string;
-  idle: LatencyFigure;
+  /** Not measured for the third mode (a higher JOBS_CONCURRENCY does not change an idle delivery). */
+  idle?: LatencyFigure;
   atRate: LatencyFigure;
   sustained: SustainedFigure;
 }
@@ -33,6 +34,7 @@ export type PlatformChildFigures = Omit<PlatformFigures, 'publishCost'> & { publ
 export interface PlatformFigures {
   /** The runner's concurrency (JOBS_CONCURRENCY's default). */
   concurrency: number;
+  /** In the own transaction (default), `{ transaction: false }`, in the own transaction with JOBS_CONCURRENCY 10. */
   modes: PlatformModeFigures[];
   publishCost: PublishCost;
 }

@@ -14,10 +14,12 @@ import { LOAD_RATE_PER_S } from './events-options';
 import { compareWriteCosts } from './publish-cost';
 import { PlatformApp } from './platform-app';
 import type { PlatformChildFigures, PlatformModeFigures, PublishCostPair } from './platform-figures';
-import { idleLatency, latencyAtRate, Sequence, sustained } from './queue-measurements';
+import { idleLatency, type LatencyFigure, latencyAtRate, Sequence, sustained } from './queue-measurements';
 import { IDLE_JITTER_MS } from './raw-queues';
 import type { EventType } from '../../src/surface';
 
+/** The runner's concurrency for the third measurement of the listener with its own transaction. */
+const WIDER_CONCURRENCY = 10;
 /** How long the first event may take to arrive before the platform is declared not delivering. */
 const FIRST_DELIVERY_TIMEOUT_MS = 15_000;
 
@@ -29,12 +31,16 @@ async function measureMode(
   label: string,
   sizes: EventsBenchSizes,
   sequence: Sequence,
+  { idle: measureIdle = true } = {},
 ): Promise<PlatformModeFigures> {
   const deliveries = new DeliveryLog(sequence.next());
   benchDeliveries.current = deliveries;
   const publish = (seq: number) => app.publish(type, seq);
-  log(`platform, ${label}: idle latency, ${sizes.idleSamples} events one at a time …`);
-  const idle = await idleLatency(publish, deliveries, sequence, sizes.idleSamples, IDLE_JITTER_MS);
+  let idle: LatencyFigure | undefined;
+  if (measureIdle) {
+    log(`platform, ${label}: idle latency, ${sizes.idleSamples} events one at a time …`);
+    idle = await idleLatency(publish, deliveries, sequence, sizes.idleSamples, IDLE_JITTER_MS);
+  }
   log(`platform, ${label}: latency at ${LOAD_RATE_PER_S} events/s for ${sizes.loadMs / 1000} s …`);
   const atRate = await latencyAtRate(publish, deliveries, sequence, LOAD_RATE_PER_S, sizes.loadMs, sizes.settleMs);
   log(`platform, ${label}: publish-and-deliver, ${sizes.sustainedEvents} events one per transaction …`);
@@ -66,6 +72,9 @@ async function main(): Promise<PlatformChildFigures> {
     await publisher.close();
   }
   const app = await PlatformApp.start(process.env.DATABASE_URL!);
+  const { concurrency } = app;
+  let modes: PlatformModeFigures[];
+  let delivering: PublishCostPair;
   try {
     const probe = new DeliveryLog(sequence.next());
     benchDeliveries.current = probe;
@@ -76,17 +85,25 @@ async function main(): Promise<PlatformChildFigures> {
         `the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one to bench-events/ping on the database under .data/bench-events: the job runner did not start or did not run the delivery; read its [Jobs] lines above`,
       );
     }
-    const modes = [
+    modes = [
       await measureMode(app, PingEvent, 'listener in its own transaction (default)', sizes, sequence),
       await measureMode(app, PingWithoutTransactionEvent, '{ transaction: false }', sizes, sequence),
     ];
     log(`platform: publish cost while the runner delivers, ${sizes.publishCostOps} write transactions with and without one publish …`);
-    const delivering = await measurePublishCost(app, sizes.publishCostOps, sequence);
+    delivering = await measurePublishCost(app, sizes.publishCostOps, sequence);
     await sleep(200);
-    return { concurrency: app.concurrency, modes, publishCost: { ops: sizes.publishCostOps, alone, delivering } };
   } finally {
     await app.close();
   }
+  // Whether the listener's own transaction is bound by the runner's concurrency: the same with more at once.
+  const wider = await PlatformApp.start(process.env.DATABASE_URL!, { concurrency: WIDER_CONCURRENCY });
+  try {
+    const label = `listener in its own transaction, JOBS_CONCURRENCY ${WIDER_CONCURRENCY}`;
+    modes.push(await measureMode(wider, PingEvent, label, sizes, sequence, { idle: false }));
+  } finally {
+    await wider.close();
+  }
+  return { concurrency, modes, publishCost: { ops: sizes.publishCostOps, alone, delivering } };
 }
 
 main().then(
