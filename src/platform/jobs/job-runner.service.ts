@@ -126,6 +126,9 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
         logger: jobsLogger(this.logger),
         noHandleSignals: true,
         gracefulShutdownAbortTimeout: shutdownTimeoutMs,
+        // Batched (0 ms: as soon as possible), completions and failures are flushed by a graceful stop; unbatched,
+        // graphile-worker 0.17.3 fires them without waiting, so a job finished during a stop stayed locked and ran again.
+        preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
         taskList: buildTaskList(this.registry, this.database, this.logger),
         parsedCronItems: parseCronItems(
           this.registry.schedules.map((schedule) => ({

@@ -99,6 +99,9 @@ export function eventScenario(app: INestApplication): EventScenario {
       schema,
       noHandleSignals: true,
       logger: jobsLogger(logger, 'debug'),
+      // Batched, completions and failures are written before runOnce resolves (unbatched, graphile-worker 0.17.3
+      // fires them without waiting: a failed job could still be locked when the next round looks for retries).
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       taskList: tasks,
     });
   }

@@ -220,9 +220,9 @@ describe('a test server with jobs running', () => {
               `SELECT identifier FROM "${queueSchemaFor(running.prisma.config.schema)}"._private_known_crontabs`,
             )
           ).map((row) => row.identifier),
-        (identifiers) => identifiers.length > 0,
+        (identifiers) => identifiers.includes('schedule:fixture.tidy-notes'),
       );
-      expect(crontabs).toEqual(['schedule:fixture.tidy-notes']);
+      expect(crontabs).toContain('schedule:fixture.tidy-notes');
     } finally {
       await running.close();
     }
