@@ -12,8 +12,8 @@ import {
 import type { PlatformFigures } from './platform-figures';
 import type { RawQueueFigures } from './raw-queues';
 
-const plain = { label: 'defaults', concurrency: 4, batching: false };
-const batched = { label: 'localQueue 50', concurrency: 4, batching: true };
+const plain = { label: 'defaults', concurrency: 4, variant: 'defaults' as const };
+const batched = { label: 'localQueue 50', concurrency: 4, variant: 'batching' as const };
 const latency = (p50Ms: number, p99Ms: number, delivered = 100) => ({ sent: 100, delivered, p50Ms, p99Ms, maxMs: p99Ms + 1 });
 
 const graphileWorker: RawQueueFigures = {
@@ -47,11 +47,17 @@ const pgBoss: RawQueueFigures = {
   enqueueBatchPerS: 10000,
   batchSize: 100,
   drains: [
-    { settings: { label: 'batchSize 1', concurrency: 4, batching: false }, queued: 5000, delivered: 64, perSecond: 8.2, capped: true },
+    {
+      settings: { label: 'batchSize 1', concurrency: 4, variant: 'defaults' as const },
+      queued: 5000,
+      delivered: 64,
+      perSecond: 8.2,
+      capped: true,
+    },
   ],
   latencies: [
     {
-      settings: { label: 'batchSize 1', concurrency: 4, batching: false },
+      settings: { label: 'batchSize 1', concurrency: 4, variant: 'defaults' as const },
       idle: latency(250, 495),
       atRate: latency(2600, 4800, 40),
       sustained: { sent: 5000, sentPerSecond: 1500, delivered: 0, capped: true },

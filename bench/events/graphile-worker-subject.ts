@@ -10,6 +10,13 @@ export const GRAPHILE_WORKER_BATCHING = { localQueue: { size: 50 }, completeJobB
 export const GRAPHILE_WORKER_BATCHING_LABEL = 'localQueue 50, completeJobBatchDelay 0';
 
 /**
+ * What the platform's runner sets besides the defaults (src/platform/jobs/job-runner.service.ts): completions
+ * and failures batched at 0 ms, a pool of concurrency + 2. Kept in step by hand; the ratio divides by this.
+ */
+export const GRAPHILE_WORKER_AS_THE_PLATFORM = { completeJobBatchDelay: 0, failJobBatchDelay: 0 } as const;
+export const GRAPHILE_WORKER_AS_THE_PLATFORM_LABEL = 'as the platform: completeJobBatchDelay 0, pool of concurrency + 2';
+
+/**
  * graphile-worker used directly: jobs enqueued with its SQL functions
  * (`add_job`, `add_jobs`) in autocommit statements, run by its runner with
  * a no-op task, in a schema of its own that is dropped and migrated anew.
@@ -58,6 +65,7 @@ export class GraphileWorkerSubject implements QueueSubject {
       connectionString: this.connectionString,
       schema: this.schema,
       concurrency: settings.concurrency,
+      ...(settings.variant === 'platform' ? { maxPoolSize: settings.concurrency + 2 } : {}),
       noHandleSignals: true,
       logger: SILENT,
       taskList: {
@@ -66,7 +74,11 @@ export class GraphileWorkerSubject implements QueueSubject {
           return Promise.resolve();
         },
       },
-      preset: settings.batching ? { worker: GRAPHILE_WORKER_BATCHING } : undefined,
+      preset: {
+        defaults: undefined,
+        platform: { worker: GRAPHILE_WORKER_AS_THE_PLATFORM },
+        batching: { worker: GRAPHILE_WORKER_BATCHING },
+      }[settings.variant],
     });
     return async () => {
       await runner.stop();

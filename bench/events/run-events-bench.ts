@@ -11,7 +11,7 @@ import { Sequence } from './queue-measurements';
 import { GRAPHILE_WORKER_PLAN, measureRawQueue, PG_BOSS_PLAN, RawQueueFigures } from './raw-queues';
 
 /** The raw graphile-worker settings the platform's runner uses (src/platform/jobs/): the ratio compares like with like. */
-export const PLATFORM_SETTINGS_LABEL = GRAPHILE_WORKER_PLAN.plain;
+export const PLATFORM_SETTINGS_LABEL = GRAPHILE_WORKER_PLAN.platform!;
 
 export interface EventsBenchContext {
   projectRoot: string;
