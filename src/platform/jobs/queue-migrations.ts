@@ -1,18 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
-// graphile-worker 0.17.3 has no public way to ask which schema revision it
-// needs; its generated migration list is the source (checked by
-// src/server/test/events-and-jobs/queue-schema-check.spec.ts for 0.17.3).
-import { migrations } from 'graphile-worker/dist/generated/sql';
-import { version as workerVersion } from 'graphile-worker/dist/version';
 import { Client } from 'pg';
 import { ConfigurationError } from '../errors/configuration.error';
+import { JOB_QUEUE_LIBRARY_VERSION, REQUIRED_QUEUE_MIGRATION } from '../vendor-patches/graphile-worker-migration-list.patch';
 
-/** The graphile-worker version the queue schemas are built by (part of the test schemas' fingerprint). */
-export const JOB_QUEUE_LIBRARY_VERSION = `graphile-worker@${workerVersion}`;
-
-/** The queue schema revision this graphile-worker needs. */
-export const REQUIRED_QUEUE_MIGRATION = Math.max(...Object.keys(migrations).map((file) => parseInt(file, 10)));
+export { JOB_QUEUE_LIBRARY_VERSION, REQUIRED_QUEUE_MIGRATION };
 
 /**
  * graphile-worker turns row-level security on for its tables, with no

@@ -76,6 +76,15 @@ export const VENDOR_PATCHES = [
     verifiedBy: ['src/server/components/test/component-composition.spec.ts'],
   },
   {
+    id: 'graphile-worker-migration-list',
+    context: 'runtime',
+    versions: { 'graphile-worker': '0.17.3' },
+    what: "imports graphile-worker's generated migration list (`dist/generated/sql`) and `dist/version`, neither exported from the package root, to know the queue schema migration the installed version needs",
+    why: 'the app checks the queue schema at startup (a role with DML only cannot let graphile-worker migrate it), and `npm run jobs` refuses a schema at another migration; graphile-worker offers no public way to ask which migration it needs',
+    upstream: 'no upstream issue found; graphile-worker migrates on start and assumes its role may run DDL',
+    verifiedBy: ['src/server/test/events-and-jobs/queue-schema-check.spec.ts', 'src/platform/jobs/cli/test/jobs-cli.spec.ts'],
+  },
+  {
     id: 'prisma-adapter-url-advice',
     context: 'cli',
     versions: { prisma: PRISMA },

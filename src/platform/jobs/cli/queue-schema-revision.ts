@@ -1,14 +1,9 @@
 import type { ClientBase } from 'pg';
-import { migrations } from 'graphile-worker/dist/generated/sql';
+import { REQUIRED_QUEUE_MIGRATION } from '../../vendor-patches/graphile-worker-migration-list.patch';
 import { JobsCommandError } from './jobs-command.error';
 
-/**
- * The revision the installed graphile-worker migrates its schema to (19 for
- * 0.17.3): its highest migration number. No public API says it, so it comes
- * from the package's own list of migrations (`dist/generated/sql`, the list
- * `runMigrations` applies); queue-schema-revision.spec.ts pins it for 0.17.3.
- */
-export const LATEST_QUEUE_REVISION = Math.max(...Object.keys(migrations).map((file) => parseInt(file, 10)));
+/** The revision the installed graphile-worker migrates its schema to (see the vendor patch it comes from). */
+export const LATEST_QUEUE_REVISION = REQUIRED_QUEUE_MIGRATION;
 
 /** The revision graphile-worker recorded in `<schema>.migrations`; `null` when the schema (or that table) does not exist. */
 export async function queueSchemaRevision(client: ClientBase, schema: string): Promise<number | null> {
