@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark part in one unattended run (about 10
+ * `npm run bench`: every benchmark part in one unattended run (about 14
  * minutes on 2 cores). Each part is its own npm script, run in a process
  * group of its own, and writes its section of docs/performance.md with the
  * date and machine; a part that fails or runs over its time is stopped, the

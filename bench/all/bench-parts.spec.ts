@@ -12,7 +12,7 @@ describe('selectParts', () => {
 
   it('refuses an unknown part, listing the ones there are', () => {
     expect(() => selectParts(['page'])).toThrow(
-      'no bench part named "page"; the parts are pages, queries, build, startup, test-setup, sign-in',
+      'no bench part named "page"; the parts are pages, queries, build, startup, test-setup, sign-in, events',
     );
   });
 });

@@ -52,6 +52,13 @@ export const BENCH_PARTS: readonly BenchPart[] = [
     what: 'a failed sign-in: wrong password against unknown email, placeholder, deleted account',
     timeoutMs: 4 * 60_000,
   },
+  {
+    name: 'events',
+    script: 'bench:events',
+    args: [],
+    what: 'the job queue: graphile-worker and pg-boss raw, then the platform’s events (latency, throughput, publish cost)',
+    timeoutMs: 7 * 60_000,
+  },
 ];
 
 export interface PartOutcome {

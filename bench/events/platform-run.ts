@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { queueSchemaFor } from '../../src/platform/jobs/queue-schema';
+import type { EventsDatabase } from './events-database';
+import type { EventsBenchSizes } from './events-options';
+import { type PlatformFigures, WRITE_TABLE } from './platform-figures';
+
+/** The platform's measurements take about a minute; beyond this the child is killed and the part reports the platform as not measured. */
+const PLATFORM_TIMEOUT_MS = 150_000;
+
+/**
+ * Prepares the database for the platform half (no deliveries left from an
+ * earlier run; the table the publish-cost writes go to), then runs
+ * platform-measure.ts in a child process on the runtime role's URL, its
+ * progress lines passed through, and returns its figures.
+ */
+export async function runPlatformMeasurements(
+  database: EventsDatabase,
+  sizes: EventsBenchSizes,
+  projectRoot: string,
+  signal: AbortSignal,
+): Promise<PlatformFigures> {
+  const runtimeRole = new URL(database.runtimeUrl).username;
+  const queueSchema = queueSchemaFor('public');
+  await database.asOwner(async (client) => {
+    // A run stopped halfway leaves deliveries behind; the queue schema itself is migrated by runMigrateDeploy, as for the app.
+    await client.query(`DELETE FROM ${queueSchema}._private_jobs`);
+    await client.query(`DROP TABLE IF EXISTS ${WRITE_TABLE}`);
+    await client.query(
+      `CREATE TABLE ${WRITE_TABLE} (id bigserial PRIMARY KEY, seq integer NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await client.query(`GRANT INSERT ON ${WRITE_TABLE} TO ${runtimeRole}`);
+    await client.query(`GRANT USAGE ON SEQUENCE ${WRITE_TABLE}_id_seq TO ${runtimeRole}`);
+  });
+  try {
+    return await runChildMeasurements(database.runtimeUrl, sizes, projectRoot, signal);
+  } finally {
+    await database.asOwner((client) => client.query(`DROP TABLE IF EXISTS ${WRITE_TABLE}`));
+  }
+}
+
+function runChildMeasurements(
+  runtimeUrl: string,
+  sizes: EventsBenchSizes,
+  projectRoot: string,
+  signal: AbortSignal,
+): Promise<PlatformFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--require', join(__dirname, 'typescript-require-hook.cjs'), join(__dirname, 'platform-measure.ts'), JSON.stringify(sizes)],
+      { cwd: projectRoot, env: { ...process.env, DATABASE_URL: runtimeUrl }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const stop = () => child.kill('SIGKILL');
+    const timer = setTimeout(stop, PLATFORM_TIMEOUT_MS);
+    signal.addEventListener('abort', stop, { once: true });
+    child.on('error', reject);
+    child.on('exit', (code, killedBy) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) return resolve(JSON.parse(last) as PlatformFigures);
+      reject(
+        new Error(
+          killedBy
+            ? `the platform measurement was stopped (${killedBy}) after ${signal.aborted ? 'an interrupt' : `${PLATFORM_TIMEOUT_MS / 1000} s`}`
+            : `the platform measurement exited with code ${code} (its error is above)`,
+        ),
+      );
+    });
+  });
+}
