@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { EventEmitter } from 'node:events';
 import { parseCronItems, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { Pool } from 'pg';
+import { OutboxRelay } from '../events/outbox-relay';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
 import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
 import { jobsLogger } from './jobs-logger';
@@ -31,7 +32,8 @@ function describeUrl(url: string): string {
  * it with backoff (1 s doubling to 30 s) when it stops or fails while the app
  * is up (a database outage: never a crash), and stops it gracefully before
  * the app shuts down: running jobs finish, or past SHUTDOWN_TIMEOUT_MS are
- * failed so they run again. JOBS_CONCURRENCY=0: no runner.
+ * failed so they run again. With the runner, this instance relays the event
+ * outbox (OutboxRelay). JOBS_CONCURRENCY=0: no runner, no relay.
  */
 @Injectable()
 export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -39,6 +41,7 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
   private readonly schema: string;
   private runner?: Runner;
   private sweeper?: StaleLockSweeper;
+  private relay?: OutboxRelay;
   private supervising?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -58,12 +61,15 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
       describeUrl(this.database.config.url),
     );
     if (this.config.concurrency === 0) return;
+    this.relay = new OutboxRelay({ connectionString: this.config.databaseUrl, schema: this.schema });
+    this.relay.start();
     this.supervising = this.supervise();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.wake?.();
+    await this.relay?.stop();
     await this.runner?.stop().catch((error: unknown) => this.logger.warn(`the job runner stopped with an error: ${String(error)}`));
     await this.supervising;
     await this.sweeper?.stop();
