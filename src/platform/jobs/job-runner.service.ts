@@ -12,6 +12,16 @@ import { queueSchemaFor } from './queue-schema';
 import { StaleLockSweeper } from './stale-lock-sweeper';
 import { buildTaskList } from './task-list';
 
+/**
+ * graphile-worker's batching: the pool fetches (and locks, by its pool id, so
+ * the stale-lock sweeper covers them) up to LOCAL_QUEUE_PER_WORKER ×
+ * concurrency jobs per query and keeps them in memory, and completes jobs
+ * without waiting to batch them; `npm run bench:events` measured a drain
+ * several times faster. A graceful stop returns the jobs still in the local
+ * queue (graphile-worker's LocalQueue.release -> returnJobs).
+ */
+export const LOCAL_QUEUE_PER_WORKER = 4;
+
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
 
@@ -132,6 +142,9 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
         logger: jobsLogger(this.logger),
         noHandleSignals: true,
         gracefulShutdownAbortTimeout: shutdownTimeoutMs,
+        preset: {
+          worker: { localQueue: { size: LOCAL_QUEUE_PER_WORKER * concurrency }, completeJobBatchDelay: 0, failJobBatchDelay: 0 },
+        },
         taskList: buildTaskList(this.registry, this.database, this.logger),
         parsedCronItems: parseCronItems(
           this.registry.schedules.map((schedule) => ({
