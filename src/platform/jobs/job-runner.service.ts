@@ -13,12 +13,13 @@ import { StaleLockSweeper } from './stale-lock-sweeper';
 import { buildTaskList } from './task-list';
 
 /**
- * graphile-worker's batching: the pool fetches (and locks, by its pool id, so
- * the stale-lock sweeper covers them) up to LOCAL_QUEUE_PER_WORKER ×
- * concurrency jobs per query and keeps them in memory, and completes jobs
- * without waiting to batch them; `npm run bench:events` measured a drain
- * several times faster. A graceful stop returns the jobs still in the local
- * queue (graphile-worker's LocalQueue.release -> returnJobs).
+ * graphile-worker's local queue: the pool fetches (and locks, by its pool id,
+ * so the stale-lock sweeper covers them when the process dies) up to
+ * LOCAL_QUEUE_PER_WORKER × concurrency jobs per query and hands them to its
+ * workers from memory; `npm run bench:events` measured a drain several times
+ * faster than one fetch per job. A graceful stop returns the jobs still in
+ * the local queue (graphile-worker's LocalQueue.release -> returnJobs); a job
+ * waits there at most its TTL (5 minutes) before it is returned.
  */
 export const LOCAL_QUEUE_PER_WORKER = 4;
 
@@ -142,6 +143,9 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
         logger: jobsLogger(this.logger),
         noHandleSignals: true,
         gracefulShutdownAbortTimeout: shutdownTimeoutMs,
+        // Batched (0 ms: as soon as possible), completions and failures are flushed by a graceful stop; unbatched,
+        // graphile-worker 0.17.3 fires them without waiting, so a job finished during a stop stayed locked and ran again.
+        // The local queue: see LOCAL_QUEUE_PER_WORKER.
         preset: {
           worker: { localQueue: { size: LOCAL_QUEUE_PER_WORKER * concurrency }, completeJobBatchDelay: 0, failJobBatchDelay: 0 },
         },

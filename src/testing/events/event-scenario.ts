@@ -44,7 +44,7 @@ export interface EventScenario {
    * now, again until none is due (so an always-failing one ends dead-lettered).
    */
   runPendingJobs(options?: { includeRetries?: boolean }): Promise<PendingJobsReport>;
-  /** Enqueues the schedule's job for now and runs it (and whatever else is due). */
+  /** Enqueues the schedule's job for now and runs it (and whatever else is due); throws the run's error if it failed. */
   runSchedule(component: string, name: string): Promise<PendingJobsReport>;
   /** Jobs whose attempts reached their maximum: they never run again unless retried. */
   deadLetters(): Promise<DeadLetter[]>;
@@ -76,6 +76,9 @@ export function eventScenario(app: INestApplication): EventScenario {
     ...registry.schedules.map((s) => s.task),
   ];
 
+  /** The failures of the jobs run by the last runPendingJobs, by task (the schedule's, for runSchedule's message). */
+  let failures: { task: string; message: string }[] = [];
+
   async function runRound(report: PendingJobsReport): Promise<void> {
     const tasks: TaskList = {};
     for (const [task, run] of Object.entries(buildTaskList(registry, database, logger))) {
@@ -85,6 +88,7 @@ export function eventScenario(app: INestApplication): EventScenario {
           report.ran += 1;
         } catch (error) {
           report.failed += 1;
+          failures.push({ task: helpers.job.task_identifier, message: error instanceof Error ? error.message : String(error) });
           if (helpers.job.attempts >= helpers.job.max_attempts) report.deadLettered += 1;
           throw error;
         }
@@ -96,6 +100,9 @@ export function eventScenario(app: INestApplication): EventScenario {
       schema,
       noHandleSignals: true,
       logger: jobsLogger(logger, 'debug'),
+      // Batched, completions and failures are written before runOnce resolves (unbatched, graphile-worker 0.17.3
+      // fires them without waiting: a failed job could still be locked when the next round looks for retries).
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       taskList: tasks,
     });
   }
@@ -154,6 +161,7 @@ export function eventScenario(app: INestApplication): EventScenario {
 
     async runPendingJobs({ includeRetries = false } = {}): Promise<PendingJobsReport> {
       const report: PendingJobsReport = { ran: 0, failed: 0, deadLettered: 0 };
+      failures = [];
       await relay();
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         await runRound(report);
@@ -175,7 +183,10 @@ export function eventScenario(app: INestApplication): EventScenario {
         `SELECT 1 FROM ${quoted(schema)}.add_job(identifier => $1::text, payload => json_build_object('_cron', json_build_object('ts', now())))`,
         schedule.task,
       );
-      return scenario.runPendingJobs();
+      const report = await scenario.runPendingJobs();
+      const failure = failures.find((candidate) => candidate.task === schedule.task);
+      if (failure) throw new Error(`runSchedule(${component}, ${name}): the run failed: ${failure.message}`, { cause: report });
+      return report;
     },
 
     async deadLetters(): Promise<DeadLetter[]> {

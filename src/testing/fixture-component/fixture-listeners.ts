@@ -25,7 +25,7 @@ export interface FixtureEffect {
  */
 @Injectable()
 export class FixtureListeners {
-  /** Set by a test: while set, `failOnDemand` writes its row and then throws this message (so its row is rolled back). */
+  /** Set by a test: while set, `failOnDemand` writes its row and then throws this message (so its row is rolled back), and `tidy` throws it. */
   failure: string | null = null;
 
   constructor(private readonly prisma: PrismaService) {}
@@ -48,6 +48,7 @@ export class FixtureListeners {
 
   @OnSchedule('tidy-notes')
   async tidy(run: ScheduledRun): Promise<void> {
+    if (this.failure) throw new Error(this.failure);
     await this.prisma
       .$executeRaw`INSERT INTO fixture_effect (handler, ref, attempt) VALUES ('tidy-notes', ${run.scheduledAt.toISOString()}, 1)`;
   }

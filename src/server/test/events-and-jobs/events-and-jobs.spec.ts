@@ -160,6 +160,14 @@ describe('jobs and schedules', () => {
     const effects = await server.listeners.effects();
     expect(effects).toEqual([{ handler: 'tidy-notes', ref: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), attempt: 1 }]);
   });
+
+  it("throws a schedule run's error from runSchedule, naming the schedule", async () => {
+    server.listeners.failure = 'the disk is full';
+
+    await expect(scenario.runSchedule('fixture', 'tidy-notes')).rejects.toThrow(
+      'runSchedule(fixture, tidy-notes): the run failed: the disk is full',
+    );
+  });
 });
 
 /** Polls until `done(value)`, at most 20 s (a bound for a slow machine, not a timing assertion); returns the last value. */
@@ -212,9 +220,9 @@ describe('a test server with jobs running', () => {
               `SELECT identifier FROM "${queueSchemaFor(running.prisma.config.schema)}"._private_known_crontabs`,
             )
           ).map((row) => row.identifier),
-        (identifiers) => identifiers.length > 0,
+        (identifiers) => identifiers.includes('schedule:fixture.tidy-notes'),
       );
-      expect(crontabs).toEqual(['schedule:fixture.tidy-notes']);
+      expect(crontabs).toContain('schedule:fixture.tidy-notes');
     } finally {
       await running.close();
     }
