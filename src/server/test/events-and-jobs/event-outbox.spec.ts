@@ -104,6 +104,8 @@ describe('the event outbox', () => {
     const second = new Client({ connectionString: jobsUrl });
     const third = new Client({ connectionString: jobsUrl });
     await Promise.all([first.connect(), second.connect(), third.connect()]);
+    // A relay that waited for the held batch would wait for ever (its COMMIT comes after): a bound that turns it into an error.
+    await Promise.all([second.query(`SET lock_timeout = '10s'`), third.query(`SET lock_timeout = '10s'`)]);
     try {
       // The first relay's batch is taken but not yet committed when the others relay.
       await first.query('BEGIN');
