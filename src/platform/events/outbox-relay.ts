@@ -6,6 +6,13 @@ const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
 /** Without a notification (one lost while reconnecting, say), the outbox is still looked at this often. */
 export const OUTBOX_FALLBACK_MS = 5000;
+/**
+ * Under load a notification arrives with every commit: passes start at most
+ * this often, so each one moves the events of several commits in one
+ * statement (one add_jobs call) instead of one each. An event published
+ * while the relay is idle is moved at once.
+ */
+export const OUTBOX_MIN_PASS_INTERVAL_MS = 5;
 
 export interface OutboxRelayOptions {
   /** A direct connection (LISTEN): JOBS_DATABASE_URL. */
@@ -20,7 +27,8 @@ export interface OutboxRelayOptions {
  * every instance that runs jobs. One dedicated session LISTENs on the
  * schema's outbox channel; the outbox is relayed (batch after batch until
  * empty) when a notification arrives (those that arrive meanwhile are
- * coalesced into one more pass), when the session opens (at start and after
+ * coalesced into one more pass, at most one pass per
+ * OUTBOX_MIN_PASS_INTERVAL_MS), when the session opens (at start and after
  * a reconnection) and every `fallbackMs`. Each batch is one statement, so
  * two instances never move a row twice and a crash loses nothing. A lost
  * session or an unreachable database is retried with backoff (1 s doubling
@@ -88,6 +96,7 @@ export class OutboxRelay {
       await session.query(`LISTEN "${this.channel.replace(/"/g, '""')}"`);
       // Whatever was written while nobody listened (no instance relaying, or this session reconnecting).
       this.dirty = true;
+      let lastPassAt = -Infinity;
       while (!this.stopping) {
         if (lost) throw lost;
         if (!this.dirty) {
@@ -95,6 +104,12 @@ export class OutboxRelay {
           if (!woken) this.dirty = true;
           continue;
         }
+        const sinceLastPass = performance.now() - lastPassAt;
+        if (sinceLastPass < OUTBOX_MIN_PASS_INTERVAL_MS) {
+          await this.sleep(OUTBOX_MIN_PASS_INTERVAL_MS - sinceLastPass);
+          continue;
+        }
+        lastPassAt = performance.now();
         this.dirty = false;
         await relayOutbox(async <T>(text: string) => (await session.query(text)).rows as T[], this.options.schema);
       }
