@@ -47,9 +47,11 @@ export class EventPublisher {
     };
     const listeners = this.registry.listenersOf(type.key);
     if (listeners.length > 0) {
-      const specs = listeners.map(
-        (listener): OutboxJobSpec => ({ identifier: listener.task, payload: envelope, max_attempts: listener.maxAttempts }),
-      );
+      const specs = listeners.map((listener): OutboxJobSpec => ({
+        identifier: listener.task,
+        payload: envelope,
+        max_attempts: listener.maxAttempts,
+      }));
       await client.$executeRawUnsafe(this.publishSql, JSON.stringify(specs));
     }
     return { id: envelope.id };

@@ -16,7 +16,9 @@ export const CLONE_PROCEDURE_VERSION = 4;
  * migrations build each worker's queue schema) and the event outbox's table.
  */
 export function migrationsFingerprint(migrationsDir: string): string {
-  const hash = createHash('sha256').update(`clone-procedure:${CLONE_PROCEDURE_VERSION}\0${JOB_QUEUE_LIBRARY_VERSION}\0${OUTBOX_DDL_TEMPLATE}\0`);
+  const hash = createHash('sha256').update(
+    `clone-procedure:${CLONE_PROCEDURE_VERSION}\0${JOB_QUEUE_LIBRARY_VERSION}\0${OUTBOX_DDL_TEMPLATE}\0`,
+  );
   for (const file of listFiles(migrationsDir)) {
     hash
       .update(`${relative(migrationsDir, file)}\0`)

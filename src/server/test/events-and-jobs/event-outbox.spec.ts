@@ -110,7 +110,10 @@ describe('the event outbox', () => {
       // The first relay's batch is taken but not yet committed when the others relay.
       await first.query('BEGIN');
       const [taken] = (await first.query<{ rows: number }>(relayBatchSql(queue))).rows;
-      const query = (client: Client) => async <T>(text: string) => (await client.query(text)).rows as T[];
+      const query =
+        (client: Client) =>
+        async <T>(text: string) =>
+          (await client.query(text)).rows as T[];
       const others = await Promise.all([relayOutbox(query(second), queue), relayOutbox(query(third), queue)]);
       await first.query('COMMIT');
 
