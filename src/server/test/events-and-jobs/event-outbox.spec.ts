@@ -144,6 +144,14 @@ describe('the event outbox', () => {
     }
   });
 
+  it('is emptied by resetWorkerSchema with the rest of the queue, so no test sees another test’s events', async () => {
+    await writeOutboxRows(2);
+
+    await resetWorkerSchema(server.prisma);
+
+    expect(await outboxRows()).toBe(0);
+  });
+
   it('relays on notification, and again after its session was cut, without crashing', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const relay = new OutboxRelay({ connectionString: jobsUrl, schema: queue, fallbackMs: 3_600_000 });
