@@ -12,8 +12,8 @@ import {
 import type { PlatformFigures } from './platform-figures';
 import type { RawQueueFigures } from './raw-queues';
 
-const plain = { label: 'defaults', concurrency: 4, batching: false };
-const batched = { label: 'localQueue 50', concurrency: 4, batching: true };
+const plain = { label: 'defaults', concurrency: 4, variant: 'defaults' as const };
+const batched = { label: 'localQueue 50', concurrency: 4, variant: 'batching' as const };
 const latency = (p50Ms: number, p99Ms: number, delivered = 100) => ({ sent: 100, delivered, p50Ms, p99Ms, maxMs: p99Ms + 1 });
 
 const graphileWorker: RawQueueFigures = {
@@ -47,11 +47,17 @@ const pgBoss: RawQueueFigures = {
   enqueueBatchPerS: 10000,
   batchSize: 100,
   drains: [
-    { settings: { label: 'batchSize 1', concurrency: 4, batching: false }, queued: 5000, delivered: 64, perSecond: 8.2, capped: true },
+    {
+      settings: { label: 'batchSize 1', concurrency: 4, variant: 'defaults' as const },
+      queued: 5000,
+      delivered: 64,
+      perSecond: 8.2,
+      capped: true,
+    },
   ],
   latencies: [
     {
-      settings: { label: 'batchSize 1', concurrency: 4, batching: false },
+      settings: { label: 'batchSize 1', concurrency: 4, variant: 'defaults' as const },
       idle: latency(250, 495),
       atRate: latency(2600, 4800, 40),
       sustained: { sent: 5000, sentPerSecond: 1500, delivered: 0, capped: true },
@@ -74,9 +80,15 @@ const platform: PlatformFigures = {
       atRate: latency(6, 50),
       sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 900, capped: false },
     },
+    {
+      label: 'listener in its own transaction, JOBS_CONCURRENCY 10',
+      atRate: latency(5, 40),
+      sustained: { sent: 5000, sentPerSecond: 1500, delivered: 5000, perSecond: 1100, capped: false },
+    },
   ],
   publishCost: {
     ops: 1000,
+    raw: { without: { p50Ms: 0.3, p99Ms: 1 }, withStatement: { p50Ms: 0.35, p99Ms: 1.1 }, with: { p50Ms: 0.9, p99Ms: 2 } },
     alone: { without: { p50Ms: 1.2, p99Ms: 3 }, withStatement: { p50Ms: 1.3, p99Ms: 3.2 }, with: { p50Ms: 1.6, p99Ms: 4.5 } },
     delivering: { without: { p50Ms: 1.5, p99Ms: 6 }, withStatement: { p50Ms: 1.7, p99Ms: 6.5 }, with: { p50Ms: 2.7, p99Ms: 9 } },
   },
@@ -120,15 +132,19 @@ describe('the tables', () => {
     expect(lines[4]).toContain('| 4.8 s of those delivered |');
     expect(lines[4]).toContain('| 40 of 100 ');
     expect(lines[4]).toMatch(/\| – \(0 of 5,000 delivered\) +\|$/);
-    expect(lines.slice(5).map((line) => line.split('|')[1].trim())).toEqual(['the platform', 'the platform']);
+    expect(lines.slice(5).map((line) => line.split('|')[1].trim())).toEqual(['the platform', 'the platform', 'the platform']);
+    expect(lines[7]).toMatch(/JOBS_CONCURRENCY 10 +\| – +\| – +\| 5\.0 ms /);
   });
 
-  it('give what a publish adds as the difference of the medians and of the p99s, alone and with the runner delivering', () => {
+  it('give what a publish adds as the difference of the medians and of the p99s: raw, alone and with the runner delivering', () => {
     const added = publishCostTable(platform)
       .split('\n')
       .filter((line) => line.includes('added by the publish'));
-    expect(added[0]).toMatch(/^\| no runner \(JOBS_CONCURRENCY=0\) +\| \*\*added by the publish\*\* +\| 0\.40 ms \| 1\.5 ms \|$/);
-    expect(added[1]).toMatch(/^\| runner delivering \(JOBS_CONCURRENCY 4\) +\| \*\*added by the publish\*\* +\| 1\.2 ms +\| 3\.0 ms \|$/);
+    expect(added[0]).toMatch(
+      /^\| node-postgres, add_jobs in SQL \(no platform, no Prisma\) +\| \*\*added by the publish\*\* +\| 0\.60 ms \| 1\.0 ms +\|$/,
+    );
+    expect(added[1]).toMatch(/^\| no runner \(JOBS_CONCURRENCY=0\) +\| \*\*added by the publish\*\* +\| 0\.40 ms \| 1\.5 ms \|$/);
+    expect(added[2]).toMatch(/^\| runner delivering \(JOBS_CONCURRENCY 4\) +\| \*\*added by the publish\*\* +\| 1\.2 ms +\| 3\.0 ms \|$/);
   });
 });
 
@@ -136,8 +152,11 @@ describe('targetRows', () => {
   it('judges the default listener mode against each target, dividing by raw graphile-worker with the same settings', () => {
     const rows = targetRows(run);
     expect(rows.map((row) => row.met)).toEqual([true, true, false, true, true]);
+    expect(rows[2].figure).toBe('800/s; { transaction: false }: 900/s; JOBS_CONCURRENCY 10: 1,100/s');
     expect(rows[3].figure).toBe('0.80× (800 ÷ 1,000); { transaction: false }: 0.90×');
-    expect(rows[4].figure).toBe('0.40 ms at the median, 1.5 ms at p99 (with the runner delivering meanwhile: 1.2 ms at the median)');
+    expect(rows[4].figure).toBe(
+      '0.40 ms at the median, 1.5 ms at p99 (add_jobs alone, node-postgres: 0.60 ms; with the runner delivering meanwhile: 1.2 ms)',
+    );
   });
 
   it('counts a throughput that did not deliver everything as missed', () => {

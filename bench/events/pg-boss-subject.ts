@@ -47,7 +47,10 @@ export class PgBossSubject implements QueueSubject {
   }
 
   async startWorkers(settings: WorkerSettings, onStart: (seq: number) => void): Promise<() => Promise<void>> {
-    const options = { pollingIntervalSeconds: PG_BOSS_POLLING_INTERVAL_S, batchSize: settings.batching ? PG_BOSS_BATCH_SIZE : 1 };
+    const options = {
+      pollingIntervalSeconds: PG_BOSS_POLLING_INTERVAL_S,
+      batchSize: settings.variant === 'batching' ? PG_BOSS_BATCH_SIZE : 1,
+    };
     for (let i = 0; i < settings.concurrency; i++) {
       await this.boss.work<{ seq: number }>(QUEUE, options, (jobs) => {
         for (const job of jobs) onStart(job.data.seq);

@@ -11,17 +11,17 @@ import { type Ping, PingEvent, PingWithoutTransactionEvent, benchDeliveries } fr
 import { DeliveryLog } from './delivery-log';
 import type { EventsBenchSizes } from './events-options';
 import { LOAD_RATE_PER_S } from './events-options';
-import { summariseLatencies } from './latency-stats';
+import { compareWriteCosts } from './publish-cost';
 import { PlatformApp } from './platform-app';
-import type { PlatformFigures, PlatformModeFigures, PublishCostPair } from './platform-figures';
-import { idleLatency, latencyAtRate, Sequence, sustained } from './queue-measurements';
+import type { PlatformChildFigures, PlatformModeFigures, PublishCostPair } from './platform-figures';
+import { idleLatency, type LatencyFigure, latencyAtRate, Sequence, sustained } from './queue-measurements';
 import { IDLE_JITTER_MS } from './raw-queues';
 import type { EventType } from '../../src/surface';
 
+/** The runner's concurrency for the third measurement of the listener with its own transaction. */
+const WIDER_CONCURRENCY = 10;
 /** How long the first event may take to arrive before the platform is declared not delivering. */
 const FIRST_DELIVERY_TIMEOUT_MS = 15_000;
-const COST_BLOCKS = 10;
-const COST_WARM_UP = 50;
 
 const log = (line: string) => console.error(line);
 
@@ -31,12 +31,16 @@ async function measureMode(
   label: string,
   sizes: EventsBenchSizes,
   sequence: Sequence,
+  { idle: measureIdle = true } = {},
 ): Promise<PlatformModeFigures> {
   const deliveries = new DeliveryLog(sequence.next());
   benchDeliveries.current = deliveries;
   const publish = (seq: number) => app.publish(type, seq);
-  log(`platform, ${label}: idle latency, ${sizes.idleSamples} events one at a time …`);
-  const idle = await idleLatency(publish, deliveries, sequence, sizes.idleSamples, IDLE_JITTER_MS);
+  let idle: LatencyFigure | undefined;
+  if (measureIdle) {
+    log(`platform, ${label}: idle latency, ${sizes.idleSamples} events one at a time …`);
+    idle = await idleLatency(publish, deliveries, sequence, sizes.idleSamples, IDLE_JITTER_MS);
+  }
   log(`platform, ${label}: latency at ${LOAD_RATE_PER_S} events/s for ${sizes.loadMs / 1000} s …`);
   const atRate = await latencyAtRate(publish, deliveries, sequence, LOAD_RATE_PER_S, sizes.loadMs, sizes.settleMs);
   log(`platform, ${label}: publish-and-deliver, ${sizes.sustainedEvents} events one per transaction …`);
@@ -44,36 +48,17 @@ async function measureMode(
   return { label, idle, atRate, sustained: throughput };
 }
 
-type Extra = 'none' | 'statement' | 'publish';
-
-/**
- * The same write transaction alone, with one more statement (`SELECT 1`:
- * what any extra round trip in a Prisma transaction costs) and with one
- * publish, in rotating blocks, one at a time.
- */
-async function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCostPair> {
+/** The write transaction alone, with one more statement, with one publish (see compareWriteCosts). */
+function measurePublishCost(app: PlatformApp, ops: number, sequence: Sequence): Promise<PublishCostPair> {
   benchDeliveries.current = new DeliveryLog(sequence.next());
-  const extras: Extra[] = ['none', 'statement', 'publish'];
-  const times: Record<Extra, number[]> = { none: [], statement: [], publish: [] };
-  const once = async (extra: Extra) => {
-    const started = performance.now();
-    await app.write(sequence.next(), extra === 'publish' ? PingWithoutTransactionEvent : extra === 'statement' ? 'statement' : undefined);
-    return performance.now() - started;
-  };
-  for (let i = 0; i < COST_WARM_UP; i++) for (const extra of extras) await once(extra);
-  const perBlock = Math.ceil(ops / COST_BLOCKS);
-  for (let block = 0; block < COST_BLOCKS * extras.length; block++) {
-    const extra = extras[block % extras.length];
-    for (let i = 0; i < perBlock; i++) times[extra].push(await once(extra));
-  }
-  const summary = (values: number[]) => {
-    const { p50Ms, p99Ms } = summariseLatencies(values, values.length);
-    return { p50Ms: p50Ms!, p99Ms: p99Ms! };
-  };
-  return { without: summary(times.none), withStatement: summary(times.statement), with: summary(times.publish) };
+  return compareWriteCosts(
+    (extra) =>
+      app.write(sequence.next(), extra === 'publish' ? PingWithoutTransactionEvent : extra === 'statement' ? 'statement' : undefined),
+    ops,
+  );
 }
 
-async function main(): Promise<PlatformFigures> {
+async function main(): Promise<PlatformChildFigures> {
   const sizes = JSON.parse(process.argv[2]) as EventsBenchSizes;
   const sequence = new Sequence();
   // First without a runner (JOBS_CONCURRENCY=0, as an instance that only serves requests): the request's own cost.
@@ -87,6 +72,9 @@ async function main(): Promise<PlatformFigures> {
     await publisher.close();
   }
   const app = await PlatformApp.start(process.env.DATABASE_URL!);
+  const { concurrency } = app;
+  let modes: PlatformModeFigures[];
+  let delivering: PublishCostPair;
   try {
     const probe = new DeliveryLog(sequence.next());
     benchDeliveries.current = probe;
@@ -97,17 +85,25 @@ async function main(): Promise<PlatformFigures> {
         `the platform delivered no event within ${FIRST_DELIVERY_TIMEOUT_MS / 1000} s of publishing one to bench-events/ping on the database under .data/bench-events: the job runner did not start or did not run the delivery; read its [Jobs] lines above`,
       );
     }
-    const modes = [
+    modes = [
       await measureMode(app, PingEvent, 'listener in its own transaction (default)', sizes, sequence),
       await measureMode(app, PingWithoutTransactionEvent, '{ transaction: false }', sizes, sequence),
     ];
     log(`platform: publish cost while the runner delivers, ${sizes.publishCostOps} write transactions with and without one publish …`);
-    const delivering = await measurePublishCost(app, sizes.publishCostOps, sequence);
+    delivering = await measurePublishCost(app, sizes.publishCostOps, sequence);
     await sleep(200);
-    return { concurrency: app.concurrency, modes, publishCost: { ops: sizes.publishCostOps, alone, delivering } };
   } finally {
     await app.close();
   }
+  // Whether the listener's own transaction is bound by the runner's concurrency: the same with more at once.
+  const wider = await PlatformApp.start(process.env.DATABASE_URL!, { concurrency: WIDER_CONCURRENCY });
+  try {
+    const label = `listener in its own transaction, JOBS_CONCURRENCY ${WIDER_CONCURRENCY}`;
+    modes.push(await measureMode(wider, PingEvent, label, sizes, sequence, { idle: false }));
+  } finally {
+    await wider.close();
+  }
+  return { concurrency, modes, publishCost: { ops: sizes.publishCostOps, alone, delivering } };
 }
 
 main().then(

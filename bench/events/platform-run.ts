@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { Client } from 'pg';
 import { queueSchemaFor } from '../../src/platform/jobs/queue-schema';
 import type { EventsDatabase } from './events-database';
 import type { EventsBenchSizes } from './events-options';
-import { type PlatformFigures, WRITE_TABLE } from './platform-figures';
+import { type PlatformChildFigures, type PlatformFigures, type PublishCostPair, WRITE_TABLE } from './platform-figures';
+import { compareWriteCosts } from './publish-cost';
 
 /** The platform's measurements take about a minute; beyond this the child is killed and the part reports the platform as not measured. */
 const PLATFORM_TIMEOUT_MS = 150_000;
@@ -34,10 +37,49 @@ export async function runPlatformMeasurements(
     await client.query(`GRANT USAGE ON SEQUENCE ${WRITE_TABLE}_id_seq TO ${runtimeRole}`);
   });
   try {
-    return await runChildMeasurements(database.runtimeUrl, sizes, projectRoot, signal);
+    const raw = await database.asOwner((client) => measureRawPublishCost(client, queueSchema, sizes.publishCostOps));
+    await database.asOwner((client) => client.query(`DELETE FROM ${queueSchema}._private_jobs`));
+    const figures = await runChildMeasurements(database.runtimeUrl, sizes, projectRoot, signal);
+    return { ...figures, publishCost: { ...figures.publishCost, raw } };
   } finally {
     await database.asOwner((client) => client.query(`DROP TABLE IF EXISTS ${WRITE_TABLE}`));
   }
+}
+
+/**
+ * The publish cost without the platform and Prisma: the same one-INSERT
+ * transaction on node-postgres, with `SELECT 1` or with graphile-worker's
+ * add_jobs called as EventPublisher calls it (one job spec, an event envelope).
+ */
+function measureRawPublishCost(client: Client, queueSchema: string, ops: number): Promise<PublishCostPair> {
+  let seq = 0;
+  const envelope = (n: number) => ({
+    id: randomUUID(),
+    component: 'bench-events',
+    name: 'ping',
+    version: 1,
+    payload: { seq: n },
+    publishedAt: new Date().toISOString(),
+  });
+  return compareWriteCosts(async (extra) => {
+    const n = ++seq;
+    await client.query('BEGIN');
+    try {
+      await client.query(`INSERT INTO ${WRITE_TABLE} (seq) VALUES ($1)`, [n]);
+      if (extra === 'statement') await client.query('SELECT 1');
+      if (extra === 'publish') {
+        const specs = [{ identifier: 'event:bench-events.raw', payload: envelope(n), max_attempts: 10 }];
+        await client.query(
+          `SELECT 1 FROM ${queueSchema}.add_jobs(array(SELECT json_populate_recordset(null::${queueSchema}.job_spec, $1::json)))`,
+          [JSON.stringify(specs)],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }, ops);
 }
 
 function runChildMeasurements(
@@ -45,7 +87,7 @@ function runChildMeasurements(
   sizes: EventsBenchSizes,
   projectRoot: string,
   signal: AbortSignal,
-): Promise<PlatformFigures> {
+): Promise<PlatformChildFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -62,7 +104,7 @@ function runChildMeasurements(
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);
       const last = stdout.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && last.startsWith('{')) return resolve(JSON.parse(last) as PlatformFigures);
+      if (code === 0 && last.startsWith('{')) return resolve(JSON.parse(last) as PlatformChildFigures);
       reject(
         new Error(
           killedBy

@@ -21,6 +21,11 @@ export interface WorkerSettings {
   /** Label in the tables, e.g. `defaults` or `localQueue 50, completeJobBatchDelay 0`. */
   label: string;
   concurrency: number;
-  /** Library-specific batching: graphile-worker's localQueue and completeJobBatchDelay, pg-boss's batchSize. */
-  batching: boolean;
+  /**
+   * `defaults`: the library's own. `batching`: what it offers for throughput (graphile-worker's localQueue and
+   * completeJobBatchDelay, pg-boss's batchSize). `platform`: graphile-worker as the platform's runner sets it up.
+   */
+  variant: SettingsVariant;
 }
+
+export type SettingsVariant = 'defaults' | 'platform' | 'batching';

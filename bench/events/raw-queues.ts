@@ -1,5 +1,5 @@
 import { LOAD_RATE_PER_S, EventsBenchSizes } from './events-options';
-import { GRAPHILE_WORKER_BATCHING_LABEL } from './graphile-worker-subject';
+import { GRAPHILE_WORKER_AS_THE_PLATFORM_LABEL, GRAPHILE_WORKER_BATCHING_LABEL } from './graphile-worker-subject';
 import { PG_BOSS_BATCH_SIZE, PG_BOSS_POLLING_INTERVAL_S } from './pg-boss-subject';
 import {
   DrainFigure,
@@ -14,7 +14,7 @@ import {
   SustainedFigure,
   withWorkers,
 } from './queue-measurements';
-import type { QueueSubject, WorkerSettings } from './queue-subject';
+import type { QueueSubject, SettingsVariant, WorkerSettings } from './queue-subject';
 
 /** The concurrencies the drains run at: the platform's default (JOBS_CONCURRENCY 4) and 10. */
 export const DRAIN_CONCURRENCIES = [4, 10] as const;
@@ -28,6 +28,8 @@ export interface RawQueuePlan {
   /** The settings without and with the library's batching, e.g. `defaults` and `localQueue 50, …`. */
   plain: string;
   batched: string;
+  /** graphile-worker only: as the platform's runner sets it up (latency and publish-and-deliver; the ratio's reference). */
+  platform?: string;
   /** Idle latency with batching too (graphile-worker's local queue changes how jobs are fetched; pg-boss's batch size does not change its polling). */
   idleWithBatching: boolean;
   /** Random extra pause between idle jobs, so they fall anywhere in a polling cycle (see idleLatency). */
@@ -35,6 +37,7 @@ export interface RawQueuePlan {
 }
 
 export const GRAPHILE_WORKER_PLAN: RawQueuePlan = {
+  platform: GRAPHILE_WORKER_AS_THE_PLATFORM_LABEL,
   plain: 'defaults',
   batched: GRAPHILE_WORKER_BATCHING_LABEL,
   idleWithBatching: true,
@@ -75,21 +78,23 @@ export async function measureRawQueue(
   const enqueueSinglePerS = await enqueueOneByOne(subject, sequence, sizes.singleInserts);
   const enqueueBatchPerS = await enqueueInBatches(subject, sequence, sizes.batches, sizes.batchSize);
   const drains: DrainFigure[] = [];
-  for (const batching of [false, true]) {
+  const label = (variant: SettingsVariant) => ({ defaults: plan.plain, platform: plan.platform ?? '', batching: plan.batched })[variant];
+  for (const variant of ['defaults', 'batching'] as const) {
     for (const concurrency of DRAIN_CONCURRENCIES) {
-      const settings = { label: batching ? plan.batched : plan.plain, concurrency, batching };
+      const settings = { label: label(variant), concurrency, variant };
       log(`${subject.name}: drain ${sizes.drainJobs} queued jobs, ${settings.label}, concurrency ${concurrency} …`);
       drains.push(await drain(subject, sequence, settings, sizes.drainJobs, sizes.drainCapMs));
     }
   }
   const latencies: RawLatency[] = [];
-  for (const batching of [false, true]) {
-    const settings = { label: batching ? plan.batched : plan.plain, concurrency: LATENCY_CONCURRENCY, batching };
+  const variants: SettingsVariant[] = plan.platform ? ['defaults', 'platform', 'batching'] : ['defaults', 'batching'];
+  for (const variant of variants) {
+    const settings = { label: label(variant), concurrency: LATENCY_CONCURRENCY, variant };
     const enqueue = (seq: number) => subject.enqueueOne(seq);
     latencies.push(
       await withWorkers(subject, settings, sequence, async (deliveries) => {
         let idle: LatencyFigure | undefined;
-        if (!batching || plan.idleWithBatching) {
+        if (variant !== 'batching' || plan.idleWithBatching) {
           log(`${subject.name}: idle latency, ${settings.label}, ${sizes.idleSamples} jobs one at a time …`);
           idle = await idleLatency(enqueue, deliveries, sequence, sizes.idleSamples, plan.idleJitterMs);
         }

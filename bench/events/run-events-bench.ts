@@ -10,11 +10,8 @@ import { runPlatformMeasurements } from './platform-run';
 import { Sequence } from './queue-measurements';
 import { GRAPHILE_WORKER_PLAN, measureRawQueue, PG_BOSS_PLAN, RawQueueFigures } from './raw-queues';
 
-/**
- * The raw graphile-worker settings the platform's runner uses (src/platform/jobs/job-runner.service.ts: localQueue
- * and completeJobBatchDelay 0, its local queue 4 × concurrency where the raw one holds 50): the ratio compares like with like.
- */
-export const PLATFORM_SETTINGS_LABEL = GRAPHILE_WORKER_PLAN.batched;
+/** The raw graphile-worker settings the platform's runner uses (src/platform/jobs/): the ratio compares like with like. */
+export const PLATFORM_SETTINGS_LABEL = GRAPHILE_WORKER_PLAN.platform!;
 
 export interface EventsBenchContext {
   projectRoot: string;
