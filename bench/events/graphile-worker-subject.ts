@@ -1,5 +1,6 @@
 import { Logger, run, runMigrations } from 'graphile-worker';
 import { Pool } from 'pg';
+import { LOCAL_QUEUE_PER_WORKER } from '../../src/platform/jobs/job-runner.service';
 import type { QueueSubject, WorkerSettings } from './queue-subject';
 
 /** Says nothing: the bench prints its own tables, and graphile-worker's info lines would interleave. */
@@ -11,10 +12,11 @@ export const GRAPHILE_WORKER_BATCHING_LABEL = 'localQueue 50, completeJobBatchDe
 
 /**
  * What the platform's runner sets besides the defaults (src/platform/jobs/job-runner.service.ts): completions
- * and failures batched at 0 ms, a pool of concurrency + 2. Kept in step by hand; the ratio divides by this.
+ * and failures batched at 0 ms, a local queue of LOCAL_QUEUE_PER_WORKER × concurrency jobs, a pool of
+ * concurrency + 2. Kept in step by hand; the ratio divides by this.
  */
 export const GRAPHILE_WORKER_AS_THE_PLATFORM = { completeJobBatchDelay: 0, failJobBatchDelay: 0 } as const;
-export const GRAPHILE_WORKER_AS_THE_PLATFORM_LABEL = 'as the platform: completeJobBatchDelay 0, pool of concurrency + 2';
+export const GRAPHILE_WORKER_AS_THE_PLATFORM_LABEL = `as the platform: localQueue ${LOCAL_QUEUE_PER_WORKER} × concurrency, completeJobBatchDelay 0, pool of concurrency + 2`;
 
 /**
  * graphile-worker used directly: jobs enqueued with its SQL functions
@@ -76,7 +78,9 @@ export class GraphileWorkerSubject implements QueueSubject {
       },
       preset: {
         defaults: undefined,
-        platform: { worker: GRAPHILE_WORKER_AS_THE_PLATFORM },
+        platform: {
+          worker: { ...GRAPHILE_WORKER_AS_THE_PLATFORM, localQueue: { size: LOCAL_QUEUE_PER_WORKER * settings.concurrency } },
+        },
         batching: { worker: GRAPHILE_WORKER_BATCHING },
       }[settings.variant],
     });

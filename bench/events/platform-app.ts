@@ -72,6 +72,7 @@ export class PlatformApp {
   /** Deliveries published while no runner ran, so a later runner does not spend the measurements on them. */
   async deleteQueuedJobs(): Promise<void> {
     await this.prisma.$executeRawUnsafe(`DELETE FROM ${queueSchemaFor('public')}._private_jobs`);
+    await this.prisma.$executeRawUnsafe(`DELETE FROM ${queueSchemaFor('public')}.event_outbox`);
   }
 
   async close(): Promise<void> {

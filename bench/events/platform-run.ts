@@ -28,6 +28,7 @@ export async function runPlatformMeasurements(
   await database.asOwner(async (client) => {
     // A run stopped halfway leaves deliveries behind; the queue schema itself is migrated by runMigrateDeploy, as for the app.
     await client.query(`DELETE FROM ${queueSchema}._private_jobs`);
+    await client.query(`DELETE FROM ${queueSchema}.event_outbox`);
     await client.query(`DROP TABLE IF EXISTS ${WRITE_TABLE}`);
     await client.query(
       `CREATE TABLE ${WRITE_TABLE} (id bigserial PRIMARY KEY, seq integer NOT NULL, at timestamptz NOT NULL DEFAULT now())`,

@@ -36,7 +36,7 @@ import { isWorkerSchema } from './worker-schemas/worker-schema-name';
  * emptied as well.
  *
  * The worker's job queue (`test_<k>_jobs`) is emptied with it: its jobs,
- * queues and known crontabs; never its `migrations` or `_private_tasks` (task
+ * queues, known crontabs and event outbox; never its `migrations` or `_private_tasks` (task
  * ids a runner may have cached).
  *
  * Known limit: rows that a DELETE trigger writes into a table of the schema
@@ -54,7 +54,7 @@ export async function resetWorkerSchema(prisma: PrismaService): Promise<void> {
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind = 'r' AND pg_relation_size(c.oid) > 0
       AND ((n.nspname = ${schema} AND c.relname <> '_prisma_migrations')
-        OR (n.nspname = ${queueSchemaFor(schema)} AND c.relname IN ('_private_jobs', '_private_job_queues', '_private_known_crontabs')))`;
+        OR (n.nspname = ${queueSchemaFor(schema)} AND c.relname IN ('_private_jobs', '_private_job_queues', '_private_known_crontabs', 'event_outbox')))`;
   if (candidates.length > 0) await prisma.$executeRawUnsafe(deleteAllInOneStatement(candidates.map((table) => table.name)));
 }
 

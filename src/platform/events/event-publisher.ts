@@ -1,27 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { JOBS_DATABASE, type JobsDatabase, quoted } from '../jobs/jobs-database';
+import { JOBS_DATABASE, type JobsDatabase } from '../jobs/jobs-database';
 import { JobsRegistry } from '../jobs/jobs-registry';
 import { queueSchemaFor } from '../jobs/queue-schema';
 import { transactionClientOf, type TransactionLike } from '../jobs/transaction-client';
 import type { EventEnvelope } from './delivered-event';
+import { type OutboxJobSpec, publishSql } from './event-outbox';
 import type { EventType } from './event-type';
 import { assertPlainJson } from './plain-json';
 
 /**
  * Publishes a component's events inside the transaction of its change: the
  * deliveries (one graphile-worker job per listener registered now) are
- * written by that transaction, so they exist if and only if it commits.
+ * written by that transaction into the event outbox, one row and a NOTIFY in
+ * one statement, so they exist if and only if it commits; the outbox relay
+ * (outbox-relay.ts) moves them into the job queue.
  */
 @Injectable()
 export class EventPublisher {
-  private readonly schema: string;
+  private readonly publishSql: string;
 
   constructor(
     private readonly registry: JobsRegistry,
     @Inject(JOBS_DATABASE) database: JobsDatabase,
   ) {
-    this.schema = quoted(queueSchemaFor(database.config.schema));
+    this.publishSql = publishSql(queueSchemaFor(database.config.schema));
   }
 
   /**
@@ -44,11 +47,12 @@ export class EventPublisher {
     };
     const listeners = this.registry.listenersOf(type.key);
     if (listeners.length > 0) {
-      const specs = listeners.map((listener) => ({ identifier: listener.task, payload: envelope, max_attempts: listener.maxAttempts }));
-      await client.$executeRawUnsafe(
-        `SELECT 1 FROM ${this.schema}.add_jobs(array(SELECT json_populate_recordset(null::${this.schema}.job_spec, $1::json)))`,
-        JSON.stringify(specs),
-      );
+      const specs = listeners.map((listener): OutboxJobSpec => ({
+        identifier: listener.task,
+        payload: envelope,
+        max_attempts: listener.maxAttempts,
+      }));
+      await client.$executeRawUnsafe(this.publishSql, JSON.stringify(specs));
     }
     return { id: envelope.id };
   }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
 import { Client } from 'pg';
 import { ConfigurationError } from '../errors/configuration.error';
+import { OUTBOX_TABLE, outboxDdl } from '../events/event-outbox';
 import { JOB_QUEUE_LIBRARY_VERSION, REQUIRED_QUEUE_MIGRATION } from '../vendor-patches/graphile-worker-migration-list.patch';
 
 export { JOB_QUEUE_LIBRARY_VERSION, REQUIRED_QUEUE_MIGRATION };
@@ -31,13 +32,17 @@ const MIGRATION_LOGGER = new WorkerLogger(() => (level, message) => {
   else if ((level as string) === 'warning') new Logger('Jobs').warn(message);
 });
 
-/** Creates or brings up to date the queue schema, as the owner role (DDL). */
+/**
+ * Creates or brings up to date the queue schema, as the owner role (DDL):
+ * graphile-worker's migrations, then the platform's event outbox table.
+ */
 export async function migrateJobQueue(ownerUrl: string, schema: string): Promise<void> {
   await runMigrations({ connectionString: ownerUrl, schema, logger: MIGRATION_LOGGER });
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query(OPEN_ROW_LEVEL_SECURITY.replaceAll('$1', client.escapeLiteral(schema)));
+    await client.query(outboxDdl(schema));
   } finally {
     await client.end();
   }
@@ -63,9 +68,19 @@ export async function queueSchemaMigration(query: QueryRows, schema: string): Pr
  */
 export async function checkQueueSchema(query: QueryRows, schema: string, where: string): Promise<void> {
   const migration = await queueSchemaMigration(query, schema);
-  if (migration !== null && migration >= REQUIRED_QUEUE_MIGRATION) return;
+  if (migration !== null && migration >= REQUIRED_QUEUE_MIGRATION) {
+    const [{ outbox }] = await query<{ outbox: boolean }>(`SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL AS outbox`, [
+      schema,
+      OUTBOX_TABLE,
+    ]);
+    if (outbox) return;
+  }
   const state =
-    migration === null ? 'is missing' : `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`;
+    migration === null
+      ? 'is missing'
+      : migration < REQUIRED_QUEUE_MIGRATION
+        ? `is at migration ${migration}, ${JOB_QUEUE_LIBRARY_VERSION} needs ${REQUIRED_QUEUE_MIGRATION}`
+        : `has no ${OUTBOX_TABLE} table (the event outbox)`;
   throw new ConfigurationError(
     `the job queue schema ${schema} ${state} in ${where}; run the migrations: \`npm start\` does it, in production \`npm run jobs -- migrate\` with MIGRATION_DATABASE_URL set`,
   );

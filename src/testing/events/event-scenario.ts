@@ -1,6 +1,7 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { runOnce, type TaskList } from 'graphile-worker';
 import type { DeliveredEvent, EventEnvelope } from '../../platform/events/delivered-event';
+import { relayOutbox } from '../../platform/events/event-outbox';
 import type { EventType } from '../../platform/events/event-type';
 import { JOBS_CONFIG, type JobsConfig } from '../../platform/jobs/jobs-config';
 import { JOBS_DATABASE, type JobsDatabase, quoted } from '../../platform/jobs/jobs-database';
@@ -106,6 +107,11 @@ export function eventScenario(app: INestApplication): EventScenario {
     });
   }
 
+  /** What the outbox relay of a running instance does (manual mode has none): the committed events' deliveries become jobs. */
+  async function relay(): Promise<number> {
+    return relayOutbox(<T>(text: string) => database.$queryRawUnsafe<T[]>(text), schema);
+  }
+
   async function retryableWaiting(): Promise<number> {
     const rows = await database.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE ${table('_private_jobs')} AS j SET run_at = now()
@@ -142,6 +148,7 @@ export function eventScenario(app: INestApplication): EventScenario {
           `published(${type.key}): call scenario.record(${type.name}) before the stimulus; only events published after it are recorded`,
         );
       }
+      await relay();
       const rows = await database.$queryRawUnsafe<{ payload: EventEnvelope }[]>(
         `SELECT j.payload FROM ${table('_private_jobs')} AS j JOIN ${table('_private_tasks')} AS t ON t.id = j.task_id
          WHERE t.identifier = $1 ORDER BY j.id`,
@@ -155,9 +162,13 @@ export function eventScenario(app: INestApplication): EventScenario {
     async runPendingJobs({ includeRetries = false } = {}): Promise<PendingJobsReport> {
       const report: PendingJobsReport = { ran: 0, failed: 0, deadLettered: 0 };
       failures = [];
+      await relay();
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         await runRound(report);
-        if (!includeRetries || (await retryableWaiting()) === 0) return report;
+        // Events the jobs just published, and (includeRetries) failed jobs waiting for their retry, run in another round.
+        const published = await relay();
+        const retries = includeRetries ? await retryableWaiting() : 0;
+        if (published === 0 && retries === 0) return report;
       }
       throw new Error(`runPendingJobs: jobs were still due after ${MAX_ROUNDS} rounds; does a job keep enqueueing itself?`);
     },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { OUTBOX_DDL_TEMPLATE } from '../../platform/events/event-outbox';
 import { JOB_QUEUE_LIBRARY_VERSION } from '../../platform/jobs/queue-migrations';
 
 /**
@@ -11,11 +12,13 @@ export const CLONE_PROCEDURE_VERSION = 4;
 
 /**
  * SHA-256 over every file under the migrations folder (names and contents),
- * the clone procedure version and the job queue library's version (its
- * migrations build each worker's queue schema).
+ * the clone procedure version, the job queue library's version (its
+ * migrations build each worker's queue schema) and the event outbox's table.
  */
 export function migrationsFingerprint(migrationsDir: string): string {
-  const hash = createHash('sha256').update(`clone-procedure:${CLONE_PROCEDURE_VERSION}\0${JOB_QUEUE_LIBRARY_VERSION}\0`);
+  const hash = createHash('sha256').update(
+    `clone-procedure:${CLONE_PROCEDURE_VERSION}\0${JOB_QUEUE_LIBRARY_VERSION}\0${OUTBOX_DDL_TEMPLATE}\0`,
+  );
   for (const file of listFiles(migrationsDir)) {
     hash
       .update(`${relative(migrationsDir, file)}\0`)

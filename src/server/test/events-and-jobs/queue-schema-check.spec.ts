@@ -32,6 +32,19 @@ describe('the startup check of the job queue schema', () => {
     );
   });
 
+  it('refuses a queue schema at the right migration but without the event outbox table, saying how to migrate it', async () => {
+    // This worker's real queue schema, as seen by a check that finds no event_outbox table in it (graphile-worker's
+    // migrations alone, as before the outbox): the runtime role the tests connect as may not drop the table.
+    const withoutOutbox = <T>(text: string, values: unknown[]) =>
+      text.includes('to_regclass') && values.includes('event_outbox')
+        ? Promise.resolve([{ outbox: false }] as T[])
+        : query<T>(text, values);
+
+    await expect(checkQueueSchema(withoutOutbox, queueSchemaFor(prisma.config.schema), '127.0.0.1:5432/app')).rejects.toThrow(
+      `the job queue schema ${queueSchemaFor(prisma.config.schema)} has no event_outbox table (the event outbox) in 127.0.0.1:5432/app; run the migrations: \`npm start\` does it, in production \`npm run jobs -- migrate\` with MIGRATION_DATABASE_URL set`,
+    );
+  });
+
   it('knows the schema revision graphile-worker 0.17.3 needs', () => {
     expect(REQUIRED_QUEUE_MIGRATION).toBe(19);
   });
