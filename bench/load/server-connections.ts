@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 /**
- * Samples how many server sessions the runtime role holds while the load
+ * Samples how many request-pool server sessions the runtime role holds while the load
  * runs (from `pg_stat_activity`), to show the pools stay
  * within their limits: DATABASE_POOL_SIZE per app instance, or PgBouncer's
  * server pool. As the superuser: to other roles `pg_stat_activity` shows no
@@ -45,7 +45,10 @@ export class ServerConnectionSampler {
         await client.connect();
       }
       const { rows } = await this.client.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND backend_type = 'client backend'",
+        // The job runner's own direct sessions (application_name `jobs …`,
+        // `jobs-liveness …`; JOBS_CONCURRENCY + 4 per instance, see
+        // docs/operations.md) bypass PgBouncer and are not the request pool measured here.
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND backend_type = 'client backend' AND application_name NOT LIKE 'jobs%'",
         [this.role],
       );
       this.max = Math.max(this.max, rows[0].n);
