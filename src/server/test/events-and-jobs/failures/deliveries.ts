@@ -33,13 +33,14 @@ export async function waitForDeliveries(
     async () => {
       for (const instance of instances) instance.assertRunning('while the test waited for deliveries');
       const effects = (await probe.effects()).filter((effect) => NOTE_ADDED_LISTENERS.includes(effect.handler) && wanted.has(effect.ref));
-      const jobs = await probe.jobs('event:');
+      const [jobs, unrelayed] = await Promise.all([probe.jobs('event:'), probe.outbox()]);
       const recorded = new Set(effects.map((effect) => `${effect.handler} ${effect.ref}`));
       const complete = [...wanted].every((ref) => NOTE_ADDED_LISTENERS.every((handler) => recorded.has(`${handler} ${ref}`)));
-      if (complete && jobs.length === 0) return { done: true, value: effects.map(withoutAttempt).sort(byHandlerAndRef) };
+      if (complete && jobs.length === 0 && unrelayed.length === 0)
+        return { done: true, value: effects.map(withoutAttempt).sort(byHandlerAndRef) };
       return {
         done: false,
-        seen: `${effects.length} of ${wanted.size * NOTE_ADDED_LISTENERS.length} effects, queue: ${describeJobs(jobs)}${instances
+        seen: `${effects.length} of ${wanted.size * NOTE_ADDED_LISTENERS.length} effects, queue: ${describeJobs(jobs)}, outbox: ${unrelayed.length} deliveries${instances
           .map((instance) => `\n--- ${instance.name} (${instance.logFile}):\n${instance.logTail(8)}`)
           .join('')}`,
       };
