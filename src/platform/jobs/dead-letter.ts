@@ -6,3 +6,8 @@
  * warning and the test helpers count the same jobs.
  */
 export const DEAD_LETTERED = 'attempts >= max_attempts';
+
+/** {@link DEAD_LETTERED} on a job graphile-worker hands a task (`helpers.job.attempts`, `helpers.job.max_attempts`). */
+export function isDeadLettered(job: { attempts: number; max_attempts: number }): boolean {
+  return job.attempts >= job.max_attempts;
+}
