@@ -147,5 +147,8 @@ export async function checkQueueSchema(
     schema,
     OUTBOX_TABLE,
   ]);
-  if (!outbox) throw new ConfigurationError(`the job queue schema ${schema} has no ${OUTBOX_TABLE} table (the event outbox) in ${where}; ${MIGRATE_FIX}`);
+  if (!outbox)
+    throw new ConfigurationError(
+      `the job queue schema ${schema} has no ${OUTBOX_TABLE} table (the event outbox) in ${where}; ${MIGRATE_FIX}`,
+    );
 }

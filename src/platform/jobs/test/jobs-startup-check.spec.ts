@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { ConfigurationError } from '../../errors/configuration.error';
 import { readJobsConfig } from '../jobs-config';
-import type { JobsDatabase } from '../jobs-database';
+import { pgQueryRows, type JobsDatabase } from '../jobs-database';
 import { checkJobsAtStartup } from '../jobs-startup-check';
 
 // The app's startup check on the real test PostgreSQL: DATABASE_URL is this Jest worker's runtime URL,
@@ -14,7 +14,7 @@ let client: Client;
 function appDatabase(): JobsDatabase {
   return {
     config: { url: runtimeUrl, schema },
-    $queryRawUnsafe: async (text: string, ...values: unknown[]) => (await client.query(text, values)).rows,
+    $queryRawUnsafe: (text: string, ...values: unknown[]) => pgQueryRows(client)(text, values),
   } as unknown as JobsDatabase;
 }
 
