@@ -37,9 +37,7 @@ export async function runJobsCommand(
   try {
     if (command.name === 'migrate') return await migrate(target, print);
     if (target.appUrl) await checkSameDatabase(target.appUrl, target.url);
-    const client = new Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
-    await client.connect();
-    try {
+    await withClient(target.url, async (client) => {
       await checkQueueSchema(pgQueryRows(client), target.schema, target.where, (warning) => print(`warning: ${warning}`));
       if (command.name === 'status') statusReport(await readQueueStatus(client, target.schema)).forEach(print);
       else if (command.name === 'failed') failedReport(await readDeadLetters(client, target.schema)).forEach(print);
@@ -51,9 +49,7 @@ export async function runJobsCommand(
             : `${count(retried.length, 'job')} due again with attempts reset: ${retried.map((job) => `${job.id} (${job.task})`).join(', ')}`,
         );
       }
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    });
   } catch (error) {
     throw explain(error, target, command.name === 'migrate');
   }
@@ -99,18 +95,25 @@ async function migrate(target: JobsTarget, print: (line: string) => void): Promi
   }
 }
 
-async function missingGrantsOf(target: JobsTarget, role: string): Promise<string | undefined> {
-  const client = new Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
+/** Runs `work` on a connection of `url`, closed afterwards whatever happens. */
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function missingGrantsOf(target: JobsTarget, role: string): Promise<string | undefined> {
+  return withClient(target.url, async (client) => {
     const { rows } = await client.query<{ usable: boolean | null }>(
       `SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) THEN has_schema_privilege($1, $2, 'USAGE') END AS usable`,
       [role, target.schema],
     );
     return rows[0].usable === false ? queueRuntimeGrants(target.schema, role) : undefined;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The command's own errors as they are; a database's refusal with what, where and the fix. */

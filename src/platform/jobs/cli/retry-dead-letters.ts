@@ -55,14 +55,9 @@ async function whyNotRescheduled(client: ClientBase, schema: string, missed: num
 }
 
 async function whyNotDead(client: ClientBase, schema: string, ids: string[], where: string): Promise<string[]> {
-  const { rows } = await client.query<{
-    id: string;
-    task: string;
-    attempts: number;
-    maxAttempts: number;
-    lockedAt: Date | null;
-    runAt: Date;
-  }>(
+  const { rows } = await client.query<
+    Pick<DeadLetter, 'id' | 'task' | 'attempts' | 'maxAttempts'> & { lockedAt: Date | null; runAt: Date }
+  >(
     `SELECT id::text, task_identifier AS task, attempts, max_attempts AS "maxAttempts", locked_at AS "lockedAt", run_at AS "runAt"
        FROM ${client.escapeIdentifier(schema)}.jobs WHERE id = ANY($1::bigint[])`,
     [ids],
