@@ -12,12 +12,13 @@ import { relative } from 'node:path';
 import { APP_CLUSTER_ROOT } from './database/embedded/app-cluster-root';
 import { runningEmbeddedCluster } from './database/embedded/embedded-cluster';
 import { configuredDatabaseUrl } from './database/migration/cli-placeholder-url';
-import { describeDatabase, resolveDatabaseSchema } from './database/runtime/database-config';
+import { resolveDatabaseSchema } from './database/runtime/database-config';
+import { describeDatabase } from './platform/environment/database-url';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { JobsCommand, JOBS_USAGE, parseJobsCommand } from './platform/jobs/cli/jobs-command-line';
 import { JobsCommandError } from './platform/jobs/cli/jobs-command.error';
 import { JobsTarget, runJobsCommand } from './platform/jobs/cli/jobs-command';
-import { jobsDatabaseUrl } from './platform/jobs/cli/jobs-database-url';
+import { jobsDatabaseUrl } from './platform/jobs/jobs-config';
 import { UsageError } from './platform/jobs/cli/usage.error';
 import { queueSchemaFor } from './platform/jobs/queue-schema';
 
@@ -36,6 +37,7 @@ function resolveTarget(command: RunnableCommand, env: NodeJS.ProcessEnv): JobsTa
       where: describeDatabase(configured.url),
       source: configured.variable,
       runtimeRole: migrating && runtimeUrl ? roleOf(runtimeUrl) : undefined,
+      appUrl: !migrating && configured.variable === 'JOBS_DATABASE_URL' && env.DATABASE_URL ? env.DATABASE_URL : undefined,
     };
   }
   const folder = relative(process.cwd(), APP_CLUSTER_ROOT) || APP_CLUSTER_ROOT;

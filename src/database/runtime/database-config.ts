@@ -122,12 +122,4 @@ function withoutPgBouncerFlag(url: string): string {
   return parsed.toString();
 }
 
-/** `host:port/database` of a connection string, for logs; never the password. */
-export function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
-}
+export { describeDatabase } from '../../platform/environment/database-url';

@@ -1,15 +1,11 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import { positiveIntegerSetting } from '../../platform/environment/environment-settings';
 import { ShutdownState } from '../../platform/lifecycle/shutdown-state';
 import { ConnectionDrain, DrainResult } from './connection-drain';
 
 const drains = new WeakMap<INestApplication, ConnectionDrain>();
 
-/** `SHUTDOWN_TIMEOUT_MS` (default 10000): how long requests in progress may still run after SIGTERM. */
-export function readShutdownTimeout(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveIntegerSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000);
-}
+export { readShutdownTimeout } from '../../platform/lifecycle/shutdown-timeout';
 
 /** Called by configureApp: from now on the app's server can be drained. */
 export function watchConnections(app: INestApplication): void {

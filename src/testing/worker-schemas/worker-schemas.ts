@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { runCommand } from '../../database/process/run-command';
-import { migrateJobQueue } from '../../platform/jobs/queue-migrations';
+import { migrateJobQueue, queueRuntimeGrants } from '../../platform/jobs/queue-migrations';
 import { queueSchemaFor } from '../../platform/jobs/queue-schema';
 import { TestSetupError } from '../errors/test-setup.error';
 import { OWN_OBJECT_NAMES_SQL, rewriteDumpForSchema } from './dump-rewriter';
@@ -63,14 +63,7 @@ async function rebuildQueueSchema(options: WorkerSchemaOptions, schema: string):
     await client.query(`DROP SCHEMA IF EXISTS ${queue} CASCADE`);
     await migrateJobQueue(options.ownerUrl, queue);
     if (options.runtimeRole) {
-      await client.query(
-        [
-          `GRANT USAGE ON SCHEMA ${queue} TO "${options.runtimeRole}";`,
-          `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${queue} TO "${options.runtimeRole}";`,
-          `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${queue} TO "${options.runtimeRole}";`,
-          `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${queue} TO "${options.runtimeRole}";`,
-        ].join('\n'),
-      );
+      await client.query(queueRuntimeGrants(queue, options.runtimeRole));
     }
   } catch (error) {
     throw new Error(`building the job queue schema ${queue} failed: ${(error as Error).message}`, { cause: error });

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { DEAD_LETTERED } from '../dead-letter';
 
 /** A job graphile-worker will not run again: its attempts reached max_attempts. */
 export interface DeadLetter {
@@ -25,7 +26,7 @@ export async function readDeadLetters(client: ClientBase, schema: string, ids?: 
             created_at AS "createdAt",
             greatest(updated_at, run_at - exp(least(attempts, 10)) * interval '1 second') AS "failedAt"
        FROM ${client.escapeIdentifier(schema)}.jobs
-      WHERE locked_at IS NULL AND attempts >= max_attempts ${ids ? 'AND id = ANY($1::bigint[])' : ''}
+      WHERE locked_at IS NULL AND ${DEAD_LETTERED} ${ids ? 'AND id = ANY($1::bigint[])' : ''}
       ORDER BY id`,
     ids ? [ids] : [],
   );

@@ -1,5 +1,8 @@
 import { Client } from 'pg';
-import { assertQueueSchemaCurrent } from './queue-schema-revision';
+import { ConfigurationError } from '../../errors/configuration.error';
+import { checkJobsDatabaseTarget, pgQueryRows } from '../jobs-database';
+import { checkQueueSchema, migrateJobQueue, QUEUE_ROW_POLICY, queueRuntimeGrants } from '../queue-migrations';
+import { describeDatabase } from '../../environment/database-url';
 import { JobsCommand } from './jobs-command-line';
 import { JobsCommandError } from './jobs-command.error';
 import { readQueueStatus } from './queue-status';
@@ -7,7 +10,6 @@ import { statusReport } from './status-report';
 import { readDeadLetters } from './dead-letters';
 import { failedReport } from './failed-report';
 import { retryDeadLetters } from './retry-dead-letters';
-import { migrateQueueSchema } from './migrate-queue-schema';
 import { count } from './report-format';
 
 /** Where a command works: the connection, the queue schema, and how to name them in its output. */
@@ -21,6 +23,8 @@ export interface JobsTarget {
   source: string;
   /** For `migrate`: the role the workers connect as, checked for USAGE on the schema afterwards. */
   runtimeRole?: string;
+  /** DATABASE_URL, when the commands use JOBS_DATABASE_URL: checked to reach the same database first. */
+  appUrl?: string;
 }
 
 /** Runs one command against `target`, printing its report line by line; throws {@link JobsCommandError} when it cannot. */
@@ -32,10 +36,9 @@ export async function runJobsCommand(
   print(`job queue ${target.schema} in ${target.where} (${target.source})`);
   try {
     if (command.name === 'migrate') return await migrate(target, print);
-    const client = new Client({ connectionString: target.url, connectionTimeoutMillis: 10_000 });
-    await client.connect();
-    try {
-      await assertQueueSchemaCurrent(client, target.schema, target.where);
+    if (target.appUrl) await checkSameDatabase(target.appUrl, target.url);
+    await withClient(target.url, async (client) => {
+      await checkQueueSchema(pgQueryRows(client), target.schema, target.where, (warning) => print(`warning: ${warning}`));
       if (command.name === 'status') statusReport(await readQueueStatus(client, target.schema)).forEach(print);
       else if (command.name === 'failed') failedReport(await readDeadLetters(client, target.schema)).forEach(print);
       else {
@@ -46,23 +49,43 @@ export async function runJobsCommand(
             : `${count(retried.length, 'job')} due again with attempts reset: ${retried.map((job) => `${job.id} (${job.task})`).join(', ')}`,
         );
       }
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    });
   } catch (error) {
     throw explain(error, target, command.name === 'migrate');
   }
 }
 
+/** JOBS_DATABASE_URL (`jobsUrl`) reaches the database of DATABASE_URL, as the app checks at startup. */
+async function checkSameDatabase(appUrl: string, jobsUrl: string): Promise<void> {
+  const app = new Client({ connectionString: appUrl, connectionTimeoutMillis: 10_000 });
+  try {
+    await app.connect().catch((error: Error) => {
+      throw new ConfigurationError(
+        `cannot connect with DATABASE_URL to ${describeDatabase(appUrl)} (${error.message}) to check that JOBS_DATABASE_URL reaches the same database; check that PostgreSQL (or PgBouncer) is running and the URL is right`,
+      );
+    });
+    await checkJobsDatabaseTarget(pgQueryRows(app), appUrl, jobsUrl);
+  } finally {
+    await app.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The engine's own migration (migrateJobQueue, as `npm start` runs it), then
+ * a check that `runtimeRole`, the role the app and its workers connect as,
+ * may use the schema: default privileges usually grant it (docs/operations.md,
+ * "Production"), and a worker without it cannot take a job.
+ */
 async function migrate(target: JobsTarget, print: (line: string) => void): Promise<void> {
-  const { before, after, openedTables, missingGrants } = await migrateQueueSchema(target.url, target.schema, target.runtimeRole);
+  const { before, after, openedTables } = await migrateJobQueue(target.url, target.schema);
+  const missingGrants = target.runtimeRole ? await missingGrantsOf(target, target.runtimeRole) : undefined;
   if (before === after && openedTables.length === 0) print(`already at graphile-worker migration ${after}: nothing to do`);
   else if (before === after) print(`already at graphile-worker migration ${after}`);
   else if (before === null) print(`created the schema at graphile-worker migration ${after}`);
   else print(`migrated from graphile-worker migration ${before} to ${after}`);
   if (openedTables.length > 0) {
     print(
-      `let the rows of ${openedTables.join(', ')} through graphile-worker's row level security (policy platform_runtime_access): grants decide who uses them, as for the app's tables`,
+      `let the rows of ${openedTables.join(', ')} through graphile-worker's row level security (policy ${QUEUE_ROW_POLICY}): grants decide who uses them, as for the app's tables`,
     );
   }
   if (missingGrants) {
@@ -72,9 +95,30 @@ async function migrate(target: JobsTarget, print: (line: string) => void): Promi
   }
 }
 
+/** Runs `work` on a connection of `url`, closed afterwards whatever happens. */
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function missingGrantsOf(target: JobsTarget, role: string): Promise<string | undefined> {
+  return withClient(target.url, async (client) => {
+    const { rows } = await client.query<{ usable: boolean | null }>(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) THEN has_schema_privilege($1, $2, 'USAGE') END AS usable`,
+      [role, target.schema],
+    );
+    return rows[0].usable === false ? queueRuntimeGrants(target.schema, role) : undefined;
+  });
+}
+
 /** The command's own errors as they are; a database's refusal with what, where and the fix. */
 function explain(error: unknown, target: JobsTarget, migrating: boolean): Error {
-  if (error instanceof JobsCommandError) return error;
+  if (error instanceof JobsCommandError || error instanceof ConfigurationError) return error;
   const failure = error as Error & { code?: string };
   if (failure.code === '42501' && migrating) {
     return new JobsCommandError(

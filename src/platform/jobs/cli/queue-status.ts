@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { DEAD_LETTERED } from '../dead-letter';
 
 /** The jobs of one task identifier (`event:…`, `job:…`, `schedule:…`) by state. */
 export interface TaskStatus {
@@ -31,10 +32,10 @@ export async function readQueueStatus(client: ClientBase, schema: string): Promi
             count(*) FILTER (WHERE locked_at IS NULL AND attempts = 0 AND run_at <= now())::int AS pending,
             count(*) FILTER (WHERE locked_at IS NULL AND attempts = 0 AND run_at > now())::int AS scheduled,
             count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS running,
-            count(*) FILTER (WHERE locked_at IS NULL AND attempts > 0 AND attempts < max_attempts)::int AS retrying,
-            count(*) FILTER (WHERE locked_at IS NULL AND attempts >= max_attempts)::int AS dead,
-            count(*) FILTER (WHERE locked_at IS NULL AND attempts < max_attempts AND run_at <= now())::int AS due,
-            extract(epoch FROM now() - min(run_at) FILTER (WHERE locked_at IS NULL AND attempts < max_attempts AND run_at <= now()))::float8
+            count(*) FILTER (WHERE locked_at IS NULL AND attempts > 0 AND NOT (${DEAD_LETTERED}))::int AS retrying,
+            count(*) FILTER (WHERE locked_at IS NULL AND ${DEAD_LETTERED})::int AS dead,
+            count(*) FILTER (WHERE locked_at IS NULL AND NOT (${DEAD_LETTERED}) AND run_at <= now())::int AS due,
+            extract(epoch FROM now() - min(run_at) FILTER (WHERE locked_at IS NULL AND NOT (${DEAD_LETTERED}) AND run_at <= now()))::float8
               AS "oldestDueSeconds"
        FROM ${client.escapeIdentifier(schema)}.jobs
       GROUP BY task_identifier

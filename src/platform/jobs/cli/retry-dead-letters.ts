@@ -2,7 +2,6 @@ import type { ClientBase } from 'pg';
 import { DeadLetter, readDeadLetters } from './dead-letters';
 import { JobsCommandError } from './jobs-command.error';
 import { count, formatTime } from './report-format';
-import { queueRowsHidden } from './queue-row-security';
 
 /**
  * Makes dead-lettered jobs due now with their attempts back at 0, in one
@@ -56,14 +55,9 @@ async function whyNotRescheduled(client: ClientBase, schema: string, missed: num
 }
 
 async function whyNotDead(client: ClientBase, schema: string, ids: string[], where: string): Promise<string[]> {
-  const { rows } = await client.query<{
-    id: string;
-    task: string;
-    attempts: number;
-    maxAttempts: number;
-    lockedAt: Date | null;
-    runAt: Date;
-  }>(
+  const { rows } = await client.query<
+    Pick<DeadLetter, 'id' | 'task' | 'attempts' | 'maxAttempts'> & { lockedAt: Date | null; runAt: Date }
+  >(
     `SELECT id::text, task_identifier AS task, attempts, max_attempts AS "maxAttempts", locked_at AS "lockedAt", run_at AS "runAt"
        FROM ${client.escapeIdentifier(schema)}.jobs WHERE id = ANY($1::bigint[])`,
     [ids],
@@ -77,4 +71,14 @@ async function whyNotDead(client: ClientBase, schema: string, ids: string[], whe
     if (job.lockedAt) return `job ${id} (${job.task}) is running now (since ${formatTime(job.lockedAt)}), not dead-lettered`;
     return `job ${id} (${job.task}) is not dead-lettered: it has used ${job.attempts} of ${job.maxAttempts} attempts and runs by itself at ${formatTime(job.runAt)}`;
   });
+}
+
+/** Whether row level security hides the queue's jobs from the connected role: the schema was migrated without openQueueRowSecurity (queue-migrations.ts). */
+async function queueRowsHidden(client: ClientBase, schema: string): Promise<boolean> {
+  const { rows } = await client.query<{ hidden: boolean }>(
+    `SELECT row_security_active(t.oid) AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = t.oid) AS hidden
+       FROM (SELECT format('%I._private_jobs', $1::text)::regclass AS oid) t`,
+    [schema],
+  );
+  return rows[0].hidden;
 }

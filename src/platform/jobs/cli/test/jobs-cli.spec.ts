@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Logger, runOnce } from 'graphile-worker';
+import { describeDatabase } from '../../../environment/database-url';
 import { queueSchemaFor } from '../../queue-schema';
-import { migrateQueueSchema } from '../migrate-queue-schema';
-import { openQueueRowSecurity } from '../queue-row-security';
+import { migrateJobQueue, openQueueRowSecurity, queueRuntimeGrants, REQUIRED_QUEUE_MIGRATION } from '../../queue-migrations';
 
 // `npm run jobs` as an operator runs it: a child process (tsx, as the npm
 // script), as the runtime role, against a queue schema of graphile-worker's own migrations, with
@@ -30,10 +30,11 @@ interface Run {
   output: string;
 }
 
-/** The CLI as the npm script runs it (tsx), with the test's database settings and no JOBS_DATABASE_URL. */
+/** The CLI as the npm script runs it (tsx), with the test's database settings and no JOBS_DATABASE_URL unless `env` sets it. */
 function jobs(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_SCHEMA: appSchema, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_SCHEMA: appSchema };
   delete env.JOBS_DATABASE_URL;
+  Object.assign(env, options.env);
   const cli = [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'jobs-cli.ts')];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...cli, ...args], { cwd: options.cwd ?? repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -108,13 +109,9 @@ beforeAll(async () => {
   await owner.connect();
   await owner.query(`DROP SCHEMA IF EXISTS ${queue} CASCADE`);
   // graphile-worker's runMigrations, then its tables' rows let through to grants, as `npm run jobs -- migrate` does.
-  await migrateQueueSchema(ownerUrl, queue);
+  await migrateJobQueue(ownerUrl, queue);
   // What the embedded cluster's default privileges grant; spelled out for a configured test database.
-  const runtimeRole = owner.escapeIdentifier(decodeURIComponent(new URL(runtimeUrl).username));
-  await owner.query(`GRANT USAGE ON SCHEMA ${queue} TO ${runtimeRole};
-    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${queue} TO ${runtimeRole};
-    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${queue} TO ${runtimeRole};
-    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${queue} TO ${runtimeRole}`);
+  await owner.query(queueRuntimeGrants(queue, decodeURIComponent(new URL(runtimeUrl).username)));
 });
 
 beforeEach(async () => {
@@ -176,9 +173,69 @@ describe('npm run jobs -- status', () => {
     expect(code).toBe(1);
     expect(output).toMatch(
       new RegExp(
-        `jobs: the job queue schema ${queue.replace('_jobs', '_none_jobs')} does not exist in \\S+; run \`npm run jobs -- migrate\``,
+        `jobs: the job queue schema ${queue.replace('_jobs', '_none_jobs')} is missing in \\S+; run the migrations: .* \`npm run jobs -- migrate\` with MIGRATION_DATABASE_URL set`,
       ),
     );
+  });
+});
+
+describe('npm run jobs and a queue schema newer than this graphile-worker', () => {
+  const newer = REQUIRED_QUEUE_MIGRATION + 1;
+
+  afterEach(async () => {
+    await owner.query(`DELETE FROM ${queue}.migrations WHERE id > $1`, [REQUIRED_QUEUE_MIGRATION]);
+  });
+
+  it('goes on with a warning when the newer migrations are not breaking, as graphile-worker itself does', async () => {
+    await owner.query(`INSERT INTO ${queue}.migrations (id, breaking) VALUES ($1, false)`, [newer]);
+
+    const { code, output } = await jobs(['status']);
+
+    expect(code).toBe(0);
+    expect(output).toContain(
+      `warning: the job queue schema ${queue} in ${describeDatabase(runtimeUrl)} is at migration ${newer}, newer than graphile-worker@0.17.3 knows (${REQUIRED_QUEUE_MIGRATION}); the newer migrations are not breaking`,
+    );
+    expect(output).toContain('no jobs waiting, running or failed');
+  });
+
+  it('refuses a schema past a breaking migration it does not know, saying to run the release that migrated it', async () => {
+    await owner.query(`INSERT INTO ${queue}.migrations (id, breaking) VALUES ($1, true)`, [newer]);
+
+    const { code, output } = await jobs(['status']);
+
+    expect(code).toBe(1);
+    expect(output).toContain(
+      `jobs: the job queue schema ${queue} in ${describeDatabase(runtimeUrl)} is at migration ${newer}, past breaking migration ${newer}, but graphile-worker@0.17.3 knows migrations up to ${REQUIRED_QUEUE_MIGRATION} only`,
+    );
+    expect(output).toContain('a newer release migrated it; run that release');
+  });
+});
+
+describe('npm run jobs with JOBS_DATABASE_URL set', () => {
+  it('refuses a JOBS_DATABASE_URL that reaches another database than DATABASE_URL, naming both without the password and the fix', async () => {
+    const other = new URL(runtimeUrl);
+    other.pathname = '/postgres';
+
+    const { code, output } = await jobs(['status'], { env: { JOBS_DATABASE_URL: other.toString() } });
+
+    expect(code).toBe(1);
+    expect(output).toContain(
+      `jobs: JOBS_DATABASE_URL (${describeDatabase(other.toString())}) reaches another database than DATABASE_URL (${describeDatabase(runtimeUrl)}): database postgres of the server at `,
+    );
+    expect(output).toContain(`, not database ${new URL(runtimeUrl).pathname.slice(1)} of the server at `);
+    expect(output).toContain('Point JOBS_DATABASE_URL at the database of DATABASE_URL, on PostgreSQL itself (not PgBouncer)');
+    const password = decodeURIComponent(new URL(runtimeUrl).password);
+    if (password) expect(output).not.toContain(password);
+  });
+
+  it('accepts a JOBS_DATABASE_URL written differently that reaches the same database', async () => {
+    const same = new URL(runtimeUrl);
+    same.searchParams.set('application_name', 'jobs-cli-spec');
+
+    const { code, output } = await jobs(['status'], { env: { JOBS_DATABASE_URL: same.toString() } });
+
+    expect(output).toMatch(new RegExp(`^job queue ${queue} in \\S+ \\(JOBS_DATABASE_URL\\)\n`));
+    expect(code).toBe(0);
   });
 });
 
