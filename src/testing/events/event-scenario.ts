@@ -3,6 +3,7 @@ import { runOnce, type TaskList } from 'graphile-worker';
 import type { DeliveredEvent, EventEnvelope } from '../../platform/events/delivered-event';
 import { relayOutbox } from '../../platform/events/event-outbox';
 import type { EventType } from '../../platform/events/event-type';
+import { DEAD_LETTERED, isDeadLettered } from '../../platform/jobs/dead-letter';
 import { JOBS_CONFIG, type JobsConfig } from '../../platform/jobs/jobs-config';
 import { JOBS_DATABASE, type JobsDatabase, quoted } from '../../platform/jobs/jobs-database';
 import { jobsLogger } from '../../platform/jobs/jobs-logger';
@@ -89,7 +90,7 @@ export function eventScenario(app: INestApplication): EventScenario {
         } catch (error) {
           report.failed += 1;
           failures.push({ task: helpers.job.task_identifier, message: error instanceof Error ? error.message : String(error) });
-          if (helpers.job.attempts >= helpers.job.max_attempts) report.deadLettered += 1;
+          if (isDeadLettered(helpers.job)) report.deadLettered += 1;
           throw error;
         }
       };
@@ -116,7 +117,7 @@ export function eventScenario(app: INestApplication): EventScenario {
     const rows = await database.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE ${table('_private_jobs')} AS j SET run_at = now()
        FROM ${table('_private_tasks')} AS t
-       WHERE t.id = j.task_id AND t.identifier = ANY($1::text[]) AND j.locked_at IS NULL AND j.attempts > 0 AND j.attempts < j.max_attempts AND j.run_at > now()
+       WHERE t.id = j.task_id AND t.identifier = ANY($1::text[]) AND j.locked_at IS NULL AND j.attempts > 0 AND NOT (${DEAD_LETTERED}) AND j.run_at > now()
        RETURNING j.id::text AS id`,
       taskNames(),
     );
@@ -193,7 +194,7 @@ export function eventScenario(app: INestApplication): EventScenario {
       return database.$queryRawUnsafe<DeadLetter[]>(
         `SELECT j.id::text AS id, t.identifier AS task, j.attempts, j.last_error AS "lastError"
          FROM ${table('_private_jobs')} AS j JOIN ${table('_private_tasks')} AS t ON t.id = j.task_id
-         WHERE j.attempts >= j.max_attempts ORDER BY j.id`,
+         WHERE ${DEAD_LETTERED} ORDER BY j.id`,
       );
     },
   };
