@@ -2,8 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killProcessGroup, logFileTail } from '../../../bench/load/child-process-group';
-import { within } from '../../../bench/load/within';
+import { killProcessGroup, logFileTail } from './child-process-group';
+import { within } from './within';
 import { READY_LINE } from './fixture-app.main';
 import { waitUntil } from './wait-until';
 
