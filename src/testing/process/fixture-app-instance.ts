@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { killProcessGroup, logFileTail } from './child-process-group';
 import { within } from './within';
 import { READY_LINE } from './fixture-app.main';
@@ -29,7 +29,9 @@ const INHERITED_SETTINGS_DROPPED = /^JOBS_/;
  * fixture component, the job runner running (fixture-app.main.ts), on this
  * Jest worker's schema and queue unless `env` says otherwise. A real process,
  * so a test can kill -9 it, send it SIGTERM, or run two side by side. It leads
- * its own process group, and its output goes to a log file a failure quotes.
+ * its own process group, and its output goes to a log file (in a directory of
+ * its own under the system's temp directory) a failure quotes; `dispose()`
+ * kills it and removes that directory.
  */
 export class FixtureAppInstance {
   readonly exited: Promise<ProcessExit>;
@@ -85,7 +87,7 @@ export class FixtureAppInstance {
         { timeoutMs: startTimeoutMs, intervalMs: 200 },
       );
     } catch (error) {
-      await instance.kill();
+      await instance.dispose(); // the error quotes its log's tail
       throw error;
     }
     return instance;
@@ -157,5 +159,15 @@ export class FixtureAppInstance {
   async kill(): Promise<ProcessExit> {
     if (!this.exit) killProcessGroup(this.child);
     return this.exited;
+  }
+
+  /**
+   * Kills it if it still runs (it may have exited or been killed already) and
+   * removes its log's directory: the end of a test (AppInstances.killAll).
+   * Its log is gone afterwards; a failure has quoted it by then.
+   */
+  async dispose(): Promise<void> {
+    await this.kill();
+    rmSync(dirname(this.logFile), { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
 // runs); another instance started afterwards delivers it, exactly once to
 // each listener.
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
-import { AppInstances, holdFile } from './app-instances';
+import { AppInstances } from './app-instances';
 import { addNoteThrough, deliveredOnce, waitForDeliveries } from './deliveries';
 import { QueueProbe } from './queue-probe';
 
@@ -45,7 +45,7 @@ describe('event delivery when an app instance is killed (kill -9)', () => {
 
   it('delivers again, once, an event whose delivery was under way in an instance killed halfway: the stale-lock sweeper releases it', async () => {
     // The first instance's listeners start the delivery and hold inside their transaction until it is killed.
-    const hold = holdFile();
+    const hold = instances.holdFile();
     const first = await instances.start({ name: 'first', env: { FIXTURE_HOLD_FILE: hold.path, JOBS_STALE_LOCK_MS: '1000' } });
     const { id: noteId } = await server.notes.create({
       title: 'delivery under way when killed',

@@ -4,7 +4,7 @@
 // (outage-database.ts): the Jest workers' shared cluster is never stopped.
 import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
 import type { LoadDatabase } from '../../../../../bench/load/load-database';
-import { AppInstances, holdFile } from './app-instances';
+import { AppInstances } from './app-instances';
 import { addNoteThrough, deliveredOnce, waitForDeliveries } from './deliveries';
 import { createFixtureTables, startOutageDatabase } from './outage-database';
 import { QueueProbe } from './queue-probe';
@@ -34,7 +34,7 @@ describe('event delivery when PostgreSQL stops under a running app instance and 
   it('delivers an event whose delivery was under way when the server stopped, once to each listener, without the instance exiting or restarting its runner in a tight loop', async () => {
     probe = await QueueProbe.connect(database.ownerUrl, 'public');
     await probe.reset();
-    const hold = holdFile();
+    const hold = instances.holdFile();
     const instance = await instances.start({
       name: 'outage',
       env: {

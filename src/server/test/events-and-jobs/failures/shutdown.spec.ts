@@ -7,7 +7,7 @@ import { NoteDigest } from '../../../../testing/fixture-component/fixture-events
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
 import type { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
 import { waitUntil } from '../../../../testing/process/wait-until';
-import { AppInstances, holdFile } from './app-instances';
+import { AppInstances } from './app-instances';
 import { describeJobs, QueueProbe } from './queue-probe';
 
 describe('a running job when its app instance is stopped with SIGTERM', () => {
@@ -37,7 +37,7 @@ describe('a running job when its app instance is stopped with SIGTERM', () => {
   const digestsOf = async (noteId: string) => (await probe.effects('note-digest')).filter((effect) => effect.ref === noteId);
 
   it('lets a job that is running when SIGTERM arrives finish before the process exits: its effect is recorded and the job is gone', async () => {
-    const hold = holdFile();
+    const hold = instances.holdFile();
     const instance = await instances.start({ name: 'stopping', env: { FIXTURE_HOLD_FILE: hold.path, SHUTDOWN_TIMEOUT_MS: '60000' } });
     await digestHeldBy(instance, 'finishes-on-sigterm');
 
@@ -53,7 +53,7 @@ describe('a running job when its app instance is stopped with SIGTERM', () => {
   });
 
   it('releases a job still running at SHUTDOWN_TIMEOUT_MS without recording it done, and the next instance runs it once', async () => {
-    const hold = holdFile();
+    const hold = instances.holdFile();
     const stopping = await instances.start({
       name: 'stopping',
       env: { FIXTURE_HOLD_FILE: hold.path, SHUTDOWN_TIMEOUT_MS: '1000', JOBS_STALE_LOCK_MS: '1000' },
