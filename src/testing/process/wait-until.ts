@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inspect } from 'node:util';
 
 export type WaitCheck<T> = { done: true; value: T } | { done: false; seen: string };
 
@@ -32,4 +33,25 @@ export async function waitUntil<T>(
 
 function timedOut(awaited: string, timeoutMs: number, seen: string): Error {
   return new Error(`waited ${Math.round(timeoutMs / 1000)} s for ${awaited}; the last check saw ${seen}`);
+}
+
+/**
+ * `waitUntil` for a value read again and again: polls `read` until
+ * `done(value)` holds and returns that value (for the test's assertions);
+ * fails after `timeoutMs` naming what was awaited and quoting the last value read.
+ */
+export function waitForValue<T>(
+  awaited: string,
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  options?: WaitOptions,
+): Promise<T> {
+  return waitUntil(
+    awaited,
+    async () => {
+      const value = await read();
+      return done(value) ? { done: true, value } : { done: false, seen: inspect(value, { depth: 5, breakLength: Infinity }) };
+    },
+    options,
+  );
 }
