@@ -2,6 +2,7 @@
 // process commits an event and is killed with SIGKILL (no shutdown hook
 // runs); another instance started afterwards delivers it, exactly once to
 // each listener.
+import { IN_TRANSACTION_HOLD_EXPIRED } from '../../../../testing/fixture-component/fixture-hold';
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
 import { AppInstances } from './app-instances';
 import { addNoteThrough, deliveredOnce, waitForDeliveries } from './deliveries';
@@ -44,9 +45,15 @@ describe('event delivery when an app instance is killed (kill -9)', () => {
   });
 
   it('delivers again, once, an event whose delivery was under way in an instance killed halfway: the stale-lock sweeper releases it', async () => {
-    // The first instance's listeners start the delivery and hold inside their transaction until it is killed.
+    // The first instance's listeners start the delivery, write their effect and hold INSIDE their transaction until it is
+    // killed (FIXTURE_HOLD_IN_TRANSACTION, the one test that holds there): an effect written but never committed must not
+    // count, and the delivery must run again. The hold is bounded below the transaction's cap (fixture-hold.ts); the test
+    // kills the instance as soon as it logs `holding`, and checks below that the bound was not reached first.
     const hold = instances.holdFile();
-    const first = await instances.start({ name: 'first', env: { FIXTURE_HOLD_FILE: hold.path, JOBS_STALE_LOCK_MS: '1000' } });
+    const first = await instances.start({
+      name: 'first',
+      env: { FIXTURE_HOLD_FILE: hold.path, FIXTURE_HOLD_IN_TRANSACTION: '1', JOBS_STALE_LOCK_MS: '1000' },
+    });
     const { id: noteId } = await server.notes.create({
       title: 'delivery under way when killed',
       content: null,
@@ -60,6 +67,7 @@ describe('event delivery when an app instance is killed (kill -9)', () => {
     const second = await instances.start({ name: 'second', env: { JOBS_STALE_LOCK_MS: '1000' } });
     const delivered = await waitForDeliveries(probe, [noteId], [second]);
 
+    expect(first.log()).not.toContain(IN_TRANSACTION_HOLD_EXPIRED);
     expect(lockedWhenKilled.length).toBeGreaterThan(0);
     expect(delivered).toEqual(deliveredOnce([noteId]));
     expect(second.log()).toMatch(/released the jobs locked for over 1000 ms by .+, which no running instance holds/);
