@@ -17,9 +17,16 @@ export interface FixtureAppInstanceOptions {
   name: string;
   /** Settings over the test's own environment (DATABASE_URL, DATABASE_SCHEMA, ...), e.g. `{ JOBS_CONCURRENCY: '0' }`. */
   env?: Record<string, string>;
-  /** How long starting may take before it counts as a hang; default 120 s (a cold transpile cache on a busy machine). */
+  /** How long starting may take before it counts as a hang; default INSTANCE_START_TIMEOUT_MS (120 s). */
   startTimeoutMs?: number;
 }
+
+/** How long starting may take by default (`startTimeoutMs`): a cold transpile cache on a busy machine. */
+export const INSTANCE_START_TIMEOUT_MS = 120_000;
+/** waitForLogLine's bound by default. */
+export const LOG_LINE_TIMEOUT_MS = 60_000;
+/** terminate's bound by default: how long after SIGTERM the instance may take to exit. */
+export const TERMINATE_BOUND_MS = 60_000;
 
 /** Inherited job settings would make an instance behave unlike the test says; a test sets the ones it needs. */
 const INHERITED_SETTINGS_DROPPED = /^JOBS_/;
@@ -52,7 +59,11 @@ export class FixtureAppInstance {
   }
 
   /** Starts the instance and waits until it serves HTTP with its runner started; fails with its log's tail if it exits first. */
-  static async start({ name, env = {}, startTimeoutMs = 120_000 }: FixtureAppInstanceOptions): Promise<FixtureAppInstance> {
+  static async start({
+    name,
+    env = {},
+    startTimeoutMs = INSTANCE_START_TIMEOUT_MS,
+  }: FixtureAppInstanceOptions): Promise<FixtureAppInstance> {
     const logFile = join(mkdtempSync(join(tmpdir(), `fixture-app-${name}-`)), 'app.log');
     const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !INHERITED_SETTINGS_DROPPED.test(key)),
@@ -128,7 +139,7 @@ export class FixtureAppInstance {
   }
 
   /** Waits until the log has a line matching `pattern` (the instance must stay up meanwhile); returns that line. */
-  waitForLogLine(pattern: RegExp, awaited: string, timeoutMs = 60_000): Promise<string> {
+  waitForLogLine(pattern: RegExp, awaited: string, timeoutMs = LOG_LINE_TIMEOUT_MS): Promise<string> {
     return waitUntil(
       `app instance ${this.name} to log ${awaited} (${pattern})`,
       () => {
@@ -144,7 +155,7 @@ export class FixtureAppInstance {
   }
 
   /** SIGTERM, as a process manager stops it; resolves once it has exited (SIGKILL after `boundMs`, which fails the caller). */
-  async terminate(boundMs = 60_000): Promise<ProcessExit> {
+  async terminate(boundMs = TERMINATE_BOUND_MS): Promise<ProcessExit> {
     if (this.exit) return this.exit;
     this.child.kill('SIGTERM');
     const exit = await within(this.exited, boundMs);

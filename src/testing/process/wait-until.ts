@@ -3,8 +3,11 @@ import { inspect } from 'node:util';
 
 export type WaitCheck<T> = { done: true; value: T } | { done: false; seen: string };
 
+/** waitUntil's bound when the caller gives none. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 60_000;
+
 export interface WaitOptions {
-  /** A bound on a hang, never a measure of speed: generous (default 60 s). */
+  /** A bound on a hang, never a measure of speed: generous (default DEFAULT_WAIT_TIMEOUT_MS, 60 s). */
   timeoutMs?: number;
   /** Between checks; default 100 ms. */
   intervalMs?: number;
@@ -20,7 +23,7 @@ export interface WaitOptions {
 export async function waitUntil<T>(
   awaited: string,
   check: () => WaitCheck<T> | Promise<WaitCheck<T>>,
-  { timeoutMs = 60_000, intervalMs = 100 }: WaitOptions = {},
+  { timeoutMs = DEFAULT_WAIT_TIMEOUT_MS, intervalMs = 100 }: WaitOptions = {},
 ): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
