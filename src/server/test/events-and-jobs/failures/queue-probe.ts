@@ -51,6 +51,19 @@ export class QueueProbe {
     return rows;
   }
 
+  /**
+   * Deliveries not yet in the job table: the task of each job spec in the
+   * event outbox (publish writes one row per event there; a running
+   * instance's relay moves it into the queue), oldest first.
+   */
+  async outboxTasks(): Promise<string[]> {
+    const q = this.client.escapeIdentifier(this.queueSchema);
+    const { rows } = await this.client.query<{ task: string }>(
+      `SELECT spec->>'identifier' AS task FROM ${q}.event_outbox o, json_array_elements(o.specs) AS spec ORDER BY o.id`,
+    );
+    return rows.map((row) => row.task);
+  }
+
   /** The fixture's effects (fixture_effect: one row per committed run of a listener, the job or the schedule), oldest first. */
   async effects(handler?: string): Promise<FixtureEffectRow[]> {
     const { rows } = await this.client.query<FixtureEffectRow>(
@@ -64,7 +77,7 @@ export class QueueProbe {
   async reset(): Promise<void> {
     const q = this.client.escapeIdentifier(this.queueSchema);
     await this.client.query(
-      `DELETE FROM ${q}._private_jobs; DELETE FROM ${q}._private_job_queues; DELETE FROM ${q}._private_known_crontabs; DELETE FROM fixture_effect; DELETE FROM fixture_note`,
+      `DELETE FROM ${q}.event_outbox; DELETE FROM ${q}._private_jobs; DELETE FROM ${q}._private_job_queues; DELETE FROM ${q}._private_known_crontabs; DELETE FROM fixture_effect; DELETE FROM fixture_note`,
     );
   }
 
