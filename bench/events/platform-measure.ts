@@ -1,6 +1,6 @@
 /**
  * The platform half of `npm run bench:events`, in a process of its own
- * (started by platform-run.ts with typescript-require-hook.cjs, so Nest
+ * (started by platform-run.ts with src/testing/process/typescript-sources.preload.cjs, so Nest
  * gets its decorator metadata): starts the platform with the bench
  * component on DATABASE_URL, measures, and prints its figures as JSON on
  * the last line of stdout. argv[2]: the sizes (JSON).

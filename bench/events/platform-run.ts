@@ -91,7 +91,12 @@ function runChildMeasurements(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--require', join(__dirname, 'typescript-require-hook.cjs'), join(__dirname, 'platform-measure.ts'), JSON.stringify(sizes)],
+      [
+        '--require',
+        join(__dirname, '..', '..', 'src', 'testing', 'process', 'typescript-sources.preload.cjs'),
+        join(__dirname, 'platform-measure.ts'),
+        JSON.stringify(sizes),
+      ],
       { cwd: projectRoot, env: { ...process.env, DATABASE_URL: runtimeUrl }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let stdout = '';

@@ -3,9 +3,9 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../../src/database/embedded/free-port';
-import { killProcessGroup, logFileTail } from './child-process-group';
+import { killProcessGroup, logFileTail } from '../../src/testing/process/child-process-group';
 import type { Stoppable } from './teardown';
-import { within } from './within';
+import { within } from '../../src/testing/process/within';
 
 export interface AppExit {
   code: number | null;

@@ -5,9 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { postgresRunAs } from '../../src/database/embedded/os-user';
 import { PgbouncerPlan, pgbouncerIni, authFileLine } from './pgbouncer-config';
-import { killProcessGroup, logFileTail } from './child-process-group';
+import { killProcessGroup, logFileTail } from '../../src/testing/process/child-process-group';
 import type { Stoppable } from './teardown';
-import { within } from './within';
+import { within } from '../../src/testing/process/within';
 
 /** Where the Debian/Ubuntu package `pgbouncer` installs it (and other common places). */
 const CANDIDATES = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer', '/opt/homebrew/bin/pgbouncer'];

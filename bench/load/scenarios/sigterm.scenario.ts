@@ -4,7 +4,7 @@ import { shutdownTimeline } from '../shutdown-timeline';
 import { Traffic } from '../traffic';
 import { formatStatuses, formatUnanswered, TrafficCounts, unexpectedStatuses } from '../traffic-counts';
 import { signUpVirtualUsers } from '../virtual-users';
-import { within } from '../within';
+import { within } from '../../../src/testing/process/within';
 
 /** How long the app may take to drain and exit after SIGTERM before the scenario gives up and kills it. */
 const EXIT_WAIT_MS = 30_000;

@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { killProcessGroup, logFileTail } from '../../../bench/load/child-process-group';
-import { within } from '../../../bench/load/within';
+import { dirname, join } from 'node:path';
+import { killProcessGroup, logFileTail } from './child-process-group';
+import { within } from './within';
 import { READY_LINE } from './fixture-app.main';
 import { waitUntil } from './wait-until';
 
@@ -17,9 +17,16 @@ export interface FixtureAppInstanceOptions {
   name: string;
   /** Settings over the test's own environment (DATABASE_URL, DATABASE_SCHEMA, ...), e.g. `{ JOBS_CONCURRENCY: '0' }`. */
   env?: Record<string, string>;
-  /** How long starting may take before it counts as a hang; default 120 s (a cold transpile cache on a busy machine). */
+  /** How long starting may take before it counts as a hang; default INSTANCE_START_TIMEOUT_MS (120 s). */
   startTimeoutMs?: number;
 }
+
+/** How long starting may take by default (`startTimeoutMs`): a cold transpile cache on a busy machine. */
+export const INSTANCE_START_TIMEOUT_MS = 120_000;
+/** waitForLogLine's bound by default. */
+export const LOG_LINE_TIMEOUT_MS = 60_000;
+/** terminate's bound by default: how long after SIGTERM the instance may take to exit. */
+export const TERMINATE_BOUND_MS = 60_000;
 
 /** Inherited job settings would make an instance behave unlike the test says; a test sets the ones it needs. */
 const INHERITED_SETTINGS_DROPPED = /^JOBS_/;
@@ -29,7 +36,9 @@ const INHERITED_SETTINGS_DROPPED = /^JOBS_/;
  * fixture component, the job runner running (fixture-app.main.ts), on this
  * Jest worker's schema and queue unless `env` says otherwise. A real process,
  * so a test can kill -9 it, send it SIGTERM, or run two side by side. It leads
- * its own process group, and its output goes to a log file a failure quotes.
+ * its own process group, and its output goes to a log file (in a directory of
+ * its own under the system's temp directory) a failure quotes; `dispose()`
+ * kills it and removes that directory.
  */
 export class FixtureAppInstance {
   readonly exited: Promise<ProcessExit>;
@@ -50,7 +59,11 @@ export class FixtureAppInstance {
   }
 
   /** Starts the instance and waits until it serves HTTP with its runner started; fails with its log's tail if it exits first. */
-  static async start({ name, env = {}, startTimeoutMs = 120_000 }: FixtureAppInstanceOptions): Promise<FixtureAppInstance> {
+  static async start({
+    name,
+    env = {},
+    startTimeoutMs = INSTANCE_START_TIMEOUT_MS,
+  }: FixtureAppInstanceOptions): Promise<FixtureAppInstance> {
     const logFile = join(mkdtempSync(join(tmpdir(), `fixture-app-${name}-`)), 'app.log');
     const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !INHERITED_SETTINGS_DROPPED.test(key)),
@@ -85,7 +98,7 @@ export class FixtureAppInstance {
         { timeoutMs: startTimeoutMs, intervalMs: 200 },
       );
     } catch (error) {
-      await instance.kill();
+      await instance.dispose(); // the error quotes its log's tail
       throw error;
     }
     return instance;
@@ -126,7 +139,7 @@ export class FixtureAppInstance {
   }
 
   /** Waits until the log has a line matching `pattern` (the instance must stay up meanwhile); returns that line. */
-  waitForLogLine(pattern: RegExp, awaited: string, timeoutMs = 60_000): Promise<string> {
+  waitForLogLine(pattern: RegExp, awaited: string, timeoutMs = LOG_LINE_TIMEOUT_MS): Promise<string> {
     return waitUntil(
       `app instance ${this.name} to log ${awaited} (${pattern})`,
       () => {
@@ -142,7 +155,7 @@ export class FixtureAppInstance {
   }
 
   /** SIGTERM, as a process manager stops it; resolves once it has exited (SIGKILL after `boundMs`, which fails the caller). */
-  async terminate(boundMs = 60_000): Promise<ProcessExit> {
+  async terminate(boundMs = TERMINATE_BOUND_MS): Promise<ProcessExit> {
     if (this.exit) return this.exit;
     this.child.kill('SIGTERM');
     const exit = await within(this.exited, boundMs);
@@ -157,5 +170,15 @@ export class FixtureAppInstance {
   async kill(): Promise<ProcessExit> {
     if (!this.exit) killProcessGroup(this.child);
     return this.exited;
+  }
+
+  /**
+   * Kills it if it still runs (it may have exited or been killed already) and
+   * removes its log's directory: the end of a test (AppInstances.killAll).
+   * Its log is gone afterwards; a failure has quoted it by then.
+   */
+  async dispose(): Promise<void> {
+    await this.kill();
+    rmSync(dirname(this.logFile), { recursive: true, force: true });
   }
 }

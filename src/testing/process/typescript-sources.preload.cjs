@@ -1,7 +1,11 @@
-// Preloaded into a child Node process (`node --require`) by app-instance.ts:
-// lets it run the app's TypeScript sources as Jest does (ts-jest), file by
-// file with TypeScript itself and the project's tsconfig.json. tsx cannot:
-// esbuild emits no decorator metadata, which Nest's injection needs.
+// `node --require src/testing/process/typescript-sources.preload.cjs file.ts`:
+// runs the project's TypeScript on plain Node, as Jest does (ts-jest), file by
+// file with TypeScript itself and the project's tsconfig.json, so Nest gets the
+// decorator metadata its injection reads; tsx cannot: esbuild emits none.
+// Type errors are `npm run typecheck`'s business, not this hook's. Preloaded
+// by fixture-app-instance.ts (the failure tests' app instances) and by the
+// events bench (bench/events/platform-run.ts); bench may import src/testing,
+// never the other way round.
 // Imported assets become their source path, as
 // src/testing/jest/asset-url.transform.js makes them under Jest.
 // Transpiled files are cached by content under node_modules/.cache, so the
@@ -15,8 +19,9 @@ const ts = require('typescript');
 
 const root = join(__dirname, '..', '..', '..');
 const cacheDir = join(root, 'node_modules', '.cache', 'typescript-sources');
-const config = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
-const { options } = ts.convertCompilerOptionsFromJson(config.config.compilerOptions, root);
+const { config, error } = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
+if (error) throw new Error(`tsconfig.json: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
+const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, root);
 const compilerOptions = { ...options, module: ts.ModuleKind.CommonJS, sourceMap: false, inlineSourceMap: true, inlineSources: true };
 const optionsKey = createHash('sha256')
   .update(`${ts.version}\n${JSON.stringify(compilerOptions)}`)

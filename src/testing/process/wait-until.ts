@@ -1,9 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inspect } from 'node:util';
 
 export type WaitCheck<T> = { done: true; value: T } | { done: false; seen: string };
 
+/** waitUntil's bound when the caller gives none. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 60_000;
+
 export interface WaitOptions {
-  /** A bound on a hang, never a measure of speed: generous (default 60 s). */
+  /** A bound on a hang, never a measure of speed: generous (default DEFAULT_WAIT_TIMEOUT_MS, 60 s). */
   timeoutMs?: number;
   /** Between checks; default 100 ms. */
   intervalMs?: number;
@@ -19,7 +23,7 @@ export interface WaitOptions {
 export async function waitUntil<T>(
   awaited: string,
   check: () => WaitCheck<T> | Promise<WaitCheck<T>>,
-  { timeoutMs = 60_000, intervalMs = 100 }: WaitOptions = {},
+  { timeoutMs = DEFAULT_WAIT_TIMEOUT_MS, intervalMs = 100 }: WaitOptions = {},
 ): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
@@ -32,4 +36,25 @@ export async function waitUntil<T>(
 
 function timedOut(awaited: string, timeoutMs: number, seen: string): Error {
   return new Error(`waited ${Math.round(timeoutMs / 1000)} s for ${awaited}; the last check saw ${seen}`);
+}
+
+/**
+ * `waitUntil` for a value read again and again: polls `read` until
+ * `done(value)` holds and returns that value (for the test's assertions);
+ * fails after `timeoutMs` naming what was awaited and quoting the last value read.
+ */
+export function waitForValue<T>(
+  awaited: string,
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  options?: WaitOptions,
+): Promise<T> {
+  return waitUntil(
+    awaited,
+    async () => {
+      const value = await read();
+      return done(value) ? { done: true, value } : { done: false, seen: inspect(value, { depth: 5, breakLength: Infinity }) };
+    },
+    options,
+  );
 }

@@ -4,7 +4,7 @@ describe('an app instance in a child process (FixtureAppInstance)', () => {
   let instance: FixtureAppInstance | undefined;
 
   afterEach(async () => {
-    await instance?.kill();
+    await instance?.dispose(); // and its log's temp directory
   });
 
   it('serves HTTP with its job runner running, and on SIGTERM stops the app (runner included) and exits 0, as production does', async () => {

@@ -7,6 +7,7 @@ import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 import { eventScenario } from '../../../testing/events/event-scenario';
 import { type FixtureServer, startFixtureServer } from '../../../testing/fixture-component/start-fixture-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { waitForValue } from '../../../testing/process/wait-until';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
 
@@ -36,16 +37,8 @@ async function count(sql: string): Promise<number> {
 const outboxRows = () => count(`"${queue}".event_outbox`);
 const queuedJobs = () => count(`"${queue}"._private_jobs`);
 
-/** Polls until `done(value)`, at most 20 s (a bound for a slow machine, not a timing assertion); returns the last value. */
-async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
+/** The bound of each wait below: a hang on a slow machine, never a measure of speed. */
+const WAIT = { timeoutMs: 20_000 };
 
 /** `rows` outbox rows of two specs each (tasks outbox-test:a and outbox-test:b, payload { n }), as publish writes them. */
 async function writeOutboxRows(rows: number): Promise<void> {
@@ -137,7 +130,7 @@ describe('the event outbox', () => {
     const relay = new OutboxRelay({ connectionString: jobsUrl, schema: queue, fallbackMs: 3_600_000 });
     relay.start();
     try {
-      expect(await pollUntil(outboxRows, (left) => left === 0)).toBe(0);
+      expect(await waitForValue('the relay to empty the outbox', outboxRows, (left) => left === 0, WAIT)).toBe(0);
       expect(await queuedJobs()).toBe(3 * 2 + 2);
     } finally {
       await relay.stop();
@@ -161,17 +154,19 @@ describe('the event outbox', () => {
     try {
       const relaySessions = `SELECT pid FROM pg_stat_activity WHERE application_name = 'jobs-outbox ${queue}'`;
       // Listening, its pass at start done: from here only a notification makes it relay.
-      await pollUntil(
+      await waitForValue(
+        'the relay to listen, its pass at start done',
         async () => (await admin.query(`${relaySessions} AND state = 'idle' AND query LIKE 'WITH batch%'`)).rowCount ?? 0,
         (sessions) => sessions > 0,
+        WAIT,
       );
       await server.notes.create(NOTE);
-      expect(await pollUntil(queuedJobs, (jobs) => jobs >= 2)).toBe(2);
+      expect(await waitForValue('the first event relayed', queuedJobs, (jobs) => jobs >= 2, WAIT)).toBe(2);
 
       await admin.query(`SELECT pg_terminate_backend(pid) FROM (${relaySessions}) AS relay`);
       await server.notes.create(NOTE);
 
-      expect(await pollUntil(queuedJobs, (jobs) => jobs >= 4)).toBe(4);
+      expect(await waitForValue('the second event relayed after the cut', queuedJobs, (jobs) => jobs >= 4, WAIT)).toBe(4);
       expect(await outboxRows()).toBe(0);
       expect(warn.mock.calls.map(([message]) => String(message))).toContain('restarting the event outbox relay in 1 s');
     } finally {

@@ -8,6 +8,7 @@ import { type FixtureServer, startFixtureServer } from '../../../testing/fixture
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
+import { waitForValue } from '../../../testing/process/wait-until';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
 
@@ -170,15 +171,18 @@ describe('jobs and schedules', () => {
   });
 });
 
-/** Polls until `done(value)`, at most 20 s (a bound for a slow machine, not a timing assertion); returns the last value. */
-async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
+/** The bound of each wait below: a hang on a slow machine, never a measure of speed. */
+const WAIT = { timeoutMs: 20_000 };
+
+/** Deliveries not done yet on `server`'s queue: its outbox rows (not relayed yet) and its event jobs, pending, locked or waiting to retry. */
+async function undoneDeliveries(server: FixtureServer): Promise<number> {
+  const queue = queueSchemaFor(server.prisma.config.schema);
+  const [{ count }] = await server.prisma.$queryRawUnsafe<{ count: number }[]>(
+    `SELECT (SELECT count(*) FROM "${queue}".event_outbox)::int
+          + (SELECT count(*) FROM "${queue}"._private_jobs j JOIN "${queue}"._private_tasks t ON t.id = j.task_id
+              WHERE starts_with(t.identifier, 'event:'))::int AS count`,
+  );
+  return count;
 }
 
 describe('a test server with jobs running', () => {
@@ -187,9 +191,16 @@ describe('a test server with jobs running', () => {
     try {
       const note = await running.notes.create(NOTE);
 
-      const effects = await pollUntil(
-        () => running.listeners.effects(),
-        (rows) => rows.length >= 2,
+      // Until nothing of this event is left to deliver (outbox and queue empty), so no delivery can still add an effect:
+      // the count below is final, whatever the timing.
+      const { effects } = await waitForValue(
+        'both listeners to record the note and no delivery to be left in the outbox or the queue',
+        async () => {
+          const undone = await undoneDeliveries(running);
+          return { undone, effects: await running.listeners.effects() };
+        },
+        ({ undone, effects }) => undone === 0 && effects.length >= 2,
+        WAIT,
       );
       expect(effects).toEqual(
         expect.arrayContaining([
@@ -199,7 +210,8 @@ describe('a test server with jobs running', () => {
       );
       expect(effects).toHaveLength(2);
 
-      const livenessLocks = await pollUntil(
+      const livenessLocks = await waitForValue(
+        'the runner to hold its liveness lock',
         async () => {
           const [{ locks }] = await running.prisma.$queryRawUnsafe<{ locks: number }[]>(
             `SELECT count(*)::int AS locks FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
@@ -209,11 +221,13 @@ describe('a test server with jobs running', () => {
           return locks;
         },
         (locks) => locks >= 1,
+        WAIT,
       );
       expect(livenessLocks).toBe(1);
 
       // Its schedules are graphile-worker crontab items (run once per tick across instances).
-      const crontabs = await pollUntil(
+      const crontabs = await waitForValue(
+        'the schedule to be registered as a crontab item',
         async () =>
           (
             await running.prisma.$queryRawUnsafe<{ identifier: string }[]>(
@@ -221,6 +235,7 @@ describe('a test server with jobs running', () => {
             )
           ).map((row) => row.identifier),
         (identifiers) => identifiers.includes('schedule:fixture.tidy-notes'),
+        WAIT,
       );
       expect(crontabs).toContain('schedule:fixture.tidy-notes');
     } finally {
@@ -237,9 +252,11 @@ describe('a test server with jobs running', () => {
     try {
       const queue = queueSchemaFor(running.prisma.config.schema);
       const jobConnections = `SELECT pid FROM pg_stat_activity WHERE application_name IN ('jobs ${queue}', 'jobs-liveness ${queue}')`;
-      await pollUntil(
+      await waitForValue(
+        "the runner's connections to be open",
         async () => (await admin.query(jobConnections)).rowCount ?? 0,
         (count) => count > 0,
+        WAIT,
       );
 
       const cut = await admin.query<{ pid: number }>(`SELECT pid, pg_terminate_backend(pid) FROM (${jobConnections}) AS job`);
@@ -247,9 +264,11 @@ describe('a test server with jobs running', () => {
       expect(cutPids.length).toBeGreaterThan(0);
       const note = await running.notes.create(NOTE);
 
-      const effects = await pollUntil(
+      const effects = await waitForValue(
+        'both listeners to record the note',
         () => running.listeners.effects(),
         (rows) => rows.length >= 2,
+        WAIT,
       );
       expect(effects).toEqual(
         expect.arrayContaining([
@@ -261,7 +280,8 @@ describe('a test server with jobs running', () => {
       const now = (await admin.query<{ pid: number }>(jobConnections)).rows.map((row) => row.pid);
       expect(now.length).toBeGreaterThan(0);
       expect(now.filter((pid) => cutPids.includes(pid))).toEqual([]);
-      const livenessLocks = await pollUntil(
+      const livenessLocks = await waitForValue(
+        'the runner to take its liveness lock again',
         async () =>
           (
             await admin.query(
@@ -270,6 +290,7 @@ describe('a test server with jobs running', () => {
             )
           ).rowCount ?? 0,
         (locks) => locks >= 1,
+        WAIT,
       );
       expect(livenessLocks).toBe(1);
     } finally {
@@ -285,12 +306,14 @@ describe('a test server with jobs running', () => {
     unreachable.port = '1';
     const running = await withEnvironment({ JOBS_DATABASE_URL: unreachable.toString() }, () => startFixtureServer({ jobs: 'running' }));
     try {
-      const restarts = await pollUntil(
+      const restarts = await waitForValue(
+        'two restarts of the runner to be logged',
         () =>
           Promise.resolve(
             warn.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('restarting the job runner')),
           ),
         (messages) => messages.length >= 2,
+        WAIT,
       );
       expect(restarts.slice(0, 2)).toEqual(['restarting the job runner in 1 s', 'restarting the job runner in 2 s']);
       expect((await fetch(`${running.baseUrl}/health/live`)).status).toBe(200);

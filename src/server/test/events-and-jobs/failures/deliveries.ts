@@ -15,6 +15,9 @@ export function byHandlerAndRef(a: { handler: string; ref: string }, b: { handle
   return a.handler.localeCompare(b.handler) || a.ref.localeCompare(b.ref);
 }
 
+/** waitForDeliveries' bound by default. */
+export const DELIVERIES_TIMEOUT_MS = 90_000;
+
 /**
  * Waits until every listener of fixture/note-added has recorded each of
  * `noteIds` and the queue holds no event delivery any more (so nothing can
@@ -25,7 +28,7 @@ export async function waitForDeliveries(
   probe: QueueProbe,
   noteIds: string[],
   instances: FixtureAppInstance[],
-  timeoutMs = 90_000,
+  timeoutMs = DELIVERIES_TIMEOUT_MS,
 ): Promise<{ handler: string; ref: string }[]> {
   const wanted = new Set(noteIds);
   return waitUntil(
@@ -33,7 +36,7 @@ export async function waitForDeliveries(
     async () => {
       for (const instance of instances) instance.assertRunning('while the test waited for deliveries');
       const effects = (await probe.effects()).filter((effect) => NOTE_ADDED_LISTENERS.includes(effect.handler) && wanted.has(effect.ref));
-      const [jobs, unrelayed] = await Promise.all([probe.jobs('event:'), probe.outbox()]);
+      const [jobs, unrelayed] = await Promise.all([probe.jobs('event:'), probe.outboxTasks()]);
       const recorded = new Set(effects.map((effect) => `${effect.handler} ${effect.ref}`));
       const complete = [...wanted].every((ref) => NOTE_ADDED_LISTENERS.every((handler) => recorded.has(`${handler} ${ref}`)));
       if (complete && jobs.length === 0 && unrelayed.length === 0)

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { OUTBOX_TABLE } from '../../../../platform/events/event-outbox';
 import { queueSchemaFor } from '../../../../platform/jobs/queue-schema';
 
 /** One row of graphile-worker's job table, as the failure tests look at it. */
@@ -53,17 +52,16 @@ export class QueueProbe {
   }
 
   /**
-   * The deliveries published but not yet moved into the queue by an outbox
-   * relay (the event outbox: one row per event, one spec per listener), oldest first.
+   * Deliveries not yet in the job table: the task of each job spec in the
+   * event outbox (publish writes one row per event there; a running
+   * instance's relay moves it into the queue), oldest first.
    */
-  async outbox(): Promise<{ task: string; maxAttempts: number }[]> {
+  async outboxTasks(): Promise<string[]> {
     const q = this.client.escapeIdentifier(this.queueSchema);
-    const { rows } = await this.client.query<{ task: string; maxAttempts: number }>(
-      `SELECT spec->>'identifier' AS task, (spec->>'max_attempts')::int AS "maxAttempts"
-         FROM ${q}.${OUTBOX_TABLE} o CROSS JOIN LATERAL json_array_elements(o.specs) AS spec
-        ORDER BY o.id`,
+    const { rows } = await this.client.query<{ task: string }>(
+      `SELECT spec->>'identifier' AS task FROM ${q}.event_outbox o, json_array_elements(o.specs) AS spec ORDER BY o.id`,
     );
-    return rows;
+    return rows.map((row) => row.task);
   }
 
   /** The fixture's effects (fixture_effect: one row per committed run of a listener, the job or the schedule), oldest first. */
@@ -79,7 +77,7 @@ export class QueueProbe {
   async reset(): Promise<void> {
     const q = this.client.escapeIdentifier(this.queueSchema);
     await this.client.query(
-      `DELETE FROM ${q}._private_jobs; DELETE FROM ${q}._private_job_queues; DELETE FROM ${q}._private_known_crontabs; DELETE FROM ${q}.${OUTBOX_TABLE}; DELETE FROM fixture_effect; DELETE FROM fixture_note`,
+      `DELETE FROM ${q}.event_outbox; DELETE FROM ${q}._private_jobs; DELETE FROM ${q}._private_job_queues; DELETE FROM ${q}._private_known_crontabs; DELETE FROM fixture_effect; DELETE FROM fixture_note`,
     );
   }
 

@@ -5,10 +5,27 @@
 import { JobQueue } from '../../../../surface';
 import { NoteDigest } from '../../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
-import type { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { waitUntil } from '../../../../testing/process/wait-until';
-import { AppInstances, holdFile } from './app-instances';
+import {
+  type FixtureAppInstance,
+  INSTANCE_START_TIMEOUT_MS,
+  LOG_LINE_TIMEOUT_MS,
+  TERMINATE_BOUND_MS,
+} from '../../../../testing/process/fixture-app-instance';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from '../../../../testing/process/wait-until';
+import { AppInstances } from './app-instances';
 import { describeJobs, QueueProbe } from './queue-probe';
+import { jestTimeoutFor } from './test-bounds';
+
+/** The first test's waits: the instance starts, logs that it holds the job, logs SIGTERM received, exits (terminate's bound). */
+const FINISHES_TIMEOUT_MS = jestTimeoutFor([INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS, TERMINATE_BOUND_MS]);
+/** The second test's: the instance starts, holds the job, exits; the next instance starts and runs the job. */
+const RELEASED_TIMEOUT_MS = jestTimeoutFor([
+  INSTANCE_START_TIMEOUT_MS,
+  LOG_LINE_TIMEOUT_MS,
+  TERMINATE_BOUND_MS,
+  INSTANCE_START_TIMEOUT_MS,
+  DEFAULT_WAIT_TIMEOUT_MS,
+]);
 
 describe('a running job when its app instance is stopped with SIGTERM', () => {
   let server: FixtureServer;
@@ -36,45 +53,53 @@ describe('a running job when its app instance is stopped with SIGTERM', () => {
 
   const digestsOf = async (noteId: string) => (await probe.effects('note-digest')).filter((effect) => effect.ref === noteId);
 
-  it('lets a job that is running when SIGTERM arrives finish before the process exits: its effect is recorded and the job is gone', async () => {
-    const hold = holdFile();
-    const instance = await instances.start({ name: 'stopping', env: { FIXTURE_HOLD_FILE: hold.path, SHUTDOWN_TIMEOUT_MS: '60000' } });
-    await digestHeldBy(instance, 'finishes-on-sigterm');
+  it(
+    'lets a job that is running when SIGTERM arrives finish before the process exits: its effect is recorded and the job is gone',
+    async () => {
+      const hold = instances.holdFile();
+      const instance = await instances.start({ name: 'stopping', env: { FIXTURE_HOLD_FILE: hold.path, SHUTDOWN_TIMEOUT_MS: '60000' } });
+      await digestHeldBy(instance, 'finishes-on-sigterm');
 
-    const exiting = instance.terminate();
-    await instance.waitForLogLine(/SIGTERM received/, 'that it began to stop');
-    hold.release();
-    const exit = await exiting;
+      const exiting = instance.terminate();
+      await instance.waitForLogLine(/SIGTERM received/, 'that it began to stop');
+      hold.release();
+      const exit = await exiting;
 
-    expect(exit).toEqual({ code: 0, signal: null });
-    expect(instance.log()).toMatch(/released .*finishes-on-sigterm/);
-    expect(await digestsOf('finishes-on-sigterm')).toHaveLength(1);
-    expect(await probe.jobs('job:')).toEqual([]);
-  });
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(instance.log()).toMatch(/released .*finishes-on-sigterm/);
+      expect(await digestsOf('finishes-on-sigterm')).toHaveLength(1);
+      expect(await probe.jobs('job:')).toEqual([]);
+    },
+    FINISHES_TIMEOUT_MS,
+  );
 
-  it('releases a job still running at SHUTDOWN_TIMEOUT_MS without recording it done, and the next instance runs it once', async () => {
-    const hold = holdFile();
-    const stopping = await instances.start({
-      name: 'stopping',
-      env: { FIXTURE_HOLD_FILE: hold.path, SHUTDOWN_TIMEOUT_MS: '1000', JOBS_STALE_LOCK_MS: '1000' },
-    });
-    await digestHeldBy(stopping, 'outlives-the-shutdown');
+  it(
+    'releases a job still running at SHUTDOWN_TIMEOUT_MS without recording it done, and the next instance runs it once',
+    async () => {
+      const hold = instances.holdFile();
+      const stopping = await instances.start({
+        name: 'stopping',
+        env: { FIXTURE_HOLD_FILE: hold.path, SHUTDOWN_TIMEOUT_MS: '1000', JOBS_STALE_LOCK_MS: '1000' },
+      });
+      await digestHeldBy(stopping, 'outlives-the-shutdown');
 
-    const exit = await stopping.terminate();
-    // Not done (no effect committed) and not gone: the job waits in the queue for the next instance.
-    expect(exit.signal).toBeNull();
-    expect(await digestsOf('outlives-the-shutdown')).toEqual([]);
-    expect((await probe.jobs('job:')).map((job) => job.task)).toEqual(['job:fixture.note-digest']);
+      const exit = await stopping.terminate();
+      // Not done (no effect committed) and not gone: the job waits in the queue for the next instance.
+      expect(exit.signal).toBeNull();
+      expect(await digestsOf('outlives-the-shutdown')).toEqual([]);
+      expect((await probe.jobs('job:')).map((job) => job.task)).toEqual(['job:fixture.note-digest']);
 
-    const next = await instances.start({ name: 'next', env: { JOBS_STALE_LOCK_MS: '1000' } });
-    await waitUntil('the next instance to run the note-digest job, leaving no job in the queue', async () => {
-      next.assertRunning('while the test waited for the job');
-      const [jobs, digests] = await Promise.all([probe.jobs('job:'), digestsOf('outlives-the-shutdown')]);
-      return jobs.length === 0 && digests.length > 0
-        ? { done: true, value: undefined }
-        : { done: false, seen: `${digests.length} digests, queue: ${describeJobs(jobs)}\n${next.logTail()}` };
-    });
+      const next = await instances.start({ name: 'next', env: { JOBS_STALE_LOCK_MS: '1000' } });
+      await waitUntil('the next instance to run the note-digest job, leaving no job in the queue', async () => {
+        next.assertRunning('while the test waited for the job');
+        const [jobs, digests] = await Promise.all([probe.jobs('job:'), digestsOf('outlives-the-shutdown')]);
+        return jobs.length === 0 && digests.length > 0
+          ? { done: true, value: undefined }
+          : { done: false, seen: `${digests.length} digests, queue: ${describeJobs(jobs)}\n${next.logTail()}` };
+      });
 
-    expect(await digestsOf('outlives-the-shutdown')).toHaveLength(1);
-  });
+      expect(await digestsOf('outlives-the-shutdown')).toHaveLength(1);
+    },
+    RELEASED_TIMEOUT_MS,
+  );
 });

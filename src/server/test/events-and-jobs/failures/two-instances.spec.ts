@@ -2,14 +2,34 @@
 // replicas behind a load balancer do: each delivery runs in one of them,
 // once; a schedule runs once per tick, not once per instance.
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
-import type { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { waitUntil } from '../../../../testing/process/wait-until';
+import { type FixtureAppInstance, INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS } from '../../../../testing/process/fixture-app-instance';
+import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from '../../../../testing/process/wait-until';
 import { AppInstances } from './app-instances';
-import { deliveredOnce, waitForDeliveries } from './deliveries';
+import { DELIVERIES_TIMEOUT_MS, deliveredOnce, waitForDeliveries } from './deliveries';
 import { describeJobs, QueueProbe } from './queue-probe';
+import { jestTimeoutFor } from './test-bounds';
 
 /** Every minute, in these instances only (the fixture's own schedule is every 5 minutes): see fixture-events.ts. */
 const EVERY_MINUTE = { FIXTURE_TIDY_CRON: '* * * * *' };
+
+/** nextRun's bound: cron ticks each minute, so generous. */
+const NEXT_RUN_TIMEOUT_MS = 150_000;
+
+/** The first test's waits: the two instances start (side by side), the deliveries. */
+const EACH_EVENT_ONCE_TIMEOUT_MS = jestTimeoutFor([INSTANCE_START_TIMEOUT_MS, DELIVERIES_TIMEOUT_MS]);
+/**
+ * The second test's: the two instances start and log that their runners
+ * started (side by side), three ticks' runs one after the other (about a
+ * minute each), the queue empties.
+ */
+const ONCE_PER_TICK_TIMEOUT_MS = jestTimeoutFor([
+  INSTANCE_START_TIMEOUT_MS,
+  LOG_LINE_TIMEOUT_MS,
+  NEXT_RUN_TIMEOUT_MS,
+  NEXT_RUN_TIMEOUT_MS,
+  NEXT_RUN_TIMEOUT_MS,
+  DEFAULT_WAIT_TIMEOUT_MS,
+]);
 
 describe('event delivery and schedules with two app instances', () => {
   let server: FixtureServer;
@@ -29,23 +49,27 @@ describe('event delivery and schedules with two app instances', () => {
   beforeEach(() => probe.reset());
   afterEach(() => instances.killAll());
 
-  it('delivers each of 40 events once to each listener while two instances run jobs', async () => {
-    const [one, two] = await Promise.all([instances.start({ name: 'one' }), instances.start({ name: 'two' })]);
+  it(
+    'delivers each of 40 events once to each listener while two instances run jobs',
+    async () => {
+      const [one, two] = await Promise.all([instances.start({ name: 'one' }), instances.start({ name: 'two' })]);
 
-    const noteIds: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const note = await server.notes.create({
-        title: `note ${i} for two instances`,
-        content: null,
-        status: 'PUBLISHED',
-        author: 'Failure tests',
-      });
-      noteIds.push(note.id);
-    }
-    const delivered = await waitForDeliveries(probe, noteIds, [one, two]);
+      const noteIds: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const note = await server.notes.create({
+          title: `note ${i} for two instances`,
+          content: null,
+          status: 'PUBLISHED',
+          author: 'Failure tests',
+        });
+        noteIds.push(note.id);
+      }
+      const delivered = await waitForDeliveries(probe, noteIds, [one, two]);
 
-    expect(delivered).toEqual(deliveredOnce(noteIds));
-  });
+      expect(delivered).toEqual(deliveredOnce(noteIds));
+    },
+    EACH_EVENT_ONCE_TIMEOUT_MS,
+  );
 
   it(
     'runs a schedule once per tick while two instances run it, not once per instance',
@@ -66,18 +90,24 @@ describe('event delivery and schedules with two app instances', () => {
         (ref) => new Date(ref) > bothRunning,
         `a tidy-notes run for a tick after ${bothRunning.toISOString()}`,
       );
-      // The next tick's run: by then the schedule's last execution is past the first tick, so no instance can schedule that tick again.
-      await nextRun(both, (ref) => new Date(ref) > new Date(first), `a tidy-notes run for a tick after ${first}`);
+      // The next tick's run: by then the schedule's last execution is past the first tick, so no instance can schedule that
+      // tick again. Likewise the third tick's run closes the second tick.
+      const second = await nextRun(both, (ref) => new Date(ref) > new Date(first), `a tidy-notes run for a tick after ${first}`);
+      await nextRun(both, (ref) => new Date(ref) > new Date(second), `a tidy-notes run for a tick after ${second}`);
       await waitUntil('the queue to hold no schedule job', async () => {
         const jobs = await probe.jobs('schedule:');
         return jobs.length === 0 ? { done: true, value: undefined } : { done: false, seen: describeJobs(jobs) };
       });
 
-      const runsOfFirstTick = (await probe.effects('tidy-notes')).filter((effect) => effect.ref === first);
-      expect(runsOfFirstTick).toHaveLength(1);
+      // Runs of the first and of the second tick: one each.
+      const runs = (await probe.effects('tidy-notes')).map((effect) => effect.ref);
+      expect({ [first]: runs.filter((ref) => ref === first).length, [second]: runs.filter((ref) => ref === second).length }).toEqual({
+        [first]: 1,
+        [second]: 1,
+      });
     },
-    // Cron ticks once a minute: two ticks after the instances start take up to about three minutes.
-    6 * 60_000,
+    // Cron ticks once a minute: three ticks after the instances start take up to about four minutes.
+    ONCE_PER_TICK_TIMEOUT_MS,
   );
 
   /** The `ref` (the tick, ISO) of the first tidy-notes run for which `wanted(ref)` holds; cron ticks each minute, so the bound is generous. */
@@ -92,7 +122,7 @@ describe('event delivery and schedules with two app instances', () => {
           ? { done: true, value: run.ref }
           : { done: false, seen: `runs for ${runs.map((effect) => effect.ref).join(', ') || 'no tick'}` };
       },
-      { timeoutMs: 150_000, intervalMs: 500 },
+      { timeoutMs: NEXT_RUN_TIMEOUT_MS, intervalMs: 500 },
     );
   }
 });
