@@ -118,7 +118,9 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
       );
       try {
         await this.relay?.stop();
-        await this.runner?.stop().catch((error: unknown) => this.logger.warn(`the job runner ${this.where} stopped with an error: ${String(error)}`));
+        await this.runner
+          ?.stop()
+          .catch((error: unknown) => this.logger.warn(`the job runner ${this.where} stopped with an error: ${String(error)}`));
         await this.supervising;
         await this.sweeper?.stop();
       } finally {
@@ -177,7 +179,9 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
     const pgPool = new Pool({ connectionString: databaseUrl, max: concurrency + 2, application_name: `jobs ${this.schema}` });
     // A lost connection (restart, failover, outage) is dropped and replaced; the runner retries what failed.
     const lost = (error: Error) =>
-      this.logger.warn(`a job runner connection ${this.where} was lost: ${error.message}; it is replaced, and the runner restarts if it must`);
+      this.logger.warn(
+        `a job runner connection ${this.where} was lost: ${error.message}; it is replaced, and the runner restarts if it must`,
+      );
     pgPool.on('error', lost);
     pgPool.on('connect', (client) => client.on('error', lost));
     let runner: Runner;

@@ -165,7 +165,8 @@ export class StaleLockSweeper {
       if (this.session !== session) return;
       this.session = undefined;
       void session.end().catch(() => undefined);
-      if (!this.stopped) void this.connect().catch((error: Error) => this.logger.debug(`reopening the liveness session failed: ${error.message}`));
+      if (!this.stopped)
+        void this.connect().catch((error: Error) => this.logger.debug(`reopening the liveness session failed: ${error.message}`));
     };
     session.on('error', lost);
     session.on('end', lost);

@@ -114,7 +114,9 @@ describe('the job runner when the app stops', () => {
     process.env.FIXTURE_HOLD_FILE = hold;
     try {
       // Its first attempt is its last.
-      await admin.query(`SELECT "${queue}".add_job('job:fixture.note-digest', json_build_object('noteId', 'outlives-the-stop'), max_attempts => 1)`);
+      await admin.query(
+        `SELECT "${queue}".add_job('job:fixture.note-digest', json_build_object('noteId', 'outlives-the-stop'), max_attempts => 1)`,
+      );
       await waitUntil('the runner to hold the note-digest job', () =>
         logged.mock.calls.some(([line]) => String(line).startsWith('holding the note-digest job for outlives-the-stop'))
           ? { done: true, value: undefined }

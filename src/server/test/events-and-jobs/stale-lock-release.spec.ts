@@ -63,7 +63,9 @@ async function jobLockedBy(pool: string, attempts = 1, maxAttempts = 3): Promise
 }
 
 async function job(id: string): Promise<{ lockedBy: string | null; attempts: number; maxAttempts: number; lastError: string | null }> {
-  const [row] = await prisma.$queryRawUnsafe<{ lockedBy: string | null; attempts: number; maxAttempts: number; lastError: string | null }[]>(
+  const [row] = await prisma.$queryRawUnsafe<
+    { lockedBy: string | null; attempts: number; maxAttempts: number; lastError: string | null }[]
+  >(
     `SELECT locked_by AS "lockedBy", attempts, max_attempts AS "maxAttempts", last_error AS "lastError" FROM ${queue}._private_jobs WHERE id = $1::bigint`,
     id,
   );
@@ -122,7 +124,11 @@ describe('the stale-lock sweeper', () => {
     });
     expect(await job(earlier)).toMatchObject({ lockedBy: null, attempts: 1, maxAttempts: 3 });
     const released = warn.mock.calls.map(([line]) => String(line)).filter((line) => line.startsWith('released'));
-    expect(released).toEqual([expect.stringMatching(/^released 2 job\(s\) of \S+ locked for over 60000 ms \(JOBS_STALE_LOCK_MS\) by worker pool\(s\) pool-crashed, whose instance stopped/)]);
+    expect(released).toEqual([
+      expect.stringMatching(
+        /^released 2 job\(s\) of \S+ locked for over 60000 ms \(JOBS_STALE_LOCK_MS\) by worker pool\(s\) pool-crashed, whose instance stopped/,
+      ),
+    ]);
   });
 
   it('reopens its liveness session as soon as it is lost and holds its pools’ liveness locks again, without waiting for the next sweep', async () => {
@@ -161,7 +167,11 @@ describe('the stale-lock sweeper', () => {
     await swept.stop();
 
     const warned = warn.mock.calls.map(([line]) => String(line)).filter((line) => line.startsWith('the stale-lock sweep'));
-    expect(warned).toEqual([expect.stringMatching(/^the stale-lock sweep of \S+_missing \(session "jobs-liveness \S+"\) failed 3 times in a row: .*JOBS_DATABASE_URL/)]);
+    expect(warned).toEqual([
+      expect.stringMatching(
+        /^the stale-lock sweep of \S+_missing \(session "jobs-liveness \S+"\) failed 3 times in a row: .*JOBS_DATABASE_URL/,
+      ),
+    ]);
   });
 
   it('lets a sweep in flight finish when stopped, and leaves no liveness session open', async () => {
