@@ -123,7 +123,7 @@ export class StaleLockSweeper {
       [pools],
     );
     this.logger.warn(
-      `released ${rows[0].released} job(s) of ${this.options.schema} locked for over ${this.options.staleLockMs} ms (JOBS_STALE_LOCK_MS) by worker pool(s) ${pools.join(', ')}, whose instance stopped without finishing them (it crashed, was killed, or lost its database session: no instance held their liveness lock on two sweeps in a row); they run again, each with one more attempt allowed`,
+      `released the jobs locked for over ${this.options.staleLockMs} ms by ${pools.join(', ')}, which no running instance holds (on two sweeps in a row; JOBS_STALE_LOCK_MS): ${rows[0].released} job(s) of ${this.options.schema} whose instance stopped without finishing them (it crashed, was killed, or lost its database session); they run again, each with one more attempt allowed`,
     );
   }
 

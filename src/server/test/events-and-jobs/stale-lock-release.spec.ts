@@ -126,7 +126,7 @@ describe('the stale-lock sweeper', () => {
     const released = warn.mock.calls.map(([line]) => String(line)).filter((line) => line.startsWith('released'));
     expect(released).toEqual([
       expect.stringMatching(
-        /^released 2 job\(s\) of \S+ locked for over 60000 ms \(JOBS_STALE_LOCK_MS\) by worker pool\(s\) pool-crashed, whose instance stopped/,
+        /^released the jobs locked for over 60000 ms by pool-crashed, which no running instance holds \(on two sweeps in a row; JOBS_STALE_LOCK_MS\): 2 job\(s\) of \S+ whose instance stopped without finishing them/,
       ),
     ]);
   });
