@@ -18,6 +18,9 @@ export interface EventListenerMetadata {
 
 export const EVENT_LISTENER = 'platform:event-listener';
 
+/** The largest max_attempts graphile-worker can store (a smallint). */
+export const MAX_ATTEMPTS_LIMIT = 32767;
+
 type Listener<P> = (event: DeliveredEvent<P>, tx: TransactionClient) => Promise<void>;
 
 /**
@@ -34,6 +37,13 @@ export function OnEvent<P>(event: EventType<P>, options: OnEventOptions = {}) {
     transaction: options.transaction ?? true,
   };
   return <M extends Listener<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+    const { maxAttempts } = metadata;
+    // graphile-worker keeps max_attempts in a smallint: anything else would fail at every publish, far from here.
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+      throw new Error(
+        `@OnEvent(${event.key}) on ${target.constructor.name}.${String(key)}: maxAttempts is ${String(maxAttempts)}, but it must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; leave it out for the default (10)`,
+      );
+    }
     SetMetadata(EVENT_LISTENER, metadata)(target, key, descriptor);
   };
 }

@@ -1,35 +1,46 @@
 import { Logger } from '@nestjs/common';
-import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
 import { Client } from 'pg';
 import { quoted } from './jobs-database';
 
 /** The advisory lock key of a worker pool's liveness: held by its instance's session while the pool lives. */
 const LIVENESS_KEY = `hashtextextended('jobs-pool:' || $1::text, 0)`;
 
+/** Consecutive failed sweeps before they are worth a warning (one failure is a blip: a restart, a failover). */
+export const SWEEP_FAILURES_BEFORE_WARNING = 3;
+
 /**
  * graphile-worker leaves a job locked by a crashed process locked for 4
  * hours. Each runner holds, on one extra direct session, an advisory lock per
  * worker pool it runs (its liveness: PostgreSQL drops it with the session
  * when the process dies). Every `staleLockMs / 2`, the jobs locked for
- * longer than `staleLockMs` by a pool whose liveness lock can be taken (so
- * nobody holds it: the pool is gone) are unlocked (graphile-worker's
- * forceUnlockWorkers) and run again.
+ * longer than `staleLockMs` by a pool whose liveness lock could be taken on
+ * two sweeps in a row (nobody holds it: the pool is gone, and not just
+ * reconnecting its liveness session) are unlocked and run again, each with
+ * one more attempt allowed, so a crash never uses up a job's last attempt.
+ * A lost liveness session is reopened at once, taking this instance's locks again.
  */
 export class StaleLockSweeper {
   private readonly logger = new Logger('Jobs');
   private session?: Client;
-  private utils?: WorkerUtils;
+  private connecting?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private readonly ownPools = new Set<string>();
-  private sweeping = false;
+  /** Pools whose liveness lock was free on the last sweep: released if it is free again on this one. */
+  private seenFree = new Set<string>();
+  private inFlight?: Promise<unknown>;
+  private stopped = false;
+  private failures = 0;
 
   constructor(private readonly options: { connectionString: string; schema: string; staleLockMs: number }) {}
+
+  private get intervalMs(): number {
+    return Math.max(50, Math.floor(this.options.staleLockMs / 2));
+  }
 
   /** Opens the liveness session and starts sweeping. */
   async start(): Promise<void> {
     await this.connect();
-    this.timer = setInterval(() => void this.sweepSafely(), Math.max(50, Math.floor(this.options.staleLockMs / 2)));
-    this.timer.unref();
+    this.schedule();
   }
 
   /** A pool of this instance started: hold its liveness lock. */
@@ -44,72 +55,132 @@ export class StaleLockSweeper {
     await this.session?.query(`SELECT pg_advisory_unlock(${LIVENESS_KEY})`, [poolId]).catch(() => undefined);
   }
 
+  /** No sweep starts after this; one in flight is awaited before the session closes. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await Promise.resolve(this.utils?.release()).catch(() => undefined);
-    await this.session?.end().catch(() => undefined);
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.inFlight?.catch(() => undefined);
+    await this.connecting?.catch(() => undefined);
+    const session = this.session;
     this.session = undefined;
-    this.utils = undefined;
+    await session?.end().catch(() => undefined);
   }
 
-  /** Releases the jobs of gone pools; returns their pool ids. */
-  async sweep(): Promise<string[]> {
+  /**
+   * Releases the jobs of pools gone since the previous sweep (their liveness
+   * lock free on both); returns their pool ids.
+   */
+  sweep(): Promise<string[]> {
+    const sweep = this.sweepOnce();
+    this.inFlight = sweep;
+    return sweep;
+  }
+
+  private async sweepOnce(): Promise<string[]> {
+    if (this.stopped) return [];
     if (!this.session) await this.connect();
+    const session = this.session!;
     const schema = quoted(this.options.schema);
-    const { rows } = await this.session!.query<{ pool: string }>(
+    const { rows } = await session.query<{ pool: string }>(
       `SELECT DISTINCT locked_by AS pool FROM ${schema}._private_jobs WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1::double precision / 1000)
        UNION SELECT DISTINCT locked_by FROM ${schema}._private_job_queues WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1::double precision / 1000)`,
       [this.options.staleLockMs],
     );
-    const gone: string[] = [];
+    const free = new Set<string>();
     for (const { pool } of rows) {
       if (this.ownPools.has(pool)) continue;
-      const { rows: taken } = await this.session!.query<{ free: boolean }>(`SELECT pg_try_advisory_lock(${LIVENESS_KEY}) AS free`, [pool]);
+      const { rows: taken } = await session.query<{ free: boolean }>(`SELECT pg_try_advisory_lock(${LIVENESS_KEY}) AS free`, [pool]);
       if (!taken[0].free) continue;
-      await this.session!.query(`SELECT pg_advisory_unlock(${LIVENESS_KEY})`, [pool]);
-      gone.push(pool);
+      await session.query(`SELECT pg_advisory_unlock(${LIVENESS_KEY})`, [pool]);
+      free.add(pool);
     }
-    if (gone.length > 0) {
-      this.utils ??= await makeWorkerUtils({
-        connectionString: this.options.connectionString,
-        schema: this.options.schema,
-        maxPoolSize: 1,
-      });
-      await this.utils.forceUnlockWorkers(gone);
-      this.logger.warn(
-        `released the jobs locked for over ${this.options.staleLockMs} ms by ${gone.join(', ')}, which no running instance holds (a process that crashed or was killed); they run again`,
-      );
-    }
+    const gone = [...free].filter((pool) => this.seenFree.has(pool));
+    this.seenFree = free;
+    if (gone.length > 0) await this.release(session, gone);
+    for (const pool of gone) this.seenFree.delete(pool);
     return gone;
   }
 
+  /**
+   * graphile-worker's force_unlock_workers, plus: one more attempt allowed
+   * (graphile-worker counted the attempt when the job was fetched; without it
+   * a crash during the last attempt would dead-letter the job unnoticed) and
+   * the reason in last_error.
+   */
+  private async release(session: Client, pools: string[]): Promise<void> {
+    const schema = quoted(this.options.schema);
+    const { rows } = await session.query<{ released: number }>(
+      `WITH released AS (
+         UPDATE ${schema}._private_jobs
+         SET locked_by = NULL, locked_at = NULL,
+             max_attempts = least(32767, greatest(max_attempts, attempts + 1)),
+             last_error = 'released after its instance (worker pool ' || locked_by || ') stopped without finishing it: the process crashed, was killed or lost its database session; it runs again'
+         WHERE locked_by = ANY($1::text[]) RETURNING 1
+       ), queues AS (
+         UPDATE ${schema}._private_job_queues SET locked_by = NULL, locked_at = NULL WHERE locked_by = ANY($1::text[]) RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM released)::int AS released, (SELECT count(*) FROM queues) AS queues`,
+      [pools],
+    );
+    this.logger.warn(
+      `released the jobs locked for over ${this.options.staleLockMs} ms by ${pools.join(', ')}, which no running instance holds (on two sweeps in a row; JOBS_STALE_LOCK_MS): ${rows[0].released} job(s) of ${this.options.schema} whose instance stopped without finishing them (it crashed, was killed, or lost its database session); they run again, each with one more attempt allowed`,
+    );
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.sweepSafely(), this.intervalMs);
+    this.timer.unref();
+  }
+
   private async sweepSafely(): Promise<void> {
-    if (this.sweeping) return;
-    this.sweeping = true;
     try {
       await this.sweep();
+      this.failures = 0;
     } catch (error) {
       // The database may be away; the next sweep tries again (with a new session).
-      this.logger.debug(`stale-lock sweep failed: ${(error as Error).message}`);
+      this.failures += 1;
+      const line = `the stale-lock sweep of ${this.options.schema} (session "jobs-liveness ${this.options.schema}") failed ${this.failures} times in a row: ${(error as Error).message}; jobs of crashed instances stay locked until it works again. Check that JOBS_DATABASE_URL reaches PostgreSQL directly`;
+      if (this.failures === SWEEP_FAILURES_BEFORE_WARNING) this.logger.warn(line);
+      else this.logger.debug(line);
       await this.session?.end().catch(() => undefined);
-      this.session = undefined;
     } finally {
-      this.sweeping = false;
+      this.schedule();
     }
   }
 
-  private async connect(): Promise<void> {
+  private connect(): Promise<void> {
+    this.connecting ??= this.openSession().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async openSession(): Promise<void> {
     const session = new Client({
       connectionString: this.options.connectionString,
       application_name: `jobs-liveness ${this.options.schema}`,
     });
-    // Lost (an outage, a failover): the next sweep opens a new session and takes this instance's liveness locks again.
-    session.on('error', () => {
-      if (this.session === session) this.session = undefined;
+    // Lost (an outage, a failover): reopened at once, taking this instance's liveness locks again, so another
+    // instance does not take its pools for gone (it also waits for a second sweep); if that fails, the next sweep retries.
+    const lost = () => {
+      if (this.session !== session) return;
+      this.session = undefined;
       void session.end().catch(() => undefined);
-    });
+      if (!this.stopped)
+        void this.connect().catch((error: Error) => this.logger.debug(`reopening the liveness session failed: ${error.message}`));
+    };
+    session.on('error', lost);
+    session.on('end', lost);
     await session.connect();
+    try {
+      for (const pool of this.ownPools) await session.query(`SELECT pg_advisory_lock(${LIVENESS_KEY})`, [pool]);
+    } catch (error) {
+      await session.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await session.end().catch(() => undefined);
+      return;
+    }
     this.session = session;
-    for (const pool of this.ownPools) await session.query(`SELECT pg_advisory_lock(${LIVENESS_KEY})`, [pool]);
   }
 }

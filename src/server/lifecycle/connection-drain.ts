@@ -43,7 +43,7 @@ export class ConnectionDrain {
    * whatever still runs is cut off.
    */
   drain(timeoutMs: number): Promise<DrainResult> {
-    this.state.begin();
+    this.state.begin(timeoutMs);
     for (const response of this.inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
     if (!this.server.listening) return Promise.resolve({ cut: 0 });
     return new Promise((resolve) => {

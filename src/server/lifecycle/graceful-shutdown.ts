@@ -18,7 +18,9 @@ export function watchConnections(app: INestApplication): void {
  * only then does Nest run the modules' shutdown hooks, where PrismaService
  * disconnects (onApplicationShutdown). Nest's own `app.close()` runs
  * onModuleDestroy hooks before it closes the server, which is why the drain
- * comes first.
+ * comes first. The job runner does not wait for the drain: it hears of the
+ * stop from ShutdownState when the drain begins and stops in parallel, by the
+ * same deadline (JobRunnerService).
  */
 export async function closeGracefully(app: INestApplication, timeoutMs: number): Promise<DrainResult> {
   const drain = drains.get(app);

@@ -26,7 +26,8 @@ export interface StopOptions {
 /**
  * Stops the process cleanly on SIGTERM and SIGINT, in this order: readiness
  * turns 503 and the server stops accepting connections; requests in progress
- * finish (at most `timeoutMs`, then they are cut); Nest's shutdown hooks run
+ * finish (at most `timeoutMs`, then they are cut) while the job runner takes no
+ * new job and lets the running ones finish by the same deadline; Nest's shutdown hooks run
  * (PrismaService disconnects); the embedded PostgreSQL stops; exit 0. A
  * hard-exit timer ends the process with 1 if any step hangs.
  *
