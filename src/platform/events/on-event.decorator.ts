@@ -2,6 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import type { TransactionClient } from '../jobs/transaction-client';
 import type { DeliveredEvent } from './delivered-event';
 import type { EventType } from './event-type';
+import { MAX_ATTEMPTS_LIMIT } from '../jobs/dead-letter';
 
 export interface OnEventOptions {
   /** Deliveries tried before the event is dead-lettered for this listener. Default 10. */
@@ -17,9 +18,6 @@ export interface EventListenerMetadata {
 }
 
 export const EVENT_LISTENER = 'platform:event-listener';
-
-/** The largest max_attempts graphile-worker can store (a smallint). */
-export const MAX_ATTEMPTS_LIMIT = 32767;
 
 type Listener<P> = (event: DeliveredEvent<P>, tx: TransactionClient) => Promise<void>;
 

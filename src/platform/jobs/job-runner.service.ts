@@ -3,12 +3,13 @@ import { EventEmitter } from 'node:events';
 import { parseCronItems, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { Pool } from 'pg';
 import { OutboxRelay } from '../events/outbox-relay';
+import { describeDatabase } from '../environment/database-url';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
 import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
 import { jobsLogger } from './jobs-logger';
+import { checkJobsAtStartup } from './jobs-startup-check';
 import { JobsRegistry } from './jobs-registry';
-import { checkQueueSchema } from './queue-migrations';
 import { queueSchemaFor } from './queue-schema';
 import { StaleLockSweeper } from './stale-lock-sweeper';
 import { buildTaskList } from './task-list';
@@ -26,16 +27,6 @@ export const LOCAL_QUEUE_PER_WORKER = 4;
 
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
-
-/** `host:port/database` of a connection string, never the password. */
-function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-  } catch {
-    return 'the configured database';
-  }
-}
 
 /**
  * Supervises this instance's graphile-worker runner: checks the queue schema
@@ -76,15 +67,11 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
 
   /** Where this runner works, for its log lines: the queue schema, its connections' name and database. */
   private get where(): string {
-    return `on queue schema ${this.schema} (connections "jobs ${this.schema}" in pg_stat_activity, ${describeUrl(this.config.databaseUrl)})`;
+    return `on queue schema ${this.schema} (connections "jobs ${this.schema}" in pg_stat_activity, ${describeDatabase(this.config.databaseUrl)})`;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await checkQueueSchema(
-      <T>(text: string, values: unknown[]) => this.database.$queryRawUnsafe<T[]>(text, ...values),
-      this.schema,
-      describeUrl(this.database.config.url),
-    );
+    await checkJobsAtStartup(this.config, this.database, (message) => this.logger.warn(message));
     if (this.config.concurrency === 0) return;
     this.relay = new OutboxRelay({ connectionString: this.config.databaseUrl, schema: this.schema });
     this.relay.start();

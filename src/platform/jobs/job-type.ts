@@ -1,3 +1,4 @@
+import { MAX_ATTEMPTS_LIMIT } from './dead-letter';
 /** A background job of a component, private to it: `job:<component>.<name>`. */
 export interface JobType<P> {
   readonly component: string;
@@ -20,9 +21,9 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  */
 export function defineJob<P>(definition: { component: string; name: string; maxAttempts?: number }): JobType<P> {
   const { component, name, maxAttempts = 10 } = definition;
-  if (!KEBAB.test(name) || !Number.isInteger(maxAttempts) || maxAttempts < 1) {
+  if (!KEBAB.test(name) || !Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     throw new Error(
-      `defineJob({ component: '${component}', name: '${name}' }): the name must be kebab-case (send-digest) and maxAttempts a whole number from 1`,
+      `defineJob({ component: '${component}', name: '${name}' }): the name must be kebab-case (send-digest) and maxAttempts a whole number from 1 to ${MAX_ATTEMPTS_LIMIT} (graphile-worker keeps it in a smallint)`,
     );
   }
   const type: JobType<P> = Object.freeze({ component, name, maxAttempts, task: `job:${component}.${name}` });

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { quoted } from './jobs-database';
+import { ONE_MORE_ATTEMPT } from './dead-letter';
 
 /** The advisory lock key of a worker pool's liveness: held by its instance's session while the pool lives. */
 const LIVENESS_KEY = `hashtextextended('jobs-pool:' || $1::text, 0)`;
@@ -113,7 +114,7 @@ export class StaleLockSweeper {
       `WITH released AS (
          UPDATE ${schema}._private_jobs
          SET locked_by = NULL, locked_at = NULL,
-             max_attempts = least(32767, greatest(max_attempts, attempts + 1)),
+             ${ONE_MORE_ATTEMPT},
              last_error = 'released after its instance (worker pool ' || locked_by || ') stopped without finishing it: the process crashed, was killed or lost its database session; it runs again'
          WHERE locked_by = ANY($1::text[]) RETURNING 1
        ), queues AS (

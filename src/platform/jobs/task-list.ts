@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { JobHelpers, Task, TaskList } from 'graphile-worker';
 import type { EventEnvelope } from '../events/delivered-event';
+import { isDeadLettered, ONE_MORE_ATTEMPT } from './dead-letter';
 import { deadLetterWarning } from './dead-letter-warning';
 import { type JobsDatabase, quoted } from './jobs-database';
 import type { JobsRegistry } from './jobs-registry';
@@ -76,10 +77,7 @@ function stopSignalOf(helpers: JobHelpers, options: TaskListOptions): AbortSigna
 async function releaseOnAbort(helpers: JobHelpers, schema: string | undefined): Promise<void> {
   if (!schema) return;
   await helpers.withPgClient((client) =>
-    client.query(
-      `UPDATE ${quoted(schema)}._private_jobs SET max_attempts = least(32767, greatest(max_attempts, attempts + 1)) WHERE id = $1::bigint`,
-      [helpers.job.id],
-    ),
+    client.query(`UPDATE ${quoted(schema)}._private_jobs SET ${ONE_MORE_ATTEMPT} WHERE id = $1::bigint`, [helpers.job.id]),
   );
 }
 
@@ -97,8 +95,7 @@ function supervised(run: Run, what: string, logger: Logger, options: TaskListOpt
         );
         throw error;
       }
-      const { id, attempts, max_attempts: maxAttempts } = helpers.job;
-      if (attempts >= maxAttempts) logger.warn(deadLetterWarning(id, what, attempts, error));
+      if (isDeadLettered(helpers.job)) logger.warn(deadLetterWarning(helpers.job.id, what, helpers.job.attempts, error));
       throw error;
     }
   };
