@@ -4,8 +4,11 @@ import { Logger } from '@nestjs/common';
 
 /**
  * Knobs of the failure tests (src/server/test/events-and-jobs/failures/), set
- * in the environment of one app instance only (a child process; read once,
- * when the fixture's classes are defined, since the decorators take them).
+ * in the environment of one app instance only (a child process). Whether the
+ * runs hold before their transaction is read once, when the fixture's classes
+ * are defined, since the decorators take it; the in-transaction hold is read
+ * when a run starts, so an in-process spec (runner-shutdown.spec.ts) can ask
+ * for it after the fixture was loaded.
  *
  * `FIXTURE_HOLD_FILE`: the fixture's listeners and job log `holding <what>`
  * when their run starts and then wait until that file exists, BEFORE their
@@ -25,11 +28,11 @@ import { Logger } from '@nestjs/common';
  * kills the instance as soon as it logged `holding`; if it has not by the
  * bound, the run fails with a message saying so, which the test checks for.
  */
-export const HOLD_FILE = process.env.FIXTURE_HOLD_FILE || undefined;
-const HOLD_IN_TRANSACTION = HOLD_FILE !== undefined && process.env.FIXTURE_HOLD_IN_TRANSACTION === '1';
+const holdFile = (): string | undefined => process.env.FIXTURE_HOLD_FILE || undefined;
+const holdsInTransaction = (): boolean => holdFile() !== undefined && process.env.FIXTURE_HOLD_IN_TRANSACTION === '1';
 
 /** Whether the runs hold before their transaction: then the platform opens none for them (`transaction: false`). */
-export const HOLDS_BEFORE_TRANSACTION = HOLD_FILE !== undefined && !HOLD_IN_TRANSACTION;
+export const HOLDS_BEFORE_TRANSACTION = holdFile() !== undefined && !holdsInTransaction();
 
 /** Below the 11 s cap on the transaction it holds, with room for the transaction's own statements. */
 export const IN_TRANSACTION_HOLD_MS = 8_000;
@@ -44,19 +47,20 @@ export async function holdBeforeTransactionIfAsked(what: string): Promise<void> 
 
 /** With FIXTURE_HOLD_IN_TRANSACTION=1 as well: holds inside the run's transaction until the file exists, at most IN_TRANSACTION_HOLD_MS, else throws. */
 export async function holdInTransactionIfAsked(what: string): Promise<void> {
-  if (!HOLD_IN_TRANSACTION) return;
+  if (!holdsInTransaction()) return;
   if (!(await hold(what, IN_TRANSACTION_HOLD_MS)))
     throw new Error(
       `${what}: ${IN_TRANSACTION_HOLD_EXPIRED} after ${IN_TRANSACTION_HOLD_MS} ms (FIXTURE_HOLD_IN_TRANSACTION): the test was to kill this instance before, and the transaction's cap is near`,
     );
 }
 
-/** Waits until HOLD_FILE exists, at most `boundMs`; false if it did not appear in time. */
+/** Waits until FIXTURE_HOLD_FILE exists, at most `boundMs`; false if it did not appear in time. */
 async function hold(what: string, boundMs: number): Promise<boolean> {
+  const file = holdFile()!;
   const logger = new Logger('FixtureHold');
-  logger.log(`holding ${what} until ${HOLD_FILE} exists`);
+  logger.log(`holding ${what} until ${file} exists`);
   const deadline = performance.now() + boundMs;
-  while (!existsSync(HOLD_FILE!)) {
+  while (!existsSync(file)) {
     if (performance.now() >= deadline) return false;
     await sleep(50);
   }

@@ -44,6 +44,13 @@ let table: WorkerSchemaFixture;
 let server: TestServer;
 let admin: Client;
 let queue: string;
+/** Whether the test stopped the app itself; afterEach stops it otherwise, so a failed test leaves no runner taking this worker's jobs. */
+let stopped: boolean;
+
+function stop(timeoutMs: number): Promise<void> {
+  stopped = true;
+  return closeGracefully(server.app, timeoutMs);
+}
 
 /** The fixture component with the real job runner, and the held route; the test stops it itself. */
 beforeEach(async () => {
@@ -56,10 +63,12 @@ beforeEach(async () => {
   await admin.connect();
   held.entered = signal();
   held.release = signal();
+  stopped = false;
 });
 
 afterEach(async () => {
   held.release.resolve();
+  if (server && !stopped) await closeGracefully(server.app, 5000);
   await admin?.end();
   await table?.drop();
   jest.restoreAllMocks();
@@ -89,7 +98,7 @@ describe('the job runner when the app stops', () => {
     const answer = fetch(`${server.baseUrl}/runner-shutdown-spec/held`).then((response) => response.text());
     await held.entered.promise;
 
-    const closing = closeGracefully(server.app, 60_000);
+    const closing = stop(60_000);
     await waitUntil(
       'the runner to close its connections while the request is still held',
       async () => {
@@ -111,7 +120,9 @@ describe('the job runner when the app stops', () => {
     const hold = join(mkdtempSync(join(tmpdir(), 'runner-shutdown-')), 'release');
     const logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // Inside the platform's transaction (fixture-hold.ts), which the deadline must roll back.
     process.env.FIXTURE_HOLD_FILE = hold;
+    process.env.FIXTURE_HOLD_IN_TRANSACTION = '1';
     try {
       // Its first attempt is its last.
       await admin.query(
@@ -123,7 +134,7 @@ describe('the job runner when the app stops', () => {
           : { done: false, seen: 'no holding line' },
       );
 
-      await closeGracefully(server.app, 1000);
+      await stop(1000);
 
       expect(await digestJob('outlives-the-stop')).toEqual([
         { lockedBy: null, attempts: 1, maxAttempts: 2, lastError: expect.stringContaining('SHUTDOWN_TIMEOUT_MS') },
@@ -134,6 +145,7 @@ describe('the job runner when the app stops', () => {
       expect(effects).toEqual([]);
     } finally {
       delete process.env.FIXTURE_HOLD_FILE;
+      delete process.env.FIXTURE_HOLD_IN_TRANSACTION;
       writeFileSync(hold, 'released\n');
     }
   });
