@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
-import { QueueWatchService, type QueueWatchDatabase } from '../../../platform/jobs/queue-watch.service';
+import { QUEUE_WATCH_ON_TIMER, QueueWatchService, type QueueWatchDatabase } from '../../../platform/jobs/queue-watch.service';
 import { CapturedLogger } from '../../../testing/logging/captured-logger';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { startTestServer, type TestServer } from '../../../testing/start-test-server';
@@ -138,5 +138,34 @@ describe('the queue watch', () => {
       expect.stringMatching(/^warn cannot check/),
       expect.stringMatching(/^log the job queue \S+ in \S+ can be checked again/),
     ]);
+  });
+
+  it("checks by itself once a minute on an unref'd timer when on one (the app), not in a test server with jobs manual, and stops at shutdown", async () => {
+    await overdueJobs(1);
+    const setTimer = jest.spyOn(global, 'setInterval');
+    const clearTimer = jest.spyOn(global, 'clearInterval');
+    const watch = new QueueWatchService(server.prisma, true);
+    try {
+      expect(server.app.get(QUEUE_WATCH_ON_TIMER)).toBe(false);
+      watchOf().onApplicationBootstrap();
+      expect(setTimer).not.toHaveBeenCalled();
+
+      watch.onApplicationBootstrap();
+      expect(setTimer).toHaveBeenCalledTimes(1);
+      const [tick, every] = setTimer.mock.calls[0];
+      const timer = setTimer.mock.results[0].value as NodeJS.Timeout;
+      expect(every).toBe(MINUTE);
+      expect(timer.hasRef()).toBe(false);
+
+      (tick as () => void)();
+      await watch.beforeApplicationShutdown();
+
+      expect(clearTimer).toHaveBeenCalledWith(timer);
+      expect(logged()).toEqual([expect.stringMatching(/^warn job queue .*stuck: 1 due job/)]);
+    } finally {
+      await watch.beforeApplicationShutdown();
+      setTimer.mockRestore();
+      clearTimer.mockRestore();
+    }
   });
 });
