@@ -157,7 +157,7 @@ describe('the queue watch', () => {
       expect(every).toBe(MINUTE);
       expect(timer.hasRef()).toBe(false);
 
-      (tick as () => void)();
+      tick();
       await watch.beforeApplicationShutdown();
 
       expect(clearTimer).toHaveBeenCalledWith(timer);
