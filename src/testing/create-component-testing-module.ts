@@ -2,12 +2,15 @@ import { ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { components, PLATFORM_MODULES } from '../app.module';
 import { JOBS_CONFIG, readJobsConfig } from '../platform/jobs/jobs-config';
+import { QUEUE_WATCH_ON_TIMER } from '../platform/jobs/queue-watch.service';
 import type { ComponentComposition } from '../server/components/component-composition';
 
 /**
  * `manual` (tests' default): this process runs no jobs by itself; the test
- * runs them with the scenario helper (src/testing/events/event-scenario.ts).
- * `running`: the real runner, as in production (JOBS_CONCURRENCY, at least 1).
+ * runs them with the scenario helper (src/testing/events/event-scenario.ts),
+ * and checks its queue for a stuck one only when the test calls
+ * QueueWatchService.checkNow(). `running`: the real runner and the minutely
+ * queue check, as in production (JOBS_CONCURRENCY, at least 1).
  */
 export type TestJobs = 'manual' | 'running';
 
@@ -26,6 +29,8 @@ export async function compileComposedTestingModule(
   return Test.createTestingModule(metadata)
     .overrideProvider(JOBS_CONFIG)
     .useValue({ ...config, concurrency: jobs === 'running' ? Math.max(config.concurrency, 1) : 0 })
+    .overrideProvider(QUEUE_WATCH_ON_TIMER)
+    .useValue(jobs === 'running')
     .compile()
     .catch((error: unknown) => {
       throw composition.explainBootFailure(error);

@@ -5,11 +5,13 @@ import { JobQueue } from './job-queue';
 import { JobRunnerService } from './job-runner.service';
 import { JOBS_CONFIG, readJobsConfig } from './jobs-config';
 import { JobsRegistry } from './jobs-registry';
+import { QUEUE_WATCH_ON_TIMER, QueueWatchService } from './queue-watch.service';
 
 /**
  * Events, jobs and schedules (docs/architecture.md, "Events and jobs"):
  * EventPublisher and JobQueue for every component; the registry of their
- * listeners and handlers; this instance's runner.
+ * listeners and handlers; this instance's runner; the watch that logs a
+ * stuck queue.
  */
 @Global()
 @Module({
@@ -20,6 +22,8 @@ import { JobsRegistry } from './jobs-registry';
     EventPublisher,
     JobQueue,
     JobRunnerService,
+    { provide: QUEUE_WATCH_ON_TIMER, useValue: true },
+    QueueWatchService,
   ],
   exports: [EventPublisher, JobQueue, ComponentDirectory, JobsRegistry, JOBS_CONFIG],
 })
