@@ -29,9 +29,14 @@ export const pgQueryRows =
   async <T>(text: string, values: unknown[]) =>
     (await client.query(text, values)).rows as T[];
 
+/** What appQueryRows needs of a connection: Prisma's raw query (or a stand-in with its shape). */
+export interface RawQueries {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
 /** {@link QueryRows} on the app's own connection (Prisma; through PgBouncer when DATABASE_URL says so). */
 export const appQueryRows =
-  (database: Pick<JobsDatabase, '$queryRawUnsafe'>): QueryRows =>
+  (database: RawQueries): QueryRows =>
   <T>(text: string, values: unknown[]) =>
     database.$queryRawUnsafe<T[]>(text, ...values);
 

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ClientBase } from 'pg';
+import { describeDatabase } from '../environment/database-url';
 import { readQueueStatus } from './cli/queue-status';
-import { statusReport, STUCK_AFTER_SECONDS } from './cli/status-report';
-import { JOBS_DATABASE, type JobsDatabase, quoted } from './jobs-database';
+import { queueVerdict, STUCK_AFTER_SECONDS } from './cli/status-report';
+import { appQueryRows, JOBS_DATABASE, type JobsDatabase, type RawQueries } from './jobs-database';
 import { queueSchemaFor } from './queue-schema';
 
 /** How often each instance looks at the queue. */
@@ -22,19 +22,7 @@ export const QUEUE_WATCH_ON_TIMER = Symbol('QUEUE_WATCH_ON_TIMER');
 type QueueState = 'moving' | 'stuck' | 'backlog';
 
 /** The database the check reads through: the app's own connection (PrismaService, JOBS_DATABASE). */
-export type QueueWatchDatabase = Pick<JobsDatabase, 'config'> & {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-};
-
-/** `host:port/database` of a connection string, never the role or password. */
-function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-  } catch {
-    return 'the configured database';
-  }
-}
+export type QueueWatchDatabase = Pick<JobsDatabase, 'config'> & RawQueries;
 
 /** The last non-empty line of an error: Prisma puts the cause after a blank line and the call it came from. */
 function reason(error: unknown): string {
@@ -96,9 +84,9 @@ export class QueueWatchService implements OnApplicationBootstrap, BeforeApplicat
    * Never throws.
    */
   async checkNow(now: number = Date.now()): Promise<void> {
-    let verdict: string | undefined;
+    let verdict: ReturnType<typeof queueVerdict>;
     try {
-      verdict = await this.readVerdict();
+      verdict = queueVerdict(await readQueueStatus(appQueryRows(this.database), this.schema));
     } catch (error) {
       this.failures += 1;
       if (this.failures === QUEUE_WATCH_FAILURES_BEFORE_WARNING) {
@@ -112,27 +100,16 @@ export class QueueWatchService implements OnApplicationBootstrap, BeforeApplicat
     }
     if (this.failures >= QUEUE_WATCH_FAILURES_BEFORE_WARNING) this.logger.log(`the job queue ${this.where} can be checked again`);
     this.failures = 0;
-    const state: QueueState = verdict?.startsWith('stuck:') ? 'stuck' : verdict?.startsWith('backlog:') ? 'backlog' : 'moving';
+    const state: QueueState = verdict?.state ?? 'moving';
     if (state === 'moving') {
       if (this.state !== 'moving')
         this.logger.log(`the job queue ${this.where} is moving again: no due job has waited over ${STUCK_AFTER_SECONDS} s`);
     } else if (state !== this.state || now - this.warnedAt >= QUEUE_WARNING_REPEAT_MS) {
       this.logger.warn(
-        `job queue ${this.where}: ${verdict} \`npm run jobs -- status\` shows it by task; this warning repeats every ${QUEUE_WARNING_REPEAT_MS / 60_000} min while it lasts`,
+        `job queue ${this.where}: ${verdict!.line} \`npm run jobs -- status\` shows it by task; this warning repeats every ${QUEUE_WARNING_REPEAT_MS / 60_000} min while it lasts`,
       );
       this.warnedAt = now;
     }
     this.state = state;
-  }
-
-  /** The status command's `stuck: …` or `backlog: …` line for this queue, if any. */
-  private async readVerdict(): Promise<string | undefined> {
-    // readQueueStatus takes a pg client; the app's connection answers the same statement.
-    const client = {
-      query: async (text: string, values: unknown[] = []) => ({ rows: await this.database.$queryRawUnsafe<unknown[]>(text, ...values) }),
-      escapeIdentifier: quoted,
-    } as unknown as ClientBase;
-    const tasks = await readQueueStatus(client, this.schema);
-    return statusReport(tasks).find((line) => /^(stuck|backlog): /.test(line));
   }
 }

@@ -39,7 +39,7 @@ export async function runJobsCommand(
     if (target.appUrl) await checkSameDatabase(target.appUrl, target.url);
     await withClient(target.url, async (client) => {
       await checkQueueSchema(pgQueryRows(client), target.schema, target.where, (warning) => print(`warning: ${warning}`));
-      if (command.name === 'status') statusReport(await readQueueStatus(client, target.schema)).forEach(print);
+      if (command.name === 'status') statusReport(await readQueueStatus(pgQueryRows(client), target.schema)).forEach(print);
       else if (command.name === 'failed') failedReport(await readDeadLetters(client, target.schema)).forEach(print);
       else {
         const retried = await retryDeadLetters(client, target.schema, command.jobs, target.where);

@@ -1,5 +1,5 @@
-import type { ClientBase } from 'pg';
 import { DEAD_LETTERED } from '../dead-letter';
+import { quoted, type QueryRows } from '../jobs-database';
 
 /** The jobs of one task identifier (`event:…`, `job:…`, `schedule:…`) by state. */
 export interface TaskStatus {
@@ -26,8 +26,8 @@ export interface TaskStatus {
  * they never appear. A job locked by a worker counts as running whatever its
  * attempts (the count went up when it was locked).
  */
-export async function readQueueStatus(client: ClientBase, schema: string): Promise<TaskStatus[]> {
-  const { rows } = await client.query<TaskStatus>(
+export async function readQueueStatus(query: QueryRows, schema: string): Promise<TaskStatus[]> {
+  return query<TaskStatus>(
     `SELECT task_identifier AS task,
             count(*) FILTER (WHERE locked_at IS NULL AND attempts = 0 AND run_at <= now())::int AS pending,
             count(*) FILTER (WHERE locked_at IS NULL AND attempts = 0 AND run_at > now())::int AS scheduled,
@@ -37,9 +37,9 @@ export async function readQueueStatus(client: ClientBase, schema: string): Promi
             count(*) FILTER (WHERE locked_at IS NULL AND NOT (${DEAD_LETTERED}) AND run_at <= now())::int AS due,
             extract(epoch FROM now() - min(run_at) FILTER (WHERE locked_at IS NULL AND NOT (${DEAD_LETTERED}) AND run_at <= now()))::float8
               AS "oldestDueSeconds"
-       FROM ${client.escapeIdentifier(schema)}.jobs
+       FROM ${quoted(schema)}.jobs
       GROUP BY task_identifier
       ORDER BY task_identifier`,
+    [],
   );
-  return rows;
 }

@@ -47,9 +47,9 @@ let queue: string;
 /** Whether the test stopped the app itself; afterEach stops it otherwise, so a failed test leaves no runner taking this worker's jobs. */
 let stopped: boolean;
 
-function stop(timeoutMs: number): Promise<void> {
+async function stop(timeoutMs: number): Promise<void> {
   stopped = true;
-  return closeGracefully(server.app, timeoutMs);
+  await closeGracefully(server.app, timeoutMs);
 }
 
 /** The fixture component with the real job runner, and the held route; the test stops it itself. */
