@@ -82,7 +82,14 @@ async function startServer(
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }), staticDir);
   serveSourceAssets(app);
   beforeRoutes?.(app);
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A startup check refused (the app's bootstrap hooks run in listen): close what did start, or its
+    // connections keep the Jest worker alive after the failed test.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

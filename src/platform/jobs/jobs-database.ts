@@ -55,7 +55,8 @@ interface DatabaseIdentity {
  * transaction mode too: PgBouncer answers with the server's address, port and
  * database, not its own.
  */
-const IDENTITY_QUERY = `SELECT current_database() AS database, host(inet_server_addr()) AS address, inet_server_port() AS port,
+// ::text: current_database() is of type name, which Prisma's raw queries cannot read (the app side runs through Prisma).
+const IDENTITY_QUERY = `SELECT current_database()::text AS database, host(inet_server_addr()) AS address, inet_server_port() AS port,
   pg_postmaster_start_time()::text AS "startedAt"`;
 
 const described = (identity: DatabaseIdentity): string =>

@@ -9,6 +9,7 @@ import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
 import { waitForValue } from '../../../testing/process/wait-until';
+import { startTcpProxy } from '../../../testing/network/tcp-proxy';
 
 const NOTE = { title: 'Quarterly figures', content: null, status: 'PUBLISHED' as const, author: 'Ada' };
 
@@ -299,13 +300,18 @@ describe('a test server with jobs running', () => {
     }
   });
 
-  it('keeps serving while its runner cannot reach the database, restarting it with a doubling delay, and stops promptly', async () => {
+  it('keeps serving while its runner loses the database, restarting it with a doubling delay, and stops promptly', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    // Nothing listens on port 1: every start of the runner fails.
-    const unreachable = new URL(process.env.DATABASE_URL!);
-    unreachable.port = '1';
-    const running = await withEnvironment({ JOBS_DATABASE_URL: unreachable.toString() }, () => startFixtureServer({ jobs: 'running' }));
+    // The workers reach PostgreSQL through a proxy (JOBS_DATABASE_URL, checked at startup through the app's Prisma
+    // connection), which then refuses them while the app's own connection stays up: every start of the runner fails.
+    const database = new URL(process.env.DATABASE_URL!);
+    const proxy = await startTcpProxy(database.hostname, Number(database.port));
+    const viaProxy = new URL(database);
+    viaProxy.port = String(proxy.port);
+    let running: FixtureServer | undefined;
     try {
+      running = await withEnvironment({ JOBS_DATABASE_URL: viaProxy.toString() }, () => startFixtureServer({ jobs: 'running' }));
+      await proxy.setMode('refuse');
       const restarts = await waitForValue(
         'two restarts of the runner to be logged',
         () =>
@@ -318,7 +324,8 @@ describe('a test server with jobs running', () => {
       expect(restarts.slice(0, 2)).toEqual(['restarting the job runner in 1 s', 'restarting the job runner in 2 s']);
       expect((await fetch(`${running.baseUrl}/health/live`)).status).toBe(200);
     } finally {
-      await running.close();
+      await running?.close();
+      await proxy.close();
       warn.mockRestore();
     }
   });
