@@ -156,7 +156,9 @@ describe('the event outbox', () => {
       // Listening, its pass at start done: from here only a notification makes it relay.
       await waitForValue(
         'the relay to listen, its pass at start done',
-        async () => (await admin.query(`${relaySessions} AND state = 'idle' AND query LIKE 'WITH batch%'`)).rowCount ?? 0,
+        async () =>
+          (await admin.query(`${relaySessions} AND state = 'idle' AND starts_with(query, $1)`, [relayBatchSql(queue).slice(0, 60)]))
+            .rowCount ?? 0,
         (sessions) => sessions > 0,
         WAIT,
       );
