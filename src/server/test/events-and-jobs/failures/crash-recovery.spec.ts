@@ -3,12 +3,10 @@
 // runs); another instance started afterwards delivers it, exactly once to
 // each listener.
 import { IN_TRANSACTION_HOLD_EXPIRED } from '../../../../testing/fixture-component/fixture-hold';
-import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
 import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS } from '../../../../testing/process/fixture-app-instance';
-import { AppInstances } from './app-instances';
 import { addNoteThrough, DELIVERIES_TIMEOUT_MS, deliveredOnce, waitForDeliveries } from './deliveries';
-import { QueueProbe } from './queue-probe';
 import { jestTimeoutFor } from './test-bounds';
+import { useFailureFixture } from './failure-fixture';
 
 /** The first test's waits, one after the other: the publisher starts, the successor starts, the deliveries. */
 const KILLED_BEFORE_DELIVERY_TIMEOUT_MS = jestTimeoutFor([INSTANCE_START_TIMEOUT_MS, INSTANCE_START_TIMEOUT_MS, DELIVERIES_TIMEOUT_MS]);
@@ -21,40 +19,24 @@ const KILLED_HALFWAY_TIMEOUT_MS = jestTimeoutFor([
 ]);
 
 describe('event delivery when an app instance is killed (kill -9)', () => {
-  let server: FixtureServer;
-  let probe: QueueProbe;
-  const instances = new AppInstances();
-
-  beforeAll(async () => {
-    // The fixture's tables, in this worker's schema; this process runs no jobs (jobs 'manual').
-    server = await startFixtureServer();
-    probe = await QueueProbe.connect(process.env.MIGRATION_DATABASE_URL!, process.env.DATABASE_SCHEMA!);
-  });
-
-  afterAll(async () => {
-    await probe?.close();
-    await server?.close();
-  });
-
-  beforeEach(() => probe.reset());
-  afterEach(() => instances.killAll());
+  const fixture = useFailureFixture();
 
   it(
     'delivers an event committed by an instance killed before it delivered it, once to each listener, when another instance starts',
     async () => {
       // JOBS_CONCURRENCY=0: this instance publishes but delivers nothing, so the deliveries are still pending when it dies.
-      const publisher = await instances.start({ name: 'publisher', env: { JOBS_CONCURRENCY: '0' } });
-      const noteId = await addNoteThrough(publisher, probe, 'committed, then the instance was killed');
+      const publisher = await fixture.instances.start({ name: 'publisher', env: { JOBS_CONCURRENCY: '0' } });
+      const noteId = await addNoteThrough(publisher, fixture.probe, 'committed, then the instance was killed');
       // Not delivered when it dies: its deliveries wait in the outbox (an instance running no jobs relays none) or, if
       // relayed, in the queue, unlocked and never attempted.
       const pending = [
-        ...(await probe.outboxTasks()),
-        ...(await probe.jobs('event:')).filter((job) => job.lockedBy === null && job.attempts === 0).map((job) => job.task),
+        ...(await fixture.probe.outboxTasks()),
+        ...(await fixture.probe.jobs('event:')).filter((job) => job.lockedBy === null && job.attempts === 0).map((job) => job.task),
       ];
       await publisher.kill();
 
-      const successor = await instances.start({ name: 'successor' });
-      const delivered = await waitForDeliveries(probe, [noteId], [successor]);
+      const successor = await fixture.instances.start({ name: 'successor' });
+      const delivered = await waitForDeliveries(fixture.probe, [noteId], [successor]);
 
       expect(pending).toEqual([expect.stringMatching(/^event:fixture\./), expect.stringMatching(/^event:fixture\./)]);
       expect(delivered).toEqual(deliveredOnce([noteId]));
@@ -69,23 +51,23 @@ describe('event delivery when an app instance is killed (kill -9)', () => {
       // killed (FIXTURE_HOLD_IN_TRANSACTION, the one test that holds there): an effect written but never committed must not
       // count, and the delivery must run again. The hold is bounded below the transaction's cap (fixture-hold.ts); the test
       // kills the instance as soon as it logs `holding`, and checks below that the bound was not reached first.
-      const hold = instances.holdFile();
-      const first = await instances.start({
+      const hold = fixture.instances.holdFile();
+      const first = await fixture.instances.start({
         name: 'first',
         env: { FIXTURE_HOLD_FILE: hold.path, FIXTURE_HOLD_IN_TRANSACTION: '1', JOBS_STALE_LOCK_MS: '1000' },
       });
-      const { id: noteId } = await server.notes.create({
+      const { id: noteId } = await fixture.server.notes.create({
         title: 'delivery under way when killed',
         content: null,
         status: 'PUBLISHED',
         author: 'Failure tests',
       });
       await first.waitForLogLine(new RegExp(`holding .*${noteId}`), `that a listener holds the delivery of note ${noteId}`);
-      const lockedWhenKilled = (await probe.jobs('event:')).filter((job) => job.lockedBy !== null);
+      const lockedWhenKilled = (await fixture.probe.jobs('event:')).filter((job) => job.lockedBy !== null);
       await first.kill();
 
-      const second = await instances.start({ name: 'second', env: { JOBS_STALE_LOCK_MS: '1000' } });
-      const delivered = await waitForDeliveries(probe, [noteId], [second]);
+      const second = await fixture.instances.start({ name: 'second', env: { JOBS_STALE_LOCK_MS: '1000' } });
+      const delivered = await waitForDeliveries(fixture.probe, [noteId], [second]);
 
       // Killed while its listeners still held inside their transaction, not after the hold's bound made them fail.
       expect(

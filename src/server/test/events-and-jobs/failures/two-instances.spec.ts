@@ -1,13 +1,12 @@
 // Two app instances (child processes) running jobs on one queue, as two
 // replicas behind a load balancer do: each delivery runs in one of them,
 // once; a schedule runs once per tick, not once per instance.
-import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
 import { type FixtureAppInstance, INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS } from '../../../../testing/process/fixture-app-instance';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from '../../../../testing/process/wait-until';
-import { AppInstances } from './app-instances';
 import { DELIVERIES_TIMEOUT_MS, deliveredOnce, waitForDeliveries } from './deliveries';
-import { describeJobs, QueueProbe } from './queue-probe';
+import { describeJobs } from './queue-probe';
 import { jestTimeoutFor } from './test-bounds';
+import { useFailureFixture } from './failure-fixture';
 
 /** Every minute, in these instances only (the fixture's own schedule is every 5 minutes): see fixture-events.ts. */
 const EVERY_MINUTE = { FIXTURE_TIDY_CRON: '* * * * *' };
@@ -32,31 +31,16 @@ const ONCE_PER_TICK_TIMEOUT_MS = jestTimeoutFor([
 ]);
 
 describe('event delivery and schedules with two app instances', () => {
-  let server: FixtureServer;
-  let probe: QueueProbe;
-  const instances = new AppInstances();
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    probe = await QueueProbe.connect(process.env.MIGRATION_DATABASE_URL!, process.env.DATABASE_SCHEMA!);
-  });
-
-  afterAll(async () => {
-    await probe?.close();
-    await server?.close();
-  });
-
-  beforeEach(() => probe.reset());
-  afterEach(() => instances.killAll());
+  const fixture = useFailureFixture();
 
   it(
     'delivers each of 40 events once to each listener while two instances run jobs',
     async () => {
-      const [one, two] = await Promise.all([instances.start({ name: 'one' }), instances.start({ name: 'two' })]);
+      const [one, two] = await Promise.all([fixture.instances.start({ name: 'one' }), fixture.instances.start({ name: 'two' })]);
 
       const noteIds: string[] = [];
       for (let i = 0; i < 40; i++) {
-        const note = await server.notes.create({
+        const note = await fixture.server.notes.create({
           title: `note ${i} for two instances`,
           content: null,
           status: 'PUBLISHED',
@@ -64,7 +48,7 @@ describe('event delivery and schedules with two app instances', () => {
         });
         noteIds.push(note.id);
       }
-      const delivered = await waitForDeliveries(probe, noteIds, [one, two]);
+      const delivered = await waitForDeliveries(fixture.probe, noteIds, [one, two]);
 
       expect(delivered).toEqual(deliveredOnce(noteIds));
     },
@@ -75,8 +59,8 @@ describe('event delivery and schedules with two app instances', () => {
     'runs a schedule once per tick while two instances run it, not once per instance',
     async () => {
       const both = await Promise.all([
-        instances.start({ name: 'one', env: EVERY_MINUTE }),
-        instances.start({ name: 'two', env: EVERY_MINUTE }),
+        fixture.instances.start({ name: 'one', env: EVERY_MINUTE }),
+        fixture.instances.start({ name: 'two', env: EVERY_MINUTE }),
       ]);
       // Both instances' cron is running before the tick the test looks at: a tick some seconds after both runners said they
       // started (cron starts with the runner; the margin covers its first query).
@@ -95,12 +79,12 @@ describe('event delivery and schedules with two app instances', () => {
       const second = await nextRun(both, (ref) => new Date(ref) > new Date(first), `a tidy-notes run for a tick after ${first}`);
       await nextRun(both, (ref) => new Date(ref) > new Date(second), `a tidy-notes run for a tick after ${second}`);
       await waitUntil('the queue to hold no schedule job', async () => {
-        const jobs = await probe.jobs('schedule:');
+        const jobs = await fixture.probe.jobs('schedule:');
         return jobs.length === 0 ? { done: true, value: undefined } : { done: false, seen: describeJobs(jobs) };
       });
 
       // Runs of the first and of the second tick: one each.
-      const runs = (await probe.effects('tidy-notes')).map((effect) => effect.ref);
+      const runs = (await fixture.probe.effects('tidy-notes')).map((effect) => effect.ref);
       expect({ [first]: runs.filter((ref) => ref === first).length, [second]: runs.filter((ref) => ref === second).length }).toEqual({
         [first]: 1,
         [second]: 1,
@@ -116,7 +100,7 @@ describe('event delivery and schedules with two app instances', () => {
       awaited,
       async () => {
         for (const instance of running) instance.assertRunning(`while the test waited for ${awaited}`);
-        const runs = await probe.effects('tidy-notes');
+        const runs = await fixture.probe.effects('tidy-notes');
         const run = runs.find((effect) => wanted(effect.ref));
         return run
           ? { done: true, value: run.ref }
