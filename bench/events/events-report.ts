@@ -236,7 +236,7 @@ export function readingLines(run: Pick<EventsRun, 'raw' | 'platform' | 'platform
     if (main?.sustained.perSecond && reference) {
       lines.push(
         `The platform delivers ${formatRate(main.sustained.perSecond)}/s against raw graphile-worker's ${formatRate(reference)}/s with the same settings ` +
-          '(each publish is a Prisma interactive transaction; each delivery opens one more, for the listener).',
+          '(each publish is a Prisma interactive transaction writing one outbox row; each delivery opens one more, for the listener).',
       );
     }
   }
@@ -290,7 +290,7 @@ export function eventsSection(run: EventsRun): string {
           `**What publishing adds to a request**: the same write transaction (Prisma interactive transaction, one INSERT)`,
           `without and with one publish, and with one more statement instead (what any extra round trip costs), one at a time,`,
           `${whole(platform.publishCost.ops)} of each in rotating blocks after a warm-up;`,
-          'first graphile-worker’s add_jobs called in SQL as EventPublisher calls it, on node-postgres (the library’s share), then the',
+          'first graphile-worker’s add_jobs called in SQL on node-postgres (what publishing would cost by enqueueing directly; the platform writes an outbox row instead), then the',
           'platform in an instance without a runner (the request’s own cost), then with the runner delivering each published event',
           'on the same two cores:',
           '',
