@@ -1,7 +1,7 @@
 // How the job runner stops with the app (src/platform/jobs/job-runner.service.ts): from the first moment
 // of the stop, in parallel with the HTTP drain, and by its deadline, abandoning (and rolling back) a run
 // that is still going so it runs again, even in its last attempt.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Logger, Module } from '@nestjs/common';
@@ -66,6 +66,12 @@ beforeEach(async () => {
   stopped = false;
 });
 
+/** Removed after the file's tests, not in the test: the run abandoned at the deadline polls its hold file until it sees it. */
+const holdDirs: string[] = [];
+afterAll(() => {
+  for (const dir of holdDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 afterEach(async () => {
   held.release.resolve();
   if (server && !stopped) await closeGracefully(server.app, 5000);
@@ -117,7 +123,9 @@ describe('the job runner when the app stops', () => {
   });
 
   it('abandons a job still running at the deadline: its transaction rolls back, it is not done, and it may run again even in its last attempt', async () => {
-    const hold = join(mkdtempSync(join(tmpdir(), 'runner-shutdown-')), 'release');
+    const holdDir = mkdtempSync(join(tmpdir(), 'runner-shutdown-'));
+    holdDirs.push(holdDir);
+    const hold = join(holdDir, 'release');
     const logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     // Inside the platform's transaction (fixture-hold.ts), which the deadline must roll back.
