@@ -3,6 +3,7 @@ import { DatabaseModule } from './database/runtime/database.module';
 import { componentRegistry } from './generated/component-registry';
 import { componentModules } from './generated/components.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './platform/mail/mail.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LifecycleModule } from './platform/lifecycle/lifecycle.module';
 import { SecurityModule } from './security/security.module';
@@ -10,7 +11,7 @@ import { ComponentComposition } from './server/components/component-composition'
 import { HttpPlatformModule } from './server/http-platform.module';
 
 /** What every app has, whatever its components. */
-export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule, JobsModule];
+export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule, JobsModule, MailModule];
 
 /** Every component the build discovered (src/generated/), each module importing those of its dependsOn. */
 export const components = ComponentComposition.of(componentRegistry.components, componentModules);

@@ -6,12 +6,13 @@
 // by `npx prisma db seed` without the web stack) imports its role file
 // directly, e.g. `../../../surface/settings`.
 //
-// Later issues add mail and logging here.
+// A later issue adds logging here.
 export * from './components';
 export * from './data';
 export * from './errors';
 export * from './events';
 export * from './forms';
 export * from './jobs';
+export * from './mail';
 export * from './pages';
 export * from './settings';

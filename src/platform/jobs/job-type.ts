@@ -10,6 +10,9 @@ export interface JobType<P> {
   readonly __payload?: P;
 }
 
+/** The component name of the platform's own jobs (`job:platform.send-mail`), handled in platform modules. */
+export const PLATFORM_JOBS = 'platform';
+
 const definedJobs = new Map<string, JobType<unknown>>();
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

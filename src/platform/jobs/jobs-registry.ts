@@ -7,7 +7,7 @@ import { componentEventProblems, type DiscoveredHandlers, type ScheduleHandler }
 import { ComponentDirectory } from './composed-components';
 import { JOB_HANDLER, type JobHandlerMetadata, SCHEDULE_HANDLER, type ScheduleHandlerMetadata } from './job-handler.decorators';
 import { listenerTask, type RegisteredJob, type RegisteredListener, type RegisteredSchedule, scheduleTask } from './job-handlers';
-import { definedJobTypes } from './job-type';
+import { definedJobTypes, PLATFORM_JOBS } from './job-type';
 
 type Method = (...args: unknown[]) => Promise<void>;
 
@@ -50,8 +50,10 @@ export class JobsRegistry implements OnModuleInit {
           const job = Reflect.getMetadata(JOB_HANDLER, method) as JobHandlerMetadata | undefined;
           const schedule = Reflect.getMetadata(SCHEDULE_HANDLER, method) as ScheduleHandlerMetadata | undefined;
           if (!listener && !job && !schedule) continue;
-          const where = `${component ?? '?'}.${prototype.constructor.name}.${name}`;
-          if (!component) {
+          // The platform's own jobs (mail) are handled in platform modules, not components.
+          const owner = component ?? (job?.job.component === PLATFORM_JOBS && !listener && !schedule ? PLATFORM_JOBS : undefined);
+          const where = `${owner ?? '?'}.${prototype.constructor.name}.${name}`;
+          if (!owner) {
             found.strays.push(`${prototype.constructor.name}.${name} (module ${moduleRef.metatype.name})`);
             continue;
           }
@@ -59,7 +61,7 @@ export class JobsRegistry implements OnModuleInit {
           if (listener) {
             found.listeners.push({
               id: where,
-              component,
+              component: owner,
               event: listener.event,
               task: listenerTask(where),
               maxAttempts: listener.maxAttempts,
@@ -67,11 +69,12 @@ export class JobsRegistry implements OnModuleInit {
               run: bound,
             });
           }
-          if (job) found.jobs.push({ id: where, component, job: job.job, task: job.job.task, transaction: job.transaction, run: bound });
+          if (job)
+            found.jobs.push({ id: where, component: owner, job: job.job, task: job.job.task, transaction: job.transaction, run: bound });
           if (schedule) {
-            const handler: ScheduleHandler = { id: where, component, name: schedule.name };
+            const handler: ScheduleHandler = { id: where, component: owner, name: schedule.name };
             found.schedules.push(handler);
-            scheduleMethods.set(`${component}/${schedule.name}`, Object.assign(bound, { owner: instance }));
+            scheduleMethods.set(`${owner}/${schedule.name}`, Object.assign(bound, { owner: instance }));
           }
         }
       }

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { ConfigurationError } from '../errors/configuration.error';
+import { isProductionRuntime } from '../environment/runtime-environment';
+
+/** How this process sends mail, from the environment (docs/operations.md, "Mail"). */
+export interface MailSettings {
+  /** `smtp`: SMTP_URL through nodemailer. `file`: one `.eml` file per message in `directory` (development and tests). */
+  transport: { kind: 'smtp'; url: string } | { kind: 'file'; directory: string };
+  /** The From header: MAIL_FROM. */
+  from: string;
+  /** The absolute base of every link in a mail: APP_URL, without a trailing slash. */
+  appUrl: string;
+}
+
+/** Injection token of this process's MailSettings. */
+export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
+
+/**
+ * Where the file transport writes: MAIL_DIR, else `.data/dev/mail/` for the
+ * app and `.data/test/mail/worker-<n>/` under Jest (one folder per worker, so
+ * parallel test files never read each other's mail).
+ */
+function mailDirectory(env: NodeJS.ProcessEnv): string {
+  if (env.MAIL_DIR) return env.MAIL_DIR;
+  if (env.NODE_ENV === 'test') return join(process.cwd(), '.data', 'test', 'mail', `worker-${env.JEST_WORKER_ID ?? 'main'}`);
+  return join(process.cwd(), '.data', 'dev', 'mail');
+}
+
+function absoluteUrl(value: string, variable: string, example: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(`${variable}="${value}" is not an absolute URL; set it like ${example}`);
+  }
+  return url;
+}
+
+/**
+ * SMTP_URL, MAIL_FROM, APP_URL, MAIL_DIR. In production SMTP_URL and APP_URL
+ * are required: a production app must not write mail to its disk, and links
+ * in mail must never be built from a request's Host header (anyone can send
+ * one, and a password-reset link pointing at their host would leak the token).
+ */
+export function readMailSettings(env: NodeJS.ProcessEnv): MailSettings {
+  const production = isProductionRuntime(env);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (production && !smtpUrl) {
+    throw new ConfigurationError(
+      'SMTP_URL is not set, and NODE_ENV=production sends mail only through SMTP (password resets, address verification); set SMTP_URL, e.g. smtps://user:password@smtp.example.com:465 (docs/operations.md, "Mail")',
+    );
+  }
+  if (smtpUrl) {
+    const protocol = absoluteUrl(smtpUrl, 'SMTP_URL', 'smtps://user:password@smtp.example.com:465').protocol;
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+      throw new ConfigurationError(
+        `SMTP_URL must start with smtp:// or smtps://, not ${protocol}//; e.g. smtps://user:password@smtp.example.com:465`,
+      );
+    }
+  }
+  const appUrlSetting = env.APP_URL || undefined;
+  if (production && !appUrlSetting) {
+    throw new ConfigurationError(
+      'APP_URL is not set, and NODE_ENV=production needs it to build the links in mail (password reset, verification); set APP_URL to the address people open, e.g. https://app.example.com',
+    );
+  }
+  const appUrl = appUrlSetting ?? `http://localhost:${env.PORT || 3000}`;
+  const parsed = absoluteUrl(appUrl, 'APP_URL', 'https://app.example.com');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigurationError(
+      `APP_URL must start with https:// (or http:// in development), not ${parsed.protocol}//; e.g. https://app.example.com`,
+    );
+  }
+  return {
+    transport: smtpUrl ? { kind: 'smtp', url: smtpUrl } : { kind: 'file', directory: mailDirectory(env) },
+    from: env.MAIL_FROM || `Component Platform <no-reply@${parsed.hostname}>`,
+    appUrl: appUrl.replace(/\/+$/, ''),
+  };
+}
