@@ -17,12 +17,12 @@ export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
 
 /**
  * Where the file transport writes: MAIL_DIR, else `.data/dev/mail/` for the
- * app and `.data/test/mail/worker-<n>/` under Jest (one folder per worker, so
- * parallel test files never read each other's mail).
+ * app and `.data/test/mail/<DATABASE_SCHEMA>/` in tests (one folder per Jest
+ * worker's schema, so parallel test files never read each other's mail).
  */
 function mailDirectory(env: NodeJS.ProcessEnv): string {
   if (env.MAIL_DIR) return env.MAIL_DIR;
-  if (env.NODE_ENV === 'test') return join(process.cwd(), '.data', 'test', 'mail', `worker-${env.JEST_WORKER_ID ?? 'main'}`);
+  if (env.NODE_ENV === 'test') return join(process.cwd(), '.data', 'test', 'mail', env.DATABASE_SCHEMA || 'public');
   return join(process.cwd(), '.data', 'dev', 'mail');
 }
 
