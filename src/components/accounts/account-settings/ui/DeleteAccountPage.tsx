@@ -15,8 +15,8 @@ export function DeleteAccountPage({ email, errors }: DeleteAccountPageProps) {
       <PageHeader title="Delete your account?" />
       <Card id="delete-account" title="This cannot be undone" as="section">
         <p>
-          Your account {email} is deleted for good: you are signed out everywhere, you can no longer sign in, and what you wrote (such
-          as your posts) is no longer shown. The address becomes free: you may create a new, empty account with it later.
+          {`Your account ${email} is deleted for good: you are signed out everywhere, you can no longer sign in, and what you wrote ` +
+            '(such as your posts) is no longer shown. The address becomes free: you may create a new, empty account with it later.'}
         </p>
         <form method="post" action={ACCOUNT_PATHS.deleteAccount}>
           <ErrorSummary errors={errors} />
