@@ -134,7 +134,8 @@ export class DemoComponentService {
  * only its author (`viewerId`; null when signed out).
  */
 function visibleTo(viewerId: string | null): Prisma.DemoPostWhereInput {
-  const drafts = viewerId === null ? { status: { not: 'DRAFT' as const } } : { OR: [{ status: { not: 'DRAFT' as const } }, { authorId: viewerId }] };
+  const drafts =
+    viewerId === null ? { status: { not: 'DRAFT' as const } } : { OR: [{ status: { not: 'DRAFT' as const } }, { authorId: viewerId }] };
   return { authorDeletedAt: null, ...drafts };
 }
 

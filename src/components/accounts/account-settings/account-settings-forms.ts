@@ -52,14 +52,18 @@ export interface PasswordChange {
 /** Nothing of either form is ever shown again: both fields are passwords. */
 export type ParsedSettingsForm<T, Field extends string> = { ok: true; value: T } | { ok: false; errors: FormErrors<Field> };
 
-export function parseChangePasswordForm(body: Record<string, unknown> | undefined): ParsedSettingsForm<PasswordChange, ChangePasswordField> {
+export function parseChangePasswordForm(
+  body: Record<string, unknown> | undefined,
+): ParsedSettingsForm<PasswordChange, ChangePasswordField> {
   const parsed = parseForm(ChangePasswordBody, body);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { currentPassword, newPassword } = parsed.value;
   return { ok: true, value: { currentPassword, newPassword } };
 }
 
-export function parseDeleteAccountForm(body: Record<string, unknown> | undefined): ParsedSettingsForm<{ password: string }, DeleteAccountField> {
+export function parseDeleteAccountForm(
+  body: Record<string, unknown> | undefined,
+): ParsedSettingsForm<{ password: string }, DeleteAccountField> {
   const parsed = parseForm(DeleteAccountBody, body);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, value: { password: parsed.value.password } };

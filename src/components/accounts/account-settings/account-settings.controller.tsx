@@ -17,7 +17,8 @@ import { DeleteAccountPage } from './ui/DeleteAccountPage';
 export const WRONG_CURRENT_PASSWORD = 'Your current password is not right. Enter the password you sign in with; nothing was changed.';
 export const WRONG_PASSWORD_TO_DELETE = 'The password is not right. Enter the password you sign in with; your account was not deleted.';
 export const PASSWORD_CHANGED = 'Your password is changed. Every other browser or device signed in to your account is signed out.';
-export const ACCOUNT_DELETED = 'Your account is deleted and you are signed out. You can create a new account with the same address at any time.';
+export const ACCOUNT_DELETED =
+  'Your account is deleted and you are signed out. You can create a new account with the same address at any time.';
 
 const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
@@ -90,7 +91,9 @@ export class AccountSettingsController {
       response
         .status(400)
         .type('html')
-        .send(renderPage(<DeleteAccountPage email={user.email} errors={errors} />, { title: 'Delete your account?', context, invalid: true }));
+        .send(
+          renderPage(<DeleteAccountPage email={user.email} errors={errors} />, { title: 'Delete your account?', context, invalid: true }),
+        );
     const form = parseDeleteAccountForm(body);
     if (!form.ok) return void refuse(form.errors);
 

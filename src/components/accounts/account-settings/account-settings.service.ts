@@ -33,7 +33,12 @@ export class AccountSettingsService {
    * The write is conditional on the hash that was checked, so a password
    * changed meanwhile (another tab, a reset) counts as a wrong one.
    */
-  async changePassword(accountId: string, currentPassword: string, newPassword: string, keepToken: string | undefined): Promise<SettingsOutcome> {
+  async changePassword(
+    accountId: string,
+    currentPassword: string,
+    newPassword: string,
+    keepToken: string | undefined,
+  ): Promise<SettingsOutcome> {
     const checked = await this.checkedHash(accountId, currentPassword);
     if (checked === null) return 'wrong-password';
     const passwordHash = await hashPassword(newPassword);

@@ -106,7 +106,12 @@ export class SessionsService {
    * undefined), with `db`'s other writes when it is a transaction's client.
    * @returns how many were live
    */
-  async revokeAllExcept(userId: string, keepToken: string | undefined, db: ComponentData<'accounts'> = this.db, now = new Date()): Promise<number> {
+  async revokeAllExcept(
+    userId: string,
+    keepToken: string | undefined,
+    db: ComponentData<'accounts'> = this.db,
+    now = new Date(),
+  ): Promise<number> {
     const kept = keepToken !== undefined && isSessionTokenShape(keepToken) ? { NOT: { tokenHash: sessionTokenHash(keepToken) } } : {};
     const { count } = await db.accountsSession.updateMany({
       where: { userId, revokedAt: null, idleExpiresAt: { gt: now }, ...kept },

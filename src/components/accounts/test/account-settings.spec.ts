@@ -191,7 +191,11 @@ describe('the account settings over HTTP', () => {
       expect(sessionSetCookie(response)).toMatch(/Expires=Thu, 01 Jan 1970/);
       expect(await (await laptop.get('/')).text()).toContain(ACCOUNT_DELETED);
       expect({ laptop: await isSignedIn(laptop), phone: await isSignedIn(phone) }).toEqual({ laptop: false, phone: false });
-      expect(await stored()).toMatchObject({ deletedAt: expect.any(Date), passwordHash: null, email: `deleted-${account.id}@accounts.invalid` });
+      expect(await stored()).toMatchObject({
+        deletedAt: expect.any(Date),
+        passwordHash: null,
+        email: `deleted-${account.id}@accounts.invalid`,
+      });
       expect(await server.prisma.accountsSession.count({ where: { userId: account.id, revokedAt: null } })).toBe(0);
       expect(await server.prisma.accountsEmailToken.findMany({ select: { userId: true } })).toEqual([{ userId: other.id }]);
       const events = await scenario.published(AccountDeleted);
