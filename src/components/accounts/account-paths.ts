@@ -5,4 +5,6 @@ export const ACCOUNT_PATHS = {
   signOut: '/accounts/sign-out',
   account: '/accounts/me',
   signOutEverywhere: '/accounts/me/sign-out-everywhere',
+  changePassword: '/accounts/me/password',
+  deleteAccount: '/accounts/me/delete',
 } as const;

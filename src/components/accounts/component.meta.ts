@@ -11,7 +11,10 @@ export default defineComponent({
     { path: '/accounts/sign-up' },
     { path: '/accounts/sign-out' },
     { path: '/accounts/me/sign-out-everywhere' },
+    { path: '/accounts/me/password' },
+    { path: '/accounts/me/delete' },
   ],
+  events: { publishes: ['account-deleted'] },
   schedules: [
     {
       name: 'prune-expired',

@@ -1,5 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { secureCookies } from '../../surface';
+import { AccountSettingsController } from './account-settings/account-settings.controller';
+import { AccountSettingsService } from './account-settings/account-settings.service';
 import { AccountsComponentController } from './component.controller';
 import { AccountsComponentService } from './component.service';
 import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
@@ -12,9 +14,10 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
 
 /** Accounts and sessions; looks up the signed-in user on every request for @RequireUser(), @CurrentUser() and the layout. */
 @Module({
-  controllers: [AccountsComponentController],
+  controllers: [AccountsComponentController, AccountSettingsController],
   providers: [
     AccountsComponentService,
+    AccountSettingsService,
     SessionsService,
     AttemptsService,
     RequireUserGuard,

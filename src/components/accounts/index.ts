@@ -6,3 +6,4 @@ export { CurrentUser } from './guards/current-user.decorator';
 export { RequireUser } from './guards/require-user.decorator';
 export { RequireUserGuard } from './guards/require-user.guard';
 export { signInHref } from './account-links';
+export { AccountDeleted } from './account-events';

@@ -65,7 +65,7 @@ export class DemoComponentController {
   @RequireUser()
   @Page()
   async confirmRemove(@Param('id') id: string, @CurrentUser() user: SignedInUser, @PageContext() context: RenderContext): Promise<string> {
-    const post = await this.posts.getPost(id);
+    const post = await this.posts.getPost(id, user.id);
     if (!post)
       throw new DomainError('NOT_FOUND', 'This post does not exist, or it has been deleted already. Go back to the list of posts.');
     if (post.authorId !== user.id) throw new DomainError('FORBIDDEN', NOT_YOUR_POST);
@@ -76,7 +76,7 @@ export class DemoComponentController {
   @Post('posts/:id/delete')
   @RequireUser()
   async remove(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() res: Response): Promise<void> {
-    const post = await this.posts.getPost(id);
+    const post = await this.posts.getPost(id, user.id);
     const outcome = post === null ? 'missing' : await this.posts.deletePost(id, user.id);
     if (outcome === 'not-author') throw new DomainError('FORBIDDEN', NOT_YOUR_POST);
     setFlash(res, outcome === 'deleted' ? `Post “${post!.title}” deleted.` : 'That post had already been deleted.');
@@ -90,7 +90,7 @@ export class DemoComponentController {
     context: RenderContext,
     { invalid = false } = {},
   ): Promise<string> {
-    const { posts, page, totalPages, pageSize } = await this.posts.listPosts(requested.page, requested.size);
+    const { posts, page, totalPages, pageSize } = await this.posts.listPosts(requested.page, requested.size, viewer?.id ?? null);
     const paging = { page, totalPages, pageSize, pageSizes: PAGE_SIZES };
     const cards = posts.map((post) => toPostCard(post, viewer?.id ?? null));
     return renderPage(<PostListPage posts={cards} paging={paging} form={form} signInHref={signInHref(LIST_PATH)} />, {

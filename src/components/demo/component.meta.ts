@@ -8,4 +8,6 @@ export default defineComponent({
   nav: { label: 'Posts', order: 10 },
   // Posts belong to accounts: DemoPost.author relates to AccountsUser, and adding or deleting a post needs a signed-in user.
   dependsOn: ['accounts'],
+  // Hides a deleted account's posts (account-deleted.listener.ts).
+  events: { listensTo: ['accounts/account-deleted'] },
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import { type ComponentClient, PrismaService } from '../../surface';
+import { type ComponentClient, type ComponentData, PrismaService } from '../../surface';
 import { DemoPost, DemoPostChanges, DemoPostListItem, DemoPostPage, NewDemoPost } from './component.types';
 
 const POST_WITH_AUTHOR = {
@@ -58,9 +58,10 @@ export class DemoComponentService {
   }
 
   /**
-   * One page of posts, newest first. The page asked for is clamped to the
-   * pages there are, so an address past the end shows the last page (and a
-   * page number too large to count with, too).
+   * One page of the posts `viewerId` may see (null: signed out), newest
+   * first. The page asked for is clamped to the pages there are, so an
+   * address past the end shows the last page (and a page number too large to
+   * count with, too); the count and the rows filter alike, so the pages add up.
    *
    * The list and the count run side by side on two pooled connections, not
    * in a transaction (no BEGIN/COMMIT round trips, no connection held for
@@ -68,17 +69,19 @@ export class DemoComponentService {
    * request, which a page of posts can live with. Only a page past the end
    * costs a second read.
    */
-  async listPosts(requestedPage = 1, pageSize = 20): Promise<DemoPostPage> {
+  async listPosts(requestedPage = 1, pageSize = 20, viewerId: string | null = null): Promise<DemoPostPage> {
     const wanted = Number.isFinite(requestedPage) ? Math.max(1, Math.floor(requestedPage)) : 1;
+    const where = visibleTo(viewerId);
     const readPage = (page: number) =>
       this.db.demoPost.findMany({
+        where,
         select: POST_LIST_ITEM,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
     const [total, rows] = await Promise.all([
-      this.db.demoPost.count(),
+      this.db.demoPost.count({ where }),
       wanted * pageSize <= MAX_OFFSET ? readPage(wanted) : Promise.resolve(null),
     ]);
     const totalPages = Math.max(1, Math.ceil(total / pageSize));
@@ -87,16 +90,30 @@ export class DemoComponentService {
     return { posts: shown.map(toListItem), total, page, pageSize, totalPages };
   }
 
-  async getPost(id: string): Promise<DemoPost | null> {
+  /** The post, or null when it does not exist or `viewerId` (null: signed out) may not see it: a draft of someone else, a deleted author's. */
+  async getPost(id: string, viewerId: string | null = null): Promise<DemoPost | null> {
     if (!UUID.test(id)) return null;
+    const row = await this.db.demoPost.findFirst({ where: { id, ...visibleTo(viewerId) }, select: POST_WITH_AUTHOR });
+    return row ? toDemoPost(row) : null;
+  }
+
+  /** Changes a post whose author's account still exists; null for any other. */
+  async updatePost(id: string, changes: DemoPostChanges): Promise<DemoPost | null> {
+    if (!UUID.test(id)) return null;
+    const { count } = await this.db.demoPost.updateMany({ where: { id, authorDeletedAt: null }, data: changes });
+    if (count === 0) return null;
     const row = await this.db.demoPost.findUnique({ where: { id }, select: POST_WITH_AUTHOR });
     return row ? toDemoPost(row) : null;
   }
 
-  async updatePost(id: string, changes: DemoPostChanges): Promise<DemoPost | null> {
-    if (!UUID.test(id)) return null;
-    const { count } = await this.db.demoPost.updateMany({ where: { id }, data: changes });
-    return count === 0 ? null : this.getPost(id);
+  /**
+   * Hides every post of an account that was deleted (accounts/account-deleted).
+   * Conditional, so a second delivery of the event changes nothing.
+   * @returns how many posts were hidden now
+   */
+  async hidePostsOfDeletedAuthor(authorId: string, db: ComponentData<'demo'> = this.db, now = new Date()): Promise<number> {
+    const { count } = await db.demoPost.updateMany({ where: { authorId, authorDeletedAt: null }, data: { authorDeletedAt: now } });
+    return count;
   }
 
   /**
@@ -110,6 +127,16 @@ export class DemoComponentService {
     if (count > 0) return 'deleted';
     return (await this.db.demoPost.count({ where: { id } })) > 0 ? 'not-author' : 'missing';
   }
+}
+
+/**
+ * Who sees a post: nobody once its author's account is deleted; a draft
+ * only its author (`viewerId`; null when signed out).
+ */
+function visibleTo(viewerId: string | null): Prisma.DemoPostWhereInput {
+  const drafts =
+    viewerId === null ? { status: { not: 'DRAFT' as const } } : { OR: [{ status: { not: 'DRAFT' as const } }, { authorId: viewerId }] };
+  return { authorDeletedAt: null, ...drafts };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

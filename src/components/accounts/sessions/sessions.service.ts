@@ -102,6 +102,25 @@ export class SessionsService {
   }
 
   /**
+   * Ends every session of the user except `keepToken`'s (none kept when
+   * undefined), with `db`'s other writes when it is a transaction's client.
+   * @returns how many were live
+   */
+  async revokeAllExcept(
+    userId: string,
+    keepToken: string | undefined,
+    db: ComponentData<'accounts'> = this.db,
+    now = new Date(),
+  ): Promise<number> {
+    const kept = keepToken !== undefined && isSessionTokenShape(keepToken) ? { NOT: { tokenHash: sessionTokenHash(keepToken) } } : {};
+    const { count } = await db.accountsSession.updateMany({
+      where: { userId, revokedAt: null, idleExpiresAt: { gt: now }, ...kept },
+      data: { revokedAt: now, idleExpiresAt: now },
+    });
+    return count;
+  }
+
+  /**
    * Deletes up to PRUNE_BATCH sessions that can never be used again. A
    * revoked session's idle expiry is its revocation time and the idle expiry
    * never passes the absolute one, so one indexed condition finds them all.

@@ -32,6 +32,11 @@ export function AccountPage({ displayName, email, memberSince, activeSessions }:
           <Button variant="destructive">Sign out everywhere</Button>
         </form>
       </Card>
+      <Card id="account-settings" title="Password and account" as="section">
+        <p>
+          <a href={ACCOUNT_PATHS.changePassword}>Change your password</a> · <a href={ACCOUNT_PATHS.deleteAccount}>Delete your account</a>
+        </p>
+      </Card>
     </>
   );
 }
