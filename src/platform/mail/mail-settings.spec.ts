@@ -74,7 +74,9 @@ describe('readMailSettings', () => {
   });
 
   it('refuses an APP_URL that is no absolute URL, or plain http:// to another machine in production', () => {
-    expect(refusal({ APP_URL: 'app.example.com' })).toBe('APP_URL="app.example.com" is not an absolute URL; set it like https://app.example.com');
+    expect(refusal({ APP_URL: 'app.example.com' })).toBe(
+      'APP_URL="app.example.com" is not an absolute URL; set it like https://app.example.com',
+    );
     expect(refusal({ APP_URL: 'ftp://app.example.com' })).toBe(
       'APP_URL must start with https:// (http:// only outside production or on localhost), not ftp://: links in mail carry tokens; e.g. https://app.example.com',
     );

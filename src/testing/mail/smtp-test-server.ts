@@ -86,7 +86,8 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
   });
   const port = (server.server.address() as AddressInfo).port;
   return {
-    url: (signIn) => `smtp://${signIn ? `${encodeURIComponent(signIn.user)}:${encodeURIComponent(signIn.password)}@` : ''}127.0.0.1:${port}`,
+    url: (signIn) =>
+      `smtp://${signIn ? `${encodeURIComponent(signIn.user)}:${encodeURIComponent(signIn.password)}@` : ''}127.0.0.1:${port}`,
     port,
     delivered,
     get attempts() {

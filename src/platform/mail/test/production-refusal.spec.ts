@@ -42,23 +42,31 @@ describe('the app with NODE_ENV=production and a mail setting missing', () => {
 
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-  it('refuses to start without SMTP_URL, naming it', async () => {
-    const { SMTP_URL: _, ...withoutSmtp } = PRODUCTION_SETTINGS;
+  it(
+    'refuses to start without SMTP_URL, naming it',
+    async () => {
+      const { SMTP_URL: _, ...withoutSmtp } = PRODUCTION_SETTINGS;
 
-    const exit = await runApp(withoutSmtp, cwd);
+      const exit = await runApp(withoutSmtp, cwd);
 
-    expect(exit.code).toBe(1);
-    expect(exit.stderr.trim()).toBe(
-      'error: SMTP_URL is not set, and NODE_ENV=production sends mail only through SMTP (password resets, address verification); set SMTP_URL, e.g. smtps://user:password@smtp.example.com:465 (docs/operations.md, "Mail")',
-    );
-  }, STARTUP_BOUND_MS + 10_000);
+      expect(exit.code).toBe(1);
+      expect(exit.stderr.trim()).toBe(
+        'error: SMTP_URL is not set, and NODE_ENV=production sends mail only through SMTP (password resets, address verification); set SMTP_URL, e.g. smtps://user:password@smtp.example.com:465 (docs/operations.md, "Mail")',
+      );
+    },
+    STARTUP_BOUND_MS + 10_000,
+  );
 
-  it('refuses to start without APP_URL, naming it', async () => {
-    const { APP_URL: _, ...withoutAppUrl } = PRODUCTION_SETTINGS;
+  it(
+    'refuses to start without APP_URL, naming it',
+    async () => {
+      const { APP_URL: _, ...withoutAppUrl } = PRODUCTION_SETTINGS;
 
-    const exit = await runApp(withoutAppUrl, cwd);
+      const exit = await runApp(withoutAppUrl, cwd);
 
-    expect(exit.code).toBe(1);
-    expect(exit.stderr.trim()).toMatch(/^error: APP_URL is not set, and NODE_ENV=production needs it to build the links in mail/);
-  }, STARTUP_BOUND_MS + 10_000);
+      expect(exit.code).toBe(1);
+      expect(exit.stderr.trim()).toMatch(/^error: APP_URL is not set, and NODE_ENV=production needs it to build the links in mail/);
+    },
+    STARTUP_BOUND_MS + 10_000,
+  );
 });

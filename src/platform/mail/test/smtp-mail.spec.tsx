@@ -39,8 +39,9 @@ describe('mail through a real SMTP server (SMTP_URL)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
-    server = await withEnvironment({ SMTP_URL: smtp.url({ user: 'mailer', password: SMTP_PASSWORD }), APP_URL, MAIL_FROM: 'Platform <no-reply@app.example.test>' }, () =>
-      startComponentTestServer('accounts', { logger }),
+    server = await withEnvironment(
+      { SMTP_URL: smtp.url({ user: 'mailer', password: SMTP_PASSWORD }), APP_URL, MAIL_FROM: 'Platform <no-reply@app.example.test>' },
+      () => startComponentTestServer('accounts', { logger }),
     );
   });
 
@@ -71,7 +72,9 @@ describe('mail through a real SMTP server (SMTP_URL)', () => {
     const { message } = delivery;
     expect(message.subject).toBe('Reset your password');
     expect(message.from?.value).toEqual([{ name: 'Platform', address: 'no-reply@app.example.test' }]);
-    expect(message.to && !Array.isArray(message.to) ? message.to.value : []).toEqual([{ name: 'Reader', address: 'reader-1@example.test' }]);
+    expect(message.to && !Array.isArray(message.to) ? message.to.value : []).toEqual([
+      { name: 'Reader', address: 'reader-1@example.test' },
+    ]);
     expect(message.text?.trim()).toBe(`Choose a new password: ${APP_URL}/accounts/password-reset/new?token=${TOKEN}`);
     expect(message.html).toContain(`<a href="${APP_URL}/accounts/password-reset/new?token=${TOKEN}">reset it</a>`);
     expect(message.headers.get('x-component')).toBe('accounts');
@@ -159,7 +162,9 @@ describe('mail when the SMTP server cannot be reached', () => {
     expect(report).toEqual({ ran: 0, failed: SendMail.maxAttempts - 1, deadLettered: 1 });
     const [dead] = await eventScenario(server.app).deadLetters();
     expect(dead.lastError).toMatch(
-      new RegExp(`^cannot reach the SMTP server 127\\.0\\.0\\.1:${closedPort} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${closedPort}\\); check SMTP_URL's host and port`),
+      new RegExp(
+        `^cannot reach the SMTP server 127\\.0\\.0\\.1:${closedPort} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${closedPort}\\); check SMTP_URL's host and port`,
+      ),
     );
     expect(dead.lastError).not.toContain(SMTP_PASSWORD);
   });
