@@ -12,7 +12,16 @@ import { DevMailModule } from './server/dev-mail/dev-mail.module';
 import { HttpPlatformModule } from './server/http-platform.module';
 
 /** What every app has, whatever its components. */
-export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule, JobsModule, MailModule, DevMailModule];
+export const PLATFORM_MODULES = [
+  LifecycleModule,
+  DatabaseModule,
+  SecurityModule,
+  HttpPlatformModule,
+  HealthModule,
+  JobsModule,
+  MailModule,
+  DevMailModule,
+];
 
 /** Every component the build discovered (src/generated/), each module importing those of its dependsOn. */
 export const components = ComponentComposition.of(componentRegistry.components, componentModules);

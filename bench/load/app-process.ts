@@ -36,7 +36,8 @@ export interface AppStartOptions {
  * (from the shell or CI) would point the app elsewhere or change its limits.
  * The app also reads `.env`, but never over a variable that is already set.
  */
-const INHERITED_SETTINGS_DROPPED = /^(DATABASE_|MIGRATION_DATABASE_URL$|CSRF_SECRET$|PORT$|HOST$|NODE_ENV$|SHUTDOWN_|SMTP_URL$|APP_URL$|MAIL_)/;
+const INHERITED_SETTINGS_DROPPED =
+  /^(DATABASE_|MIGRATION_DATABASE_URL$|CSRF_SECRET$|PORT$|HOST$|NODE_ENV$|SHUTDOWN_|SMTP_URL$|APP_URL$|MAIL_)/;
 
 /**
  * One production instance of the app, `node --enable-source-maps

@@ -33,7 +33,7 @@ const RETRIES = `the send-mail job retries it, ${SendMail.maxAttempts} attempts 
  */
 export function smtpFailure(error: unknown, url: string): MailDeliveryError {
   const server = smtpServerOf(url);
-  const failure: NodemailerError = typeof error === 'object' && error !== null ? (error as NodemailerError) : { message: String(error) };
+  const failure: NodemailerError = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const reply = failure.response ? oneLine(failure.response) : undefined;
   const detail = oneLine(failure.message ?? String(error));
   if (failure.code === 'EAUTH') {

@@ -6,7 +6,7 @@ import { CapturedLogger } from '../../../testing/logging/captured-logger';
 import { type SmtpTestServer, startSmtpTestServer } from '../../../testing/mail/smtp-test-server';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { startComponentTestServer, type TestServer } from '../../../testing/start-test-server';
-import { SendMail } from '../send-mail.job';
+import { SendMail } from '../../../platform/mail/send-mail.job';
 
 // Mail through SMTP_URL to a real SMTP server (smtp-server on loopback) and
 // through the platform's send-mail job, as production sends it. The apps of

@@ -4,7 +4,7 @@ import { eventScenario } from '../../../testing/events/event-scenario';
 import { mailbox } from '../../../testing/mail/mailbox';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { startComponentTestServer, type TestServer } from '../../../testing/start-test-server';
-import { MAIL_SETTINGS, type MailSettings } from '../mail-settings';
+import { MAIL_SETTINGS, type MailSettings } from '../../../platform/mail/mail-settings';
 
 let server: TestServer;
 let mailer: Mailer;
