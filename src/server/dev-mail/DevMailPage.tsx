@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card, PageHeader } from '../../ssr/kit';
+import stylesheet from './dev-mail.css';
 import type { MailFileSummary } from './mail-folder';
 
 export interface DevMailPageProps {
@@ -43,6 +44,7 @@ export function DevMailPage({ transport }: DevMailPageProps) {
   const { directory, messages, older } = transport;
   return (
     <>
+      <link rel="stylesheet" href={stylesheet} precedence="component" />
       <PageHeader
         title="Mail"
         caption="Development"
@@ -62,7 +64,7 @@ export function DevMailPage({ transport }: DevMailPageProps) {
             </>
           }
         >
-          <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{withLinks(message.text)}</pre>
+          <pre className="dev-mail-text">{withLinks(message.text)}</pre>
         </Card>
       ))}
       {older > 0 ? <p>{`${older} older messages are not shown; they are in ${directory}.`}</p> : null}
