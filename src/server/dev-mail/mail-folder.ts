@@ -38,13 +38,24 @@ export async function readMailFileText(directory: string, name: string): Promise
   return readFile(join(directory, name), 'utf8').catch(() => undefined);
 }
 
-/** The newest `limit` messages, parsed. */
+/** The messages `names` of `directory`, parsed. */
 export async function summariseMailFiles(directory: string, names: string[]): Promise<MailFileSummary[]> {
   return Promise.all(
     names.map(async (file) => {
-      const parsed = await simpleParser(await readFile(join(directory, file)));
-      const to = Array.isArray(parsed.to) ? parsed.to.map((address) => address.text).join(', ') : (parsed.to?.text ?? '');
-      return { file, date: parsed.date, to, subject: parsed.subject ?? '', text: parsed.text ?? '' };
+      try {
+        const parsed = await simpleParser(await readFile(join(directory, file)));
+        const to = Array.isArray(parsed.to) ? parsed.to.map((address) => address.text).join(', ') : (parsed.to?.text ?? '');
+        return { file, date: parsed.date, to, subject: parsed.subject ?? '', text: parsed.text ?? '' };
+      } catch (error) {
+        // Removed since the listing (the 500-file retention), or not a message: the page still shows the others.
+        return {
+          file,
+          date: undefined,
+          to: '',
+          subject: '(unreadable file)',
+          text: error instanceof Error ? error.message : String(error),
+        };
+      }
     }),
   );
 }
