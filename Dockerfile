@@ -30,7 +30,9 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 NO_COLOR=1 NPM_CONFIG_UPDATE_NOTI
 WORKDIR /app
 # Owned by root and read-only for the app's user: the process cannot rewrite
 # its own code. It writes nothing in production (CSRF_SECRET is required, so
-# no .data/csrf-secret; no embedded PostgreSQL with DATABASE_URL set).
+# no .data/csrf-secret; SMTP_URL is required, so no mail files; no embedded
+# PostgreSQL with DATABASE_URL set). Give it CSRF_SECRET, SMTP_URL and APP_URL
+# when you run it (docs/operations.md#docker).
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

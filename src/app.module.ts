@@ -8,10 +8,20 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { LifecycleModule } from './platform/lifecycle/lifecycle.module';
 import { SecurityModule } from './security/security.module';
 import { ComponentComposition } from './server/components/component-composition';
+import { DevMailModule } from './server/dev-mail/dev-mail.module';
 import { HttpPlatformModule } from './server/http-platform.module';
 
 /** What every app has, whatever its components. */
-export const PLATFORM_MODULES = [LifecycleModule, DatabaseModule, SecurityModule, HttpPlatformModule, HealthModule, JobsModule, MailModule];
+export const PLATFORM_MODULES = [
+  LifecycleModule,
+  DatabaseModule,
+  SecurityModule,
+  HttpPlatformModule,
+  HealthModule,
+  JobsModule,
+  MailModule,
+  DevMailModule,
+];
 
 /** Every component the build discovered (src/generated/), each module importing those of its dependsOn. */
 export const components = ComponentComposition.of(componentRegistry.components, componentModules);

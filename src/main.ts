@@ -14,6 +14,7 @@ import { recordEmbeddedDatabase } from './database/runtime/database-origin';
 import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { readJobsConfig } from './platform/jobs/jobs-config';
+import { readMailSettings } from './platform/mail/mail-settings';
 import { checkVendorPatches } from './platform/vendor-patches/vendor-patch-check';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   validateDatabaseSettings(process.env);
   readJobsConfig(process.env);
   httpBodyLimits(process.env);
+  readMailSettings(process.env);
   const shutdownTimeoutMs = readShutdownTimeout(process.env);
 
   let app: NestExpressApplication | undefined;

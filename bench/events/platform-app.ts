@@ -33,6 +33,10 @@ export class PlatformApp {
       DATABASE_SCHEMA: '',
       NODE_ENV: 'production',
       CSRF_SECRET: randomBytes(48).toString('base64url'),
+      // Required with NODE_ENV=production (src/platform/mail/mail-settings.ts). A dummy: this benchmark sends no
+      // mail and nothing listens at this address.
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      APP_URL: 'http://127.0.0.1:3000',
     });
     if (concurrency === undefined) delete process.env.JOBS_CONCURRENCY;
     else process.env.JOBS_CONCURRENCY = String(concurrency);

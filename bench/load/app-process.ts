@@ -36,7 +36,8 @@ export interface AppStartOptions {
  * (from the shell or CI) would point the app elsewhere or change its limits.
  * The app also reads `.env`, but never over a variable that is already set.
  */
-const INHERITED_SETTINGS_DROPPED = /^(DATABASE_|MIGRATION_DATABASE_URL$|CSRF_SECRET$|PORT$|HOST$|NODE_ENV$|SHUTDOWN_)/;
+const INHERITED_SETTINGS_DROPPED =
+  /^(DATABASE_|MIGRATION_DATABASE_URL$|CSRF_SECRET$|PORT$|HOST$|NODE_ENV$|SHUTDOWN_|SMTP_URL$|APP_URL$|MAIL_)/;
 
 /**
  * One production instance of the app, `node --enable-source-maps
@@ -73,6 +74,11 @@ export class AppProcess implements Stoppable {
       PORT: String(port),
       DATABASE_URL: options.databaseUrl,
       CSRF_SECRET: options.csrfSecret,
+      // Required with NODE_ENV=production (src/platform/mail/mail-settings.ts). A dummy: the benchmarks read no
+      // mail and nothing listens at this address, so a message a run causes (a sign-up's) fails its send-mail job
+      // on the machine and is retried later; it never leaves it.
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      APP_URL: `http://127.0.0.1:${port}`,
       // Plain log lines in the log file, so errors can be quoted and searched.
       NO_COLOR: '1',
       ...options.env,

@@ -89,6 +89,11 @@ describe('docker-compose.yml', () => {
     expect(app.environment?.CSRF_SECRET).toMatch(/^\$\{CSRF_SECRET(:-)?\}$/);
   });
 
+  it('sends mail through the SMTP_URL of the shell or .env, none committed, with links on APP_URL', () => {
+    expect(app.environment?.SMTP_URL).toMatch(/^\$\{SMTP_URL(:-)?\}$/);
+    expect(app.environment?.APP_URL).toBe('${APP_URL:-http://localhost:3000}');
+  });
+
   it("publishes the app on loopback port 3000 and keeps the image's healthcheck", () => {
     expect(app.ports).toEqual(['127.0.0.1:3000:3000']);
     expect(app.healthcheck).toBeUndefined();

@@ -26,14 +26,17 @@ function mailDirectory(env: NodeJS.ProcessEnv): string {
   return join(process.cwd(), '.data', 'dev', 'mail');
 }
 
-function absoluteUrl(value: string, variable: string, example: string): URL {
-  let url: URL;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `value` parsed; SMTP_URL's value is never repeated in the message: it may hold the SMTP password. */
+function absoluteUrl(value: string, variable: string, example: string, { secret = false } = {}): URL {
   try {
-    url = new URL(value);
+    return new URL(value);
   } catch {
-    throw new ConfigurationError(`${variable}="${value}" is not an absolute URL; set it like ${example}`);
+    const shown = secret ? '' : `="${value}"`;
+    const encoding = secret ? ' (percent-encode @, : and / in the user name and password)' : '';
+    throw new ConfigurationError(`${variable}${shown} is not an absolute URL; set it like ${example}${encoding}`);
   }
-  return url;
 }
 
 /**
@@ -51,11 +54,14 @@ export function readMailSettings(env: NodeJS.ProcessEnv): MailSettings {
     );
   }
   if (smtpUrl) {
-    const protocol = absoluteUrl(smtpUrl, 'SMTP_URL', 'smtps://user:password@smtp.example.com:465').protocol;
+    const protocol = absoluteUrl(smtpUrl, 'SMTP_URL', 'smtps://user:password@smtp.example.com:465', { secret: true }).protocol;
     if (protocol !== 'smtp:' && protocol !== 'smtps:') {
       throw new ConfigurationError(
         `SMTP_URL must start with smtp:// or smtps://, not ${protocol}//; e.g. smtps://user:password@smtp.example.com:465`,
       );
+    }
+    if (!new URL(smtpUrl).hostname) {
+      throw new ConfigurationError('SMTP_URL names no host; set it like smtps://user:password@smtp.example.com:465');
     }
   }
   const appUrlSetting = env.APP_URL || undefined;
@@ -66,9 +72,11 @@ export function readMailSettings(env: NodeJS.ProcessEnv): MailSettings {
   }
   const appUrl = appUrlSetting ?? `http://localhost:${env.PORT || 3000}`;
   const parsed = absoluteUrl(appUrl, 'APP_URL', 'https://app.example.com');
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  // Production links travel over HTTPS (they carry tokens), except to this machine itself, as browsers allow Secure cookies there.
+  const plainHttpAllowed = !production || LOOPBACK_HOSTS.has(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && plainHttpAllowed)) {
     throw new ConfigurationError(
-      `APP_URL must start with https:// (or http:// in development), not ${parsed.protocol}//; e.g. https://app.example.com`,
+      `APP_URL must start with https:// (http:// only outside production or on localhost), not ${parsed.protocol}//: links in mail carry tokens; e.g. https://app.example.com`,
     );
   }
   return {

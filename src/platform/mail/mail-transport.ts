@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { RenderedMail } from './mail-message';
 import type { MailSettings } from './mail-settings';
+import { smtpFailure } from './smtp-failure';
 
 /** Sends one rendered message; throws when it was not accepted (the job then retries). */
 export interface MailTransport {
@@ -28,12 +29,27 @@ function envelopeOf(mail: RenderedMail, messageId: string): SendMailOptions {
   };
 }
 
-/** SMTP through nodemailer: a new connection per message (no pool to go stale between rare mails). */
+/**
+ * How long one attempt may wait on the SMTP server (nodemailer's defaults are
+ * 2 minutes to connect and 10 minutes of silence): a hung server fails the
+ * attempt, and the job's retries take over.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+/**
+ * SMTP through nodemailer: a new connection per message (no pool to go stale
+ * between rare mails). A failure becomes a MailDeliveryError naming the
+ * server and its reply (smtp-failure.ts).
+ */
 function smtpTransport(url: string): MailTransport {
-  const transporter = createTransport(url);
+  const transporter = createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     async send(mail, messageId) {
-      await transporter.sendMail(envelopeOf(mail, messageId));
+      try {
+        await transporter.sendMail(envelopeOf(mail, messageId));
+      } catch (error) {
+        throw smtpFailure(error, url);
+      }
     },
     close: () => transporter.close(),
   };

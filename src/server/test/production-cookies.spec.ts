@@ -1,10 +1,11 @@
+import { PRODUCTION_SETTINGS } from '../../testing/environment/production-settings';
 import { withEnvironment } from '../../testing/environment/with-environment';
 import { CookieClient } from '../../testing/http/cookie-client';
 import { SetCookie, setCookiesOf } from '../../testing/http/set-cookie';
 import { startTestServer, TestServer } from '../../testing/start-test-server';
 
-/** What production requires besides NODE_ENV (src/security/csrf-secret.ts): one CSRF secret shared by every instance. */
-const PRODUCTION = { NODE_ENV: 'production', CSRF_SECRET: 'a-test-secret-that-is-long-enough-for-production' };
+/** NODE_ENV=production and what it requires (a CSRF secret, SMTP_URL, APP_URL). */
+const PRODUCTION = PRODUCTION_SETTINGS;
 
 /** What a reverse proxy that terminates HTTPS adds to the requests it passes on. */
 const FROM_TLS_PROXY = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };

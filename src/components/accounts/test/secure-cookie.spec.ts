@@ -1,11 +1,12 @@
+import { PRODUCTION_SETTINGS } from '../../../testing/environment/production-settings';
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { SetCookie, setCookiesOf } from '../../../testing/http/set-cookie';
 import type { TestServer } from '../../../testing/start-test-server';
 import { startAccountsTestServer } from './accounts-test-server';
 
-/** What production requires besides NODE_ENV (src/security/csrf-secret.ts): one CSRF secret shared by every instance. */
-const PRODUCTION = { NODE_ENV: 'production', CSRF_SECRET: 'a-test-secret-that-is-long-enough-for-production' };
+/** NODE_ENV=production and what it requires (a CSRF secret, SMTP_URL, APP_URL). */
+const PRODUCTION = PRODUCTION_SETTINGS;
 
 const sessionCookiesIn = (response: Response) => setCookiesOf(response).filter(({ name }) => /session/i.test(name));
 

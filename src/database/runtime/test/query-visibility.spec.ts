@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { pageLocals } from '../../../platform/http/page-locals';
+import { PRODUCTION_SETTINGS } from '../../../testing/environment/production-settings';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { startTestServer } from '../../../testing/start-test-server';
 import { PrismaService } from '../prisma.service';
@@ -61,7 +62,7 @@ describe('query visibility against PostgreSQL', () => {
 
   afterEach(() => {
     warn.mockRestore();
-    for (const name of ['NODE_ENV', 'CSRF_SECRET', 'DATABASE_SLOW_QUERY_MS', 'DATABASE_QUERY_WARN_COUNT']) {
+    for (const name of [...Object.keys(PRODUCTION_SETTINGS), 'DATABASE_SLOW_QUERY_MS', 'DATABASE_QUERY_WARN_COUNT']) {
       if (envBefore[name] === undefined) delete process.env[name];
       else process.env[name] = envBefore[name];
     }
@@ -139,8 +140,7 @@ describe('query visibility against PostgreSQL', () => {
   });
 
   it('neither counts requests nor logs statements in production unless DATABASE_SLOW_QUERY_MS is set', async () => {
-    process.env.NODE_ENV = 'production';
-    process.env.CSRF_SECRET = 'a-test-secret-that-is-long-enough-for-production';
+    Object.assign(process.env, PRODUCTION_SETTINGS);
     process.env.DATABASE_QUERY_WARN_COUNT = '2';
     const server = await startTestServer({ controllers: [QueryCountProbeController] });
     try {
