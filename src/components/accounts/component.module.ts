@@ -3,6 +3,7 @@ import { secureCookies } from '../../surface';
 import { AccountsComponentController } from './component.controller';
 import { AccountsComponentService } from './component.service';
 import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
+import { EmailTokensService } from './email-tokens/email-tokens.service';
 import { RequireUserGuard } from './guards/require-user.guard';
 import { ExpiredRecordsPruner } from './maintenance/expired-records.pruner';
 import { AttemptsService } from './rate-limits/attempts.service';
@@ -17,6 +18,7 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
     AccountsComponentService,
     SessionsService,
     AttemptsService,
+    EmailTokensService,
     RequireUserGuard,
     CurrentSessionMiddleware,
     ExpiredRecordsPruner,
