@@ -11,6 +11,9 @@ export default defineComponent({
     { path: '/accounts/sign-up' },
     { path: '/accounts/sign-out' },
     { path: '/accounts/me/sign-out-everywhere' },
+    { path: '/accounts/password-reset' },
+    { path: '/accounts/password-reset/sent' },
+    { path: '/accounts/password-reset/new' },
   ],
   schedules: [
     {

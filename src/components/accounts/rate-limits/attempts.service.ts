@@ -42,10 +42,10 @@ export class AttemptsService {
         // Its timer would log failures with console.warn; prune() runs on our own path instead.
         clearExpiredByTimeout: false,
       });
-    this.limiters = {
-      'sign-in': { email: limiter('sign-in', 'email'), address: limiter('sign-in', 'address') },
-      'sign-up': { email: limiter('sign-up', 'email'), address: limiter('sign-up', 'address') },
-    };
+    const kinds = Object.keys(ATTEMPT_LIMITS) as AttemptKind[];
+    this.limiters = Object.fromEntries(
+      kinds.map((kind) => [kind, { email: limiter(kind, 'email'), address: limiter(kind, 'address') }]),
+    ) as Limiters;
   }
 
   /**
