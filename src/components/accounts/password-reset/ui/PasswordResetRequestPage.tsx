@@ -17,7 +17,7 @@ export function PasswordResetRequestPage({ values, errors }: PasswordResetReques
         title="Reset your password"
         lead="Enter the email address of your account and we will mail you a link to choose a new password."
       />
-      <Card id="password-reset" title="Your email address" as="section">
+      <Card id="password-reset" title="Where to send the link" as="section">
         <form method="post" action={PASSWORD_RESET_PATHS.request}>
           <ErrorSummary errors={errors} />
           <CsrfField />
