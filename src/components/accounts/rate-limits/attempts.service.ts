@@ -12,7 +12,7 @@ export const COUNTER_PRUNE_BATCH = 500;
 type Limiters = Record<AttemptKind, Record<'email' | 'address', RateLimiterPrisma>>;
 
 /**
- * Counts sign-in and sign-up attempts in PostgreSQL (rate-limiter-flexible's
+ * Counts sign-in, sign-up and password-reset attempts in PostgreSQL (rate-limiter-flexible's
  * Prisma store over `AccountsRateLimit`), so every instance of the app
  * shares one count. A database failure is not a pass: it propagates, and the
  * request is answered 503 like any other that needs the database.
