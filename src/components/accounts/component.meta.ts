@@ -19,7 +19,8 @@ export default defineComponent({
     {
       name: 'prune-expired',
       cron: '*/15 * * * *',
-      description: 'Deletes sessions that can never be used again and rate-limit counters whose window ended over an hour ago',
+      description:
+        'Deletes sessions that can never be used again, rate-limit counters whose window ended over an hour ago and expired mailed-link tokens',
     },
   ],
 });
