@@ -31,8 +31,8 @@ export const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.
 export async function setNewPassword(browser: CookieClient, path: string, password: string): Promise<{ page: Response; answer: Response }> {
   const page = await browser.get(path);
   const html = await page.clone().text();
-  const fields = /name="_csrf"/.test(html)
-    ? { _csrf: CookieClient.csrfTokenIn(html), token: tokenOf(path), password }
-    : { _csrf: CookieClient.csrfTokenIn(await (await browser.get(PASSWORD_RESET_PATHS.request)).text()), token: tokenOf(path), password };
+  // The "not valid any more" page has no form: the POST then takes its CSRF token from the request form, as a script would.
+  const form = /name="_csrf"/.test(html) ? html : await (await browser.get(PASSWORD_RESET_PATHS.request)).text();
+  const fields = { _csrf: CookieClient.csrfTokenIn(form), token: tokenOf(path), password };
   return { page, answer: await browser.postForm(PASSWORD_RESET_PATHS.newPassword, fields) };
 }

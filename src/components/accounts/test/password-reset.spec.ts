@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { JOBS_DATABASE, type JobsDatabase, quoted } from '../../../platform/jobs/jobs-database';
 import { queueSchemaFor } from '../../../platform/jobs/queue-schema';
+import { eventScenario } from '../../../testing/events/event-scenario';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn } from '../../../testing/http/sign-up';
 import { CapturedLogger } from '../../../testing/logging/captured-logger';
@@ -219,9 +220,7 @@ describe('password reset over HTTP', () => {
 
     for (const account of [deleted, placeholder])
       expect((await requestReset(new CookieClient(server.baseUrl), account.email)).status).toBe(303);
-    const report = await import('../../../testing/events/event-scenario').then(({ eventScenario }) =>
-      eventScenario(server.app).runPendingJobs(),
-    );
+    const report = await eventScenario(server.app).runPendingJobs();
 
     expect(report).toEqual({ ran: 2, failed: 0, deadLettered: 0 });
     expect(await server.prisma.accountsEmailToken.count()).toBe(0);
