@@ -13,13 +13,17 @@ export default defineComponent({
     { path: '/accounts/me/sign-out-everywhere' },
     { path: '/accounts/me/password' },
     { path: '/accounts/me/delete' },
+    { path: '/accounts/password-reset' },
+    { path: '/accounts/password-reset/sent' },
+    { path: '/accounts/password-reset/new' },
   ],
   events: { publishes: ['account-deleted'] },
   schedules: [
     {
       name: 'prune-expired',
       cron: '*/15 * * * *',
-      description: 'Deletes sessions that can never be used again and rate-limit counters whose window ended over an hour ago',
+      description:
+        'Deletes sessions that can never be used again, rate-limit counters whose window ended over an hour ago and expired mailed-link tokens',
     },
   ],
 });

@@ -5,8 +5,12 @@ import { AccountSettingsService } from './account-settings/account-settings.serv
 import { AccountsComponentController } from './component.controller';
 import { AccountsComponentService } from './component.service';
 import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.middleware';
+import { EmailTokensService } from './email-tokens/email-tokens.service';
 import { RequireUserGuard } from './guards/require-user.guard';
 import { ExpiredRecordsPruner } from './maintenance/expired-records.pruner';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { SendPasswordResetHandler } from './password-reset/send-password-reset.handler';
 import { AttemptsService } from './rate-limits/attempts.service';
 import { SessionCookie } from './sessions/session-cookie';
 import { readSessionPolicy } from './sessions/session-policy';
@@ -14,12 +18,15 @@ import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
 
 /** Accounts and sessions; looks up the signed-in user on every request for @RequireUser(), @CurrentUser() and the layout. */
 @Module({
-  controllers: [AccountsComponentController, AccountSettingsController],
+  controllers: [AccountsComponentController, AccountSettingsController, PasswordResetController],
   providers: [
     AccountsComponentService,
     AccountSettingsService,
     SessionsService,
     AttemptsService,
+    EmailTokensService,
+    PasswordResetService,
+    SendPasswordResetHandler,
     RequireUserGuard,
     CurrentSessionMiddleware,
     ExpiredRecordsPruner,

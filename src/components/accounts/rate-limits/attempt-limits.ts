@@ -5,7 +5,7 @@ export interface AttemptLimit {
 }
 
 /**
- * Sign-in and sign-up attempts allowed per email address and per client
+ * Sign-in, sign-up and password-reset attempts allowed per email address and per client
  * address. Per email stops guessing one account's password from many
  * addresses; per address stops one client trying many accounts, and is
  * looser because offices and mobile networks share an address.
@@ -19,11 +19,20 @@ export const ATTEMPT_LIMITS = {
     email: { points: 5, durationSeconds: 60 * 60 },
     address: { points: 20, durationSeconds: 60 * 60 },
   },
+  // Per email: at most 5 reset mails an hour land in one mailbox, however many clients ask.
+  'password-reset': {
+    email: { points: 5, durationSeconds: 60 * 60 },
+    address: { points: 20, durationSeconds: 60 * 60 },
+  },
 } as const satisfies Record<string, Record<'email' | 'address', AttemptLimit>>;
 
 export type AttemptKind = keyof typeof ATTEMPT_LIMITS;
 
-const ACTION: Record<AttemptKind, string> = { 'sign-in': 'sign-in attempts', 'sign-up': 'sign-up attempts' };
+const ACTION: Record<AttemptKind, string> = {
+  'sign-in': 'sign-in attempts',
+  'sign-up': 'sign-up attempts',
+  'password-reset': 'password reset requests',
+};
 
 /** "Wait 14 minutes", "Wait 1 minute", "Wait 30 seconds": rounded up, so waiting that long is enough. */
 export function waitText(seconds: number): string {

@@ -12,7 +12,7 @@ export const COUNTER_PRUNE_BATCH = 500;
 type Limiters = Record<AttemptKind, Record<'email' | 'address', RateLimiterPrisma>>;
 
 /**
- * Counts sign-in and sign-up attempts in PostgreSQL (rate-limiter-flexible's
+ * Counts sign-in, sign-up and password-reset attempts in PostgreSQL (rate-limiter-flexible's
  * Prisma store over `AccountsRateLimit`), so every instance of the app
  * shares one count. A database failure is not a pass: it propagates, and the
  * request is answered 503 like any other that needs the database.
@@ -42,10 +42,10 @@ export class AttemptsService {
         // Its timer would log failures with console.warn; prune() runs on our own path instead.
         clearExpiredByTimeout: false,
       });
-    this.limiters = {
-      'sign-in': { email: limiter('sign-in', 'email'), address: limiter('sign-in', 'address') },
-      'sign-up': { email: limiter('sign-up', 'email'), address: limiter('sign-up', 'address') },
-    };
+    const kinds = Object.keys(ATTEMPT_LIMITS) as AttemptKind[];
+    this.limiters = Object.fromEntries(
+      kinds.map((kind) => [kind, { email: limiter(kind, 'email'), address: limiter(kind, 'address') }]),
+    ) as Limiters;
   }
 
   /**
