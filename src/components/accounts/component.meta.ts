@@ -11,6 +11,9 @@ export default defineComponent({
     { path: '/accounts/sign-up' },
     { path: '/accounts/sign-out' },
     { path: '/accounts/me/sign-out-everywhere' },
+    { path: '/accounts/sign-up/sent' },
+    { path: '/accounts/verify-email' },
+    { path: '/accounts/me/verification' },
   ],
   schedules: [
     {
