@@ -28,7 +28,7 @@ export function AccountPage({ displayName, email, memberSince, activeSessions, v
       </Card>
       {verificationPending ? (
         <Card id="verification" title="Verification pending" as="section">
-          <p>We sent a link to {email}: open it to confirm the address is yours. Until then you can use everything as usual.</p>
+          <p>{`We sent a link to ${email}: open it to confirm the address is yours. Until then you can use everything as usual.`}</p>
           <form method="post" action={ACCOUNT_PATHS.resendVerification}>
             <CsrfField />
             <Button variant="secondary">Send a new link</Button>
