@@ -54,7 +54,9 @@ export class AccountsComponentService implements OnModuleInit {
         const taken = await tx.accountsUser.findUnique({ where: { email: address }, select: { id: true } });
         if (taken) return void (await this.jobs.enqueue(SendSignUpNotice, { accountId: taken.id }, { tx }));
       }
-      throw new Error(`sign-up: the address was taken, then free, twice in one transaction; the form can be sent again`);
+      throw new Error(
+        'accounts sign-up: the address was taken, then free, twice within one transaction (accounts with it deleted and created meanwhile); nothing was saved, the form can be sent again',
+      );
     });
   }
 
