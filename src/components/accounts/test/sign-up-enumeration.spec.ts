@@ -17,7 +17,6 @@ import { startAccountsTestServer } from './accounts-test-server';
  */
 describe('signing up with an address that has an account', () => {
   let server: TestServer;
-  const password = 'a long enough password';
   const unique = (name: string) => `${name}-${randomUUID()}@example.test`;
 
   beforeAll(async () => {
