@@ -5,8 +5,6 @@ export const ACCOUNT_PATHS = {
   signUpSent: '/accounts/sign-up/sent',
   verifyEmail: '/accounts/verify-email',
   resendVerification: '/accounts/me/verification',
-  /** The reset request form; the sign-up notice mail links to it. */
-  passwordReset: '/accounts/password-reset',
   signOut: '/accounts/sign-out',
   account: '/accounts/me',
   signOutEverywhere: '/accounts/me/sign-out-everywhere',

@@ -14,12 +14,16 @@ export default defineComponent({
     { path: '/accounts/sign-up/sent' },
     { path: '/accounts/verify-email' },
     { path: '/accounts/me/verification' },
+    { path: '/accounts/password-reset' },
+    { path: '/accounts/password-reset/sent' },
+    { path: '/accounts/password-reset/new' },
   ],
   schedules: [
     {
       name: 'prune-expired',
       cron: '*/15 * * * *',
-      description: 'Deletes sessions that can never be used again and rate-limit counters whose window ended over an hour ago',
+      description:
+        'Deletes sessions that can never be used again, rate-limit counters whose window ended over an hour ago and expired mailed-link tokens',
     },
   ],
 });

@@ -6,6 +6,9 @@ import { CurrentSessionMiddleware, SESSION_COOKIE } from './current-session.midd
 import { EmailTokensService } from './email-tokens/email-tokens.service';
 import { RequireUserGuard } from './guards/require-user.guard';
 import { ExpiredRecordsPruner } from './maintenance/expired-records.pruner';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { SendPasswordResetHandler } from './password-reset/send-password-reset.handler';
 import { AttemptsService } from './rate-limits/attempts.service';
 import { SessionCookie } from './sessions/session-cookie';
 import { readSessionPolicy } from './sessions/session-policy';
@@ -16,7 +19,7 @@ import { VerificationService } from './verification/verification.service';
 
 /** Accounts and sessions; looks up the signed-in user on every request for @RequireUser(), @CurrentUser() and the layout. */
 @Module({
-  controllers: [AccountsComponentController, VerificationController],
+  controllers: [AccountsComponentController, VerificationController, PasswordResetController],
   providers: [
     AccountsComponentService,
     SessionsService,
@@ -24,6 +27,8 @@ import { VerificationService } from './verification/verification.service';
     EmailTokensService,
     VerificationService,
     VerificationMailJobs,
+    PasswordResetService,
+    SendPasswordResetHandler,
     RequireUserGuard,
     CurrentSessionMiddleware,
     ExpiredRecordsPruner,

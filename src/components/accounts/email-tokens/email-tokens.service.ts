@@ -15,6 +15,9 @@ export interface EmailTokenHolder {
 
 type Db = ComponentData<'accounts'>;
 
+/** Expired tokens deleted per statement by {@link EmailTokensService.pruneExpired}. */
+export const TOKEN_PRUNE_BATCH = 500;
+
 // Fails to compile when the schema's enum and EmailTokenPurpose part ways.
 const PURPOSES = { PASSWORD_RESET: 'PASSWORD_RESET', VERIFY_EMAIL: 'VERIFY_EMAIL' } as const satisfies Record<
   EmailTokenPurpose,
@@ -83,6 +86,22 @@ export class EmailTokensService {
    */
   async deleteFor(tx: Db, userId: string, purpose?: EmailTokenPurpose): Promise<number> {
     const { count } = await tx.accountsEmailToken.deleteMany({ where: { userId, ...(purpose ? { purpose: PURPOSES[purpose] } : {}) } });
+    return count;
+  }
+
+  /**
+   * Deletes up to TOKEN_PRUNE_BATCH tokens past their expiry (used or not):
+   * they can never open anything again, and a link to a deleted one shows
+   * the same page as an expired one. @returns how many were deleted
+   */
+  async pruneExpired(db: Db, now = new Date()): Promise<number> {
+    const expired = await db.accountsEmailToken.findMany({
+      where: { expiresAt: { lte: now } },
+      select: { id: true },
+      take: TOKEN_PRUNE_BATCH,
+    });
+    if (expired.length === 0) return 0;
+    const { count } = await db.accountsEmailToken.deleteMany({ where: { id: { in: expired.map(({ id }) => id) } } });
     return count;
   }
 }

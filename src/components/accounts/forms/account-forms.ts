@@ -8,10 +8,10 @@ import { PASSWORD_LENGTH, passwordLength } from '../passwords/password-policy';
 export const ACCOUNT_LIMITS = { email: 254, displayName: 100, password: PASSWORD_LENGTH } as const;
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const PASSWORD_MESSAGE = `Enter a password of ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters. A few unrelated words make a strong one.`;
+export const PASSWORD_MESSAGE = `Enter a password of ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters. A few unrelated words make a strong one.`;
 
 /** Length in code points, as the person typing sees it, not UTF-16 units. */
-const PasswordLength = (min: number, max: number, message: string) =>
+export const PasswordLength = (min: number, max: number, message: string) =>
   ValidateBy(
     {
       name: 'passwordLength',

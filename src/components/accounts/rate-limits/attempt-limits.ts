@@ -20,6 +20,11 @@ export const ATTEMPT_LIMITS = {
     email: { points: 5, durationSeconds: 60 * 60 },
     address: { points: 20, durationSeconds: 60 * 60 },
   },
+  // Per email: at most 5 reset mails an hour land in one mailbox, however many clients ask.
+  'password-reset': {
+    email: { points: 5, durationSeconds: 60 * 60 },
+    address: { points: 20, durationSeconds: 60 * 60 },
+  },
   'verification-resend': {
     email: { points: 3, durationSeconds: 60 * 60 },
   },
@@ -33,6 +38,7 @@ export type AddressCountedKind = { [K in AttemptKind]: 'address' extends keyof (
 const ACTION: Record<AttemptKind, string> = {
   'sign-in': 'sign-in attempts',
   'sign-up': 'sign-up attempts',
+  'password-reset': 'password reset requests',
   'verification-resend': 'requests for a verification mail',
 };
 

@@ -14,7 +14,7 @@ type Limiters = Record<AttemptKind, { email: RateLimiterPrisma; address?: RateLi
 const LIMITS: Record<AttemptKind, { email: AttemptLimit; address?: AttemptLimit }> = ATTEMPT_LIMITS;
 
 /**
- * Counts sign-in, sign-up and resend attempts in PostgreSQL (rate-limiter-flexible's
+ * Counts sign-in, sign-up, password-reset and verification-resend attempts in PostgreSQL (rate-limiter-flexible's
  * Prisma store over `AccountsRateLimit`), so every instance of the app
  * shares one count. A database failure is not a pass: it propagates, and the
  * request is answered 503 like any other that needs the database.

@@ -86,9 +86,9 @@ export class SessionsService {
     return count > 0;
   }
 
-  /** Ends every session of the user, on every device. @returns how many were live */
-  async revokeAll(userId: string, now = new Date()): Promise<number> {
-    const { count } = await this.db.accountsSession.updateMany({
+  /** Ends every session of the user, on every device; pass a transaction to end them with other writes. @returns how many were live */
+  async revokeAll(userId: string, db: ComponentData<'accounts'> = this.db, now = new Date()): Promise<number> {
+    const { count } = await db.accountsSession.updateMany({
       where: { userId, revokedAt: null, idleExpiresAt: { gt: now } },
       data: { revokedAt: now, idleExpiresAt: now },
     });

@@ -4,6 +4,7 @@ import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import type { TestServer } from '../../../testing/start-test-server';
+import { TOKEN_PRUNE_BATCH } from '../email-tokens/email-tokens.service';
 import { PRUNE_BATCH } from '../sessions/sessions.service';
 import { storeAccount } from './account-fixtures';
 import { startAccountsTestServer } from './accounts-test-server';
@@ -53,6 +54,28 @@ describe('the prune-expired schedule', () => {
 
     const keys = (await server.prisma.accountsRateLimit.findMany({ select: { key: true }, orderBy: { key: 'asc' } })).map(({ key }) => key);
     expect(keys).toEqual(['sign-in:email:just-over', 'sign-in:email:running']);
+  });
+
+  it('deletes mailed-link tokens past their expiry, more than one batch of them, used or not, and keeps the live ones', async () => {
+    const account = await storeAccount(server.prisma);
+    const tokens = (count: number, expiresIn: number, usedAt: Date | null = null) =>
+      Array.from({ length: count }, () => ({
+        userId: account.id,
+        purpose: 'PASSWORD_RESET' as const,
+        tokenHash: randomBytes(32),
+        email: account.email,
+        expiresAt: new Date(Date.now() + expiresIn),
+        usedAt,
+      }));
+    await server.prisma.accountsEmailToken.createMany({
+      data: [...tokens(TOKEN_PRUNE_BATCH + 3, -HOUR), ...tokens(2, -HOUR, new Date()), ...tokens(4, HOUR)],
+    });
+
+    await eventScenario(server.app).runSchedule('accounts', 'prune-expired');
+
+    const left = await server.prisma.accountsEmailToken.findMany({ select: { expiresAt: true } });
+    expect(left).toHaveLength(4);
+    expect(left.every(({ expiresAt }) => expiresAt.getTime() > Date.now())).toBe(true);
   });
 
   it('leaves expired sessions to the schedule: signing in no longer deletes them', async () => {

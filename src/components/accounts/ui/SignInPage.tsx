@@ -1,6 +1,7 @@
 import { Button, Card, CsrfField, ErrorSummary, PageHeader, TextField } from '../../../surface';
 import { ACCOUNT_PATHS } from '../account-paths';
 import { ACCOUNT_LIMITS, FormErrors, SignInField, SignInValues } from '../forms/account-forms';
+import { PASSWORD_RESET_PATHS } from '../password-reset/password-reset-paths';
 
 export interface SignInPageProps {
   values: SignInValues;
@@ -41,6 +42,9 @@ export function SignInPage({ values, errors, returnTo }: SignInPageProps) {
           />
           <Button>Sign in</Button>
         </form>
+        <p>
+          <a href={PASSWORD_RESET_PATHS.request}>Forgot your password?</a>
+        </p>
       </Card>
       <p>
         No account yet? <a href={signUp}>Create one</a>.

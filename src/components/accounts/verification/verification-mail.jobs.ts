@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ComponentData, HandlesJob, Mailer, type QueuedJob, type TransactionClient } from '../../../surface';
 import { ACCOUNT_PATHS } from '../account-paths';
 import { EmailTokensService } from '../email-tokens/email-tokens.service';
+import { PASSWORD_RESET_PATHS } from '../password-reset/password-reset-paths';
 import { type AccountMailJob, SendSignUpNotice, SendVerification } from './verification-jobs';
 import { signUpNoticeMail, verificationMail } from './verification-mails';
 import { VERIFICATION_LINK_TTL_MS } from './verification-policy';
@@ -42,7 +43,7 @@ export class VerificationMailJobs {
     const db: ComponentData<'accounts'> = tx;
     const account = await db.accountsUser.findUnique({ where: { id: payload.accountId }, select: RECIPIENT });
     if (!account || account.deletedAt || account.passwordHash === null) return;
-    const links = { signIn: this.mailer.link(ACCOUNT_PATHS.signIn), passwordReset: this.mailer.link(ACCOUNT_PATHS.passwordReset) };
+    const links = { signIn: this.mailer.link(ACCOUNT_PATHS.signIn), passwordReset: this.mailer.link(PASSWORD_RESET_PATHS.request) };
     await this.mailer.send(signUpNoticeMail(account, links), { tx });
   }
 }
