@@ -73,11 +73,28 @@ function decodeEntities(text: string): string {
 
 const timeout = () => AbortSignal.timeout(10_000);
 
+/** Posts a form of the app as a browser would, with `cookie`; returns the answer and the cookie header updated by it. */
+async function postForm(
+  url: string,
+  cookie: string,
+  fields: Record<string, string>,
+): Promise<{ response: Response; body: string; cookie: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    signal: timeout(),
+  });
+  return { response, body: await response.text(), cookie: updatedCookieHeader(cookie, response.headers.getSetCookie()) };
+}
+
 /**
  * Signs a new account up through the app's own pages, as a person's browser
- * would (the sign-up page, its CSRF token, the form post), then loads
- * `/demo/posts`, which shows the add-post form only to a signed-in user, and
- * keeps what a form post needs.
+ * would (the sign-up page, its CSRF token, the form post), signs it in (the
+ * sign-up starts no session; the sign-in form takes the same CSRF token),
+ * then loads `/demo/posts`, which shows the add-post form only to a
+ * signed-in user, and keeps what a form post needs.
  */
 export async function signUpSession(baseUrl: string, account: { email: string; displayName: string }): Promise<SignedInSession> {
   const page = await fetch(`${baseUrl}/accounts/sign-up`, { signal: timeout() });
@@ -91,22 +108,29 @@ export async function signUpSession(baseUrl: string, account: { email: string; d
     );
   }
 
-  const signedUp = await fetch(`${baseUrl}/accounts/sign-up`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ [CSRF_FIELD]: signUpToken, ...account, password: LOAD_PASSWORD }).toString(),
-    signal: timeout(),
+  const signedUp = await postForm(`${baseUrl}/accounts/sign-up`, cookie, {
+    [CSRF_FIELD]: signUpToken,
+    ...account,
+    password: LOAD_PASSWORD,
   });
-  const signUpAnswer = await signedUp.text();
-  if (signedUp.status !== 303) {
+  if (signedUp.response.status !== 303) {
     throw new Error(
-      `signing up ${account.email} at ${baseUrl}/accounts/sign-up answered ${signedUp.status}, not 303 (429: the sign-up limit; 409: the email is taken): ${signUpAnswer.replace(/\s+/g, ' ').slice(0, 300)}`,
+      `signing up ${account.email} at ${baseUrl}/accounts/sign-up answered ${signedUp.response.status}, not 303 (429: the sign-up limit): ${signedUp.body.replace(/\s+/g, ' ').slice(0, 300)}`,
     );
   }
-  cookie = updatedCookieHeader(cookie, signedUp.headers.getSetCookie());
+  const signedIn = await postForm(`${baseUrl}/accounts/sign-in`, signedUp.cookie, {
+    [CSRF_FIELD]: signUpToken,
+    email: account.email,
+    password: LOAD_PASSWORD,
+  });
+  if (signedIn.response.status !== 303) {
+    throw new Error(
+      `signing in ${account.email} at ${baseUrl}/accounts/sign-in after signing up answered ${signedIn.response.status}, not 303 (400: the email was taken before this run, with another password; 429: the sign-in limit): ${signedIn.body.replace(/\s+/g, ' ').slice(0, 300)}`,
+    );
+  }
+  cookie = signedIn.cookie;
 
-  // Also shows (and so clears) the sign-up's welcome message, which would otherwise ride along on every request.
+  // Also shows (and so clears) the sign-in's flash message, which would otherwise ride along on every request.
   const posts = await fetch(`${baseUrl}/demo/posts`, { headers: { cookie }, signal: timeout() });
   const postsHtml = await posts.text();
   if (posts.status !== 200)

@@ -14,10 +14,10 @@ import type { SessionCookie } from './sessions/session-cookie';
 import { AccountPage } from './ui/AccountPage';
 import { SignInPage } from './ui/SignInPage';
 import { SignUpPage } from './ui/SignUpPage';
+import { SignUpSentPage } from './ui/SignUpSentPage';
 
 /** One message for an unknown email, a placeholder account and a wrong password: none tells which emails have accounts. */
 export const WRONG_CREDENTIALS = 'The email address or password is not right. Check both and try again.';
-export const EMAIL_TAKEN = 'An account with this email address is already registered. Sign in instead.';
 
 /** The network address a request came from (Express's `trust proxy` decides whether X-Forwarded-For counts). */
 const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
@@ -42,7 +42,12 @@ export class AccountsComponentController {
     return renderPage(page, { title: 'Create an account', context });
   }
 
-  /** Valid and new: the account and a session, then 303 onwards. Invalid: 400 with the input kept (not the password). Taken: 409. */
+  /**
+   * Valid: 303 to the "check your email" page, whether or not the address has
+   * an account (the mail says which, to the address's owner only); the
+   * browser's session, if any, stays as it was. Invalid: 400 with the input
+   * kept (not the password).
+   */
   @Post('sign-up')
   async signUp(
     @Body() body: Record<string, unknown>,
@@ -52,24 +57,24 @@ export class AccountsComponentController {
   ): Promise<void> {
     const returnTo = safeReturnPath(body.returnTo) ?? undefined;
     const form = parseSignUpForm(body);
-    const show = (status: number, page: Parameters<typeof SignUpPage>[0]) =>
-      response
-        .status(status)
+    if (!form.ok) {
+      const page = <SignUpPage values={form.values} errors={form.errors} returnTo={returnTo} />;
+      return void response
+        .status(400)
         .type('html')
-        .send(renderPage(<SignUpPage {...page} />, { title: 'Create an account', context, invalid: true }));
-    if (!form.ok) return void show(400, { values: form.values, errors: form.errors, returnTo });
+        .send(renderPage(page, { title: 'Create an account', context, invalid: true }));
+    }
 
     await this.attempts.count('sign-up', { email: form.value.email, address: clientAddress(request) });
-    const result = await this.accounts.signUp(form.value);
-    if (!result.ok) {
-      const values = { email: form.value.email, displayName: form.value.displayName };
-      return void show(409, { values, errors: { email: EMAIL_TAKEN }, returnTo });
-    }
-    // A browser that was signed in to another account leaves that session behind for good.
-    const previous = this.cookie.read(request);
-    if (previous) await this.accounts.signOut(previous);
-    this.startSession(response, result, `Welcome, ${result.user.displayName}. Your account is ready and you are signed in.`);
-    response.redirect(303, returnTo ?? DEFAULT_RETURN_PATH);
+    await this.accounts.signUp(form.value);
+    response.redirect(303, returnTo ? `${ACCOUNT_PATHS.signUpSent}?returnTo=${encodeURIComponent(returnTo)}` : ACCOUNT_PATHS.signUpSent);
+  }
+
+  @Get('sign-up/sent')
+  @Page()
+  @Header('Cache-Control', 'no-store')
+  signUpSent(@Query('returnTo') returnTo: unknown, @PageContext() context: RenderContext): string {
+    return renderPage(<SignUpSentPage returnTo={safeReturnPath(returnTo) ?? undefined} />, { title: 'Check your email', context });
   }
 
   @Get('sign-in')
@@ -127,6 +132,7 @@ export class AccountsComponentController {
         email={user.email}
         memberSince={displayDate(profile?.createdAt ?? new Date())}
         activeSessions={profile?.activeSessions ?? 0}
+        verificationPending={!profile?.emailVerifiedAt}
       />
     );
     return renderPage(page, { title: 'Your account', context });

@@ -15,16 +15,21 @@ import { AttemptsService } from './rate-limits/attempts.service';
 import { SessionCookie } from './sessions/session-cookie';
 import { readSessionPolicy } from './sessions/session-policy';
 import { SESSION_POLICY, SessionsService } from './sessions/sessions.service';
+import { VerificationMailJobs } from './verification/verification-mail.jobs';
+import { VerificationController } from './verification/verification.controller';
+import { VerificationService } from './verification/verification.service';
 
 /** Accounts and sessions; looks up the signed-in user on every request for @RequireUser(), @CurrentUser() and the layout. */
 @Module({
-  controllers: [AccountsComponentController, AccountSettingsController, PasswordResetController],
+  controllers: [AccountsComponentController, AccountSettingsController, PasswordResetController, VerificationController],
   providers: [
     AccountsComponentService,
     AccountSettingsService,
     SessionsService,
     AttemptsService,
     EmailTokensService,
+    VerificationService,
+    VerificationMailJobs,
     PasswordResetService,
     SendPasswordResetHandler,
     RequireUserGuard,

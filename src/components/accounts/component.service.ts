@@ -1,17 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
-import { type ComponentClient, PrismaService, uniqueViolationFields } from '../../surface';
+import { type ComponentClient, JobQueue, PrismaService } from '../../surface';
 import type { AccountProfile, Credentials, NewAccount, SignedIn, SignedInUser } from './component.types';
 import { normaliseEmail } from './email-address';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';
 import { SessionsService } from './sessions/sessions.service';
+import { SendSignUpNotice, SendVerification } from './verification/verification-jobs';
 
 /** What leaves this service about a user: never the password hash. */
 const PUBLIC_USER = { id: true, email: true, displayName: true } satisfies Prisma.AccountsUserSelect;
 
-export type SignUpResult = ({ ok: true } & SignedIn) | { ok: false; reason: 'email-taken' };
-
-/** Accounts: sign-up, sign-in (each starting a new session), sign-out and the account page's profile. */
+/** Accounts: sign-up (mailing the address), sign-in (starting a new session), sign-out and the account page's profile. */
 @Injectable()
 export class AccountsComponentService implements OnModuleInit {
   private readonly db: ComponentClient<'accounts'>;
@@ -19,6 +18,7 @@ export class AccountsComponentService implements OnModuleInit {
   constructor(
     prisma: PrismaService,
     private readonly sessions: SessionsService,
+    private readonly jobs: JobQueue,
   ) {
     this.db = prisma.forComponent('accounts');
   }
@@ -29,26 +29,35 @@ export class AccountsComponentService implements OnModuleInit {
   }
 
   /**
-   * Creates the account and its first session in one transaction. The
-   * password is hashed before it starts, so no connection waits on argon2.
-   * Two sign-ups with one email at the same moment: the unique index lets
-   * one through, the other gets `email-taken`.
+   * Creates the account if the address is free, and queues one mail either
+   * way: a verification link to a new account, a "someone tried to sign up
+   * with your address" notice to the owner of a taken one. The same work for
+   * both (a password hashed, one insert tried, one job queued, one
+   * transaction), so neither the answer nor its timing tells them apart. No
+   * session: the person signs in, or already is. The password is hashed
+   * before the transaction starts, so no connection waits on argon2. Two
+   * sign-ups with one email at the same moment: the unique index lets one
+   * insert through; the other finds the account and sends the notice.
    */
-  async signUp({ email, displayName, password }: NewAccount): Promise<SignUpResult> {
+  async signUp({ email, displayName, password }: NewAccount): Promise<void> {
     const passwordHash = await hashPassword(password);
-    try {
-      return await this.db.$transaction(async (tx) => {
-        const user = await tx.accountsUser.create({
-          data: { email: normaliseEmail(email), displayName, passwordHash, lastLoginAt: new Date() },
-          select: PUBLIC_USER,
+    const address = normaliseEmail(email);
+    await this.db.$transaction(async (tx) => {
+      // Twice at most: the taken address can change between the two statements (its account deleted, which frees it).
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        const [created] = await tx.accountsUser.createManyAndReturn({
+          data: [{ email: address, displayName, passwordHash }],
+          skipDuplicates: true,
+          select: { id: true },
         });
-        const session = await this.sessions.start(user.id, tx);
-        return { ok: true as const, user, session };
-      });
-    } catch (error) {
-      if (uniqueViolationFields(error)?.includes('email')) return { ok: false, reason: 'email-taken' };
-      throw error;
-    }
+        if (created) return void (await this.jobs.enqueue(SendVerification, { accountId: created.id }, { tx }));
+        const taken = await tx.accountsUser.findUnique({ where: { email: address }, select: { id: true } });
+        if (taken) return void (await this.jobs.enqueue(SendSignUpNotice, { accountId: taken.id }, { tx }));
+      }
+      throw new Error(
+        'accounts sign-up: the address was taken, then free, twice within one transaction (accounts with it deleted and created meanwhile); nothing was saved, the form can be sent again',
+      );
+    });
   }
 
   /**
@@ -94,7 +103,7 @@ export class AccountsComponentService implements OnModuleInit {
     const [row, activeSessions] = await Promise.all([
       this.db.accountsUser.findUnique({
         where: { id: user.id },
-        select: { ...PUBLIC_USER, createdAt: true, lastLoginAt: true },
+        select: { ...PUBLIC_USER, createdAt: true, lastLoginAt: true, emailVerifiedAt: true },
       }),
       this.sessions.countLive(user.id),
     ]);

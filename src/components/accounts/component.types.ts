@@ -33,6 +33,8 @@ export interface Credentials {
 export interface AccountProfile extends SignedInUser {
   createdAt: Date;
   lastLoginAt: Date | null;
+  /** Null until a verification link sent to the address is followed. */
+  emailVerifiedAt: Date | null;
   /** Sessions not revoked or expired, this one included. */
   activeSessions: number;
 }

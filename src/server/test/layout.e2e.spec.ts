@@ -101,16 +101,22 @@ interface AccountAreaFacts {
 }
 
 /**
- * Signs the page's browser up through the real form, as a person would, so
- * its context holds a session cookie. @returns the new account's email
+ * Signs the page's browser up through the real form, as a person would, then
+ * in through the sign-in form (sign-up starts no session), so its context
+ * holds a session cookie. @returns the new account's email
  */
 async function signUpInBrowser(page: Page, baseUrl: string, displayName: string): Promise<string> {
   const email = `layout-${randomUUID()}@example.test`;
+  const password = 'a long enough password';
   await page.goto(`${baseUrl}/accounts/sign-up`);
   await page.getByLabel('Email address', { exact: true }).fill(email);
   await page.getByLabel('Name to show on your posts', { exact: true }).fill(displayName);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await afterNavigation(page, () => page.getByRole('button', { name: 'Create account' }).click());
+  await page.goto(`${baseUrl}/accounts/sign-in`);
+  await page.getByLabel('Email address', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await afterNavigation(page, () => page.getByRole('button', { name: 'Sign in' }).click());
   return email;
 }
 
@@ -249,7 +255,7 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       expect(navLink).toEqual({ tag: 'A', style: 'solid', width: 3 });
     });
 
-    it('shows Sign in and Create an account in the header when signed out, and who is signed in with a Sign out button after signing up, always within bounds', async () => {
+    it('shows Sign in and Create an account in the header when signed out, and who is signed in with a Sign out button after signing up and in, always within bounds', async () => {
       const visitorContext = await browser.newContext({ viewport: { width, height } });
       const visitor = await visitorContext.newPage();
       const withinBounds = async () => {
@@ -272,10 +278,17 @@ describe('the layout in a real browser, on a phone and on a desktop', () => {
       await withinBounds();
 
       await afterNavigation(visitor, () => visitor.locator('.site-header').getByRole('link', { name: 'Create an account' }).click());
-      await visitor.getByLabel('Email address', { exact: true }).fill(`header-${randomUUID()}@example.test`);
+      const email = `header-${randomUUID()}@example.test`;
+      await visitor.getByLabel('Email address', { exact: true }).fill(email);
       await visitor.getByLabel('Name to show on your posts', { exact: true }).fill('Header Tester');
       await visitor.getByLabel('Password', { exact: true }).fill('a long enough password');
       await afterNavigation(visitor, () => visitor.getByRole('button', { name: 'Create account' }).click());
+      // Sign-up starts no session: the "check your email" page's header is still a visitor's; its link leads to sign in.
+      expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toMatchObject({ text: 'Sign in Create an account' });
+      await afterNavigation(visitor, () => visitor.locator('main').getByRole('link', { name: 'sign in', exact: true }).click());
+      await visitor.getByLabel('Email address', { exact: true }).fill(email);
+      await visitor.getByLabel('Password', { exact: true }).fill('a long enough password');
+      await afterNavigation(visitor, () => visitor.getByRole('button', { name: 'Sign in' }).click());
       await visitor.goto(`${server.baseUrl}/fixture/notes`);
 
       expect(await visitor.evaluate<AccountAreaFacts | null>(ACCOUNT_AREA)).toEqual({

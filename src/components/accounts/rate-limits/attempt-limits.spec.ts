@@ -41,3 +41,12 @@ describe('ATTEMPT_LIMITS', () => {
     });
   });
 });
+
+describe('the verification-resend limit', () => {
+  it('counts per email address only, 3 an hour: only a signed-in owner asks, for their own address', () => {
+    expect(ATTEMPT_LIMITS['verification-resend']).toEqual({ email: { points: 3, durationSeconds: 3600 } });
+    expect(tooManyAttemptsMessage('verification-resend', 'email', 3599)).toBe(
+      'Too many requests for a verification mail for this email address. Wait 60 minutes, then try again.',
+    );
+  });
+});

@@ -5,10 +5,11 @@ export interface AttemptLimit {
 }
 
 /**
- * Sign-in, sign-up and password-reset attempts allowed per email address and per client
- * address. Per email stops guessing one account's password from many
- * addresses; per address stops one client trying many accounts, and is
- * looser because offices and mobile networks share an address.
+ * Attempts allowed per email address and per client address. Per email stops
+ * guessing one account's password from many addresses; per address stops one
+ * client trying many accounts, and is looser because offices and mobile
+ * networks share an address. A kind without `address` counts per email only
+ * (`verification-resend`: only a signed-in owner can ask, for their own address).
  */
 export const ATTEMPT_LIMITS = {
   'sign-in': {
@@ -24,14 +25,21 @@ export const ATTEMPT_LIMITS = {
     email: { points: 5, durationSeconds: 60 * 60 },
     address: { points: 20, durationSeconds: 60 * 60 },
   },
-} as const satisfies Record<string, Record<'email' | 'address', AttemptLimit>>;
+  'verification-resend': {
+    email: { points: 3, durationSeconds: 60 * 60 },
+  },
+} as const satisfies Record<string, { email: AttemptLimit; address?: AttemptLimit }>;
 
 export type AttemptKind = keyof typeof ATTEMPT_LIMITS;
+
+/** The kinds counted per client address too. */
+export type AddressCountedKind = { [K in AttemptKind]: 'address' extends keyof (typeof ATTEMPT_LIMITS)[K] ? K : never }[AttemptKind];
 
 const ACTION: Record<AttemptKind, string> = {
   'sign-in': 'sign-in attempts',
   'sign-up': 'sign-up attempts',
   'password-reset': 'password reset requests',
+  'verification-resend': 'requests for a verification mail',
 };
 
 /** "Wait 14 minutes", "Wait 1 minute", "Wait 30 seconds": rounded up, so waiting that long is enough. */

@@ -3,16 +3,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { COOKIE_SECRET, DomainError, PrismaService } from '../../../surface';
 import { normaliseEmail } from '../email-address';
-import { ATTEMPT_LIMITS, AttemptKind, tooManyAttemptsMessage } from './attempt-limits';
+import { type AddressCountedKind, ATTEMPT_LIMITS, type AttemptKind, type AttemptLimit, tooManyAttemptsMessage } from './attempt-limits';
 import { clientNetwork } from './client-network';
 
 /** Counters deleted per statement by {@link AttemptsService.prune}. */
 export const COUNTER_PRUNE_BATCH = 500;
 
-type Limiters = Record<AttemptKind, Record<'email' | 'address', RateLimiterPrisma>>;
+type Limiters = Record<AttemptKind, { email: RateLimiterPrisma; address?: RateLimiterPrisma }>;
+
+const LIMITS: Record<AttemptKind, { email: AttemptLimit; address?: AttemptLimit }> = ATTEMPT_LIMITS;
 
 /**
- * Counts sign-in, sign-up and password-reset attempts in PostgreSQL (rate-limiter-flexible's
+ * Counts sign-in, sign-up, password-reset and verification-resend attempts in PostgreSQL (rate-limiter-flexible's
  * Prisma store over `AccountsRateLimit`), so every instance of the app
  * shares one count. A database failure is not a pass: it propagates, and the
  * request is answered 503 like any other that needs the database.
@@ -32,28 +34,34 @@ export class AttemptsService {
     const keyKey = createHmac('sha256', secret).update('accounts rate-limit keys').digest();
     this.keyOf = (value) => createHmac('sha256', keyKey).update(value).digest('base64url');
     this.db = prisma.forComponent('accounts');
-    const limiter = (kind: AttemptKind, by: 'email' | 'address') =>
+    const limiter = (kind: AttemptKind, by: 'email' | 'address', limit: AttemptLimit) =>
       new RateLimiterPrisma({
         storeClient: this.db,
         tableName: 'accountsRateLimit',
         keyPrefix: `${kind}:${by}`,
-        points: ATTEMPT_LIMITS[kind][by].points,
-        duration: ATTEMPT_LIMITS[kind][by].durationSeconds,
+        points: limit.points,
+        duration: limit.durationSeconds,
         // Its timer would log failures with console.warn; prune() runs on our own path instead.
         clearExpiredByTimeout: false,
       });
-    const kinds = Object.keys(ATTEMPT_LIMITS) as AttemptKind[];
+    const kinds = Object.keys(LIMITS) as AttemptKind[];
     this.limiters = Object.fromEntries(
-      kinds.map((kind) => [kind, { email: limiter(kind, 'email'), address: limiter(kind, 'address') }]),
+      kinds.map((kind) => {
+        const { email, address } = LIMITS[kind];
+        return [kind, { email: limiter(kind, 'email', email), address: address && limiter(kind, 'address', address) }];
+      }),
     ) as Limiters;
   }
 
   /**
-   * Counts one attempt by this client address and for this email.
+   * Counts one attempt by this client address (kinds limited per address)
+   * and for this email.
    * @throws DomainError RATE_LIMITED (429, with the seconds to wait) when either is over its limit
    */
-  async count(kind: AttemptKind, { email, address }: { email: string; address: string }): Promise<void> {
-    await this.consume(kind, 'address', clientNetwork(address));
+  async count(kind: AddressCountedKind, attempt: { email: string; address: string }): Promise<void>;
+  async count(kind: Exclude<AttemptKind, AddressCountedKind>, attempt: { email: string }): Promise<void>;
+  async count(kind: AttemptKind, { email, address }: { email: string; address?: string }): Promise<void> {
+    if (this.limiters[kind].address) await this.consume(kind, 'address', clientNetwork(address ?? 'unknown'));
     await this.consume(kind, 'email', normaliseEmail(email));
   }
 
@@ -85,7 +93,7 @@ export class AttemptsService {
 
   private async consume(kind: AttemptKind, by: 'email' | 'address', value: string): Promise<void> {
     try {
-      await this.limiters[kind][by].consume(this.keyOf(value));
+      await this.limiters[kind][by]!.consume(this.keyOf(value));
     } catch (outcome) {
       if (!(outcome instanceof RateLimiterRes)) throw outcome;
       const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));

@@ -67,10 +67,10 @@ describe('returnTo on the sign-in and sign-up forms', () => {
     expect(response.headers.get('location')).toBe('/');
   });
 
-  it('never puts any of the attempts into the sign-in or sign-up form, or their links', async () => {
+  it('never puts any of the attempts into the sign-in or sign-up form, the "check your email" page, or their links', async () => {
     const browser = new CookieClient(server.baseUrl);
     for (const attempt of OPEN_REDIRECT_ATTEMPTS) {
-      for (const path of ['/accounts/sign-in', '/accounts/sign-up']) {
+      for (const path of ['/accounts/sign-in', '/accounts/sign-up', '/accounts/sign-up/sent']) {
         const response = await browser.get(`${path}?returnTo=${encodeURIComponent(attempt)}`);
         const html = await response.text();
 
@@ -87,9 +87,11 @@ describe('returnTo on the sign-in and sign-up forms', () => {
     }
   });
 
+  // Sign-up now leads to the "check your email" page, which carries a safe returnTo on to its sign-in link.
   it.each([
-    ['/%252F%252Fevil.example', '/'],
-    ['/accounts/me', '/accounts/me'],
+    ['/%252F%252Fevil.example', '/accounts/sign-up/sent'],
+    ['/accounts/me', '/accounts/sign-up/sent?returnTo=%2Faccounts%2Fme'],
+    ...OPEN_REDIRECT_ATTEMPTS.map((attempt) => [attempt, '/accounts/sign-up/sent']),
   ])('sends a sign-up with returnTo=%j on to %j', async (returnTo, location) => {
     const browser = new CookieClient(server.baseUrl);
     const _csrf = await csrfTokenFrom(browser, '/accounts/sign-up');

@@ -1,6 +1,7 @@
 import { PRODUCTION_SETTINGS } from '../../../testing/environment/production-settings';
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
+import { signIn } from '../../../testing/http/sign-up';
 import { SetCookie, setCookiesOf } from '../../../testing/http/set-cookie';
 import type { TestServer } from '../../../testing/start-test-server';
 import { startAccountsTestServer } from './accounts-test-server';
@@ -28,19 +29,22 @@ describe('the session cookie in production (NODE_ENV=production)', () => {
     await server?.close();
   });
 
-  /** Signs a new account up and returns the sign-up's response, as the browser got it. */
-  async function signUpResponse(browser: CookieClient): Promise<Response> {
+  /** Signs a new account up, then in (sign-up starts no session), and returns the sign-in's response, as the browser got it. */
+  async function signInResponse(browser: CookieClient): Promise<Response> {
+    const account = { email: `secure-${Date.now()}-${Math.random()}@example.test`, password: 'a long enough password' };
     const page = await browser.get('/accounts/sign-up');
-    return browser.postForm('/accounts/sign-up', {
+    const signedUp = await browser.postForm('/accounts/sign-up', {
       _csrf: CookieClient.csrfTokenIn(await page.text()),
-      email: `secure-${Date.now()}-${Math.random()}@example.test`,
       displayName: 'Secure Sam',
-      password: 'a long enough password',
+      ...account,
     });
+    expect(signedUp.status).toBe(303);
+    expect(sessionCookiesIn(signedUp)).toEqual([]);
+    return signIn(browser, account);
   }
 
-  it('is __Host-session, Secure, HttpOnly, SameSite=Lax, Path=/ and without Domain after sign-up', async () => {
-    const response = await signUpResponse(new CookieClient(server.baseUrl));
+  it('is __Host-session, Secure, HttpOnly, SameSite=Lax, Path=/ and without Domain after signing in', async () => {
+    const response = await signInResponse(new CookieClient(server.baseUrl));
 
     expect(response.status).toBe(303);
     const cookies = sessionCookiesIn(response);
@@ -55,7 +59,7 @@ describe('the session cookie in production (NODE_ENV=production)', () => {
 
   it('signs the browser in under that name, and not under the development name', async () => {
     const browser = new CookieClient(server.baseUrl);
-    const token = sessionCookiesIn(await signUpResponse(browser))[0].value;
+    const token = sessionCookiesIn(await signInResponse(browser))[0].value;
 
     const underProductionName = await fetch(`${server.baseUrl}/accounts/me`, {
       headers: { cookie: `__Host-session=${token}` },
@@ -74,7 +78,7 @@ describe('the session cookie in production (NODE_ENV=production)', () => {
 
   it('is cleared at sign-out with the same attributes, which a browser needs to replace a __Host- cookie', async () => {
     const browser = new CookieClient(server.baseUrl);
-    await signUpResponse(browser);
+    await signInResponse(browser);
     const page = await browser.get('/accounts/me');
 
     const response = await browser.postForm('/accounts/sign-out', { _csrf: CookieClient.csrfTokenIn(await page.text()) });

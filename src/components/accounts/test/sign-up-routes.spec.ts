@@ -1,12 +1,12 @@
 import { CookieClient } from '../../../testing/http/cookie-client';
-import { signUp } from '../../../testing/http/sign-up';
+import { signIn, signUp } from '../../../testing/http/sign-up';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import type { TestServer } from '../../../testing/start-test-server';
 import { startAccountsTestServer } from './accounts-test-server';
-import { EMAIL_TAKEN } from '../component.controller';
 import { verifyPassword } from '../passwords/password-hasher';
 import { sessionTokenHash } from '../sessions/session-token';
-import { csrfTokenFrom, sessionSetCookie, sessionTokenOf } from './account-fixtures';
+import { csrfTokenFrom, isSignedIn, sessionSetCookie, sessionTokenOf } from './account-fixtures';
+import { queuedJobs } from '../../../testing/events/queued-jobs';
 
 describe('signing up over HTTP', () => {
   let server: TestServer;
@@ -34,24 +34,39 @@ describe('signing up over HTTP', () => {
     sessions: await server.prisma.accountsSession.count(),
   });
 
-  it('creates one user with a normalised email, an argon2id hash and a session, and sends the browser home', async () => {
+  it('creates one unverified user with a normalised email and an argon2id hash, starts no session and sends the browser to "check your email"', async () => {
     const response = await postSignUp({ email: '  Ada@Example.COM ', displayName: 'Ada Lovelace', password });
 
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
+    expect(response.headers.get('location')).toBe('/accounts/sign-up/sent');
+    expect(sessionSetCookie(response)).toBeUndefined();
     const users = await server.prisma.accountsUser.findMany();
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ email: 'ada@example.com', displayName: 'Ada Lovelace', deletedAt: null });
+    expect(users[0]).toMatchObject({ email: 'ada@example.com', displayName: 'Ada Lovelace', deletedAt: null, emailVerifiedAt: null });
     expect(users[0].passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(users[0].passwordHash!, password)).toBe(true);
-    const sessions = await server.prisma.accountsSession.findMany();
-    expect(sessions).toHaveLength(1);
-    expect(sessions[0].userId).toBe(users[0].id);
-    expect(Buffer.from(sessions[0].tokenHash)).toEqual(Buffer.from(sessionTokenHash(sessionTokenOf(response))));
+    expect(await server.prisma.accountsSession.count()).toBe(0);
+    expect(await queuedJobs(server.app)).toEqual([{ task: 'job:accounts.send-verification', payload: { accountId: users[0].id } }]);
   });
 
-  it('sets the session cookie HttpOnly, SameSite=Lax, Path=/, without Secure in development, until the absolute expiry', async () => {
-    const response = await postSignUp({ email: 'cookie@example.com', displayName: 'Cookie', password });
+  it('shows "check your email" after signing up, with nobody signed in', async () => {
+    const response = await postSignUp({ email: 'sent@example.com', displayName: 'Sent', password });
+    const page = await browser.get(response.headers.get('location')!);
+    const html = await page.text();
+
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(html).toContain('<h1');
+    expect(html).toContain('Check your email');
+    expect(html).toContain('We sent a message to the address you entered.');
+    expect(html).toContain('href="/accounts/sign-in">sign in</a>');
+    expect(await isSignedIn(browser)).toBe(false);
+  });
+
+  // Moved from the sign-up's response: signing up no longer starts a session; signing in after it does.
+  it('sets the session cookie HttpOnly, SameSite=Lax, Path=/, without Secure in development, until the absolute expiry, when the new account signs in', async () => {
+    await postSignUp({ email: 'cookie@example.com', displayName: 'Cookie', password });
+    const response = await signIn(browser, { email: 'cookie@example.com', password });
     const header = sessionSetCookie(response) ?? '';
     const session = await server.prisma.accountsSession.findFirstOrThrow();
 
@@ -61,24 +76,27 @@ describe('signing up over HTTP', () => {
     expect(header).toContain('; Path=/');
     expect(header).not.toMatch(/secure/i);
     expect(header).not.toMatch(/domain=/i);
+    expect(Buffer.from(session.tokenHash)).toEqual(Buffer.from(sessionTokenHash(sessionTokenOf(response))));
     const expires = new Date(/Expires=([^;]+)/.exec(header)![1]);
     expect(Math.abs(expires.getTime() - session.absoluteExpiresAt.getTime())).toBeLessThan(1000);
   });
 
-  it('shows "Signed in as" the new name and a welcome on the next page', async () => {
+  it('shows "Signed in as" the new name, escaped, once the new account signs in', async () => {
     await postSignUp({ email: 'layout@example.com', displayName: 'Ada <Lovelace>', password });
+    await signIn(browser, { email: 'layout@example.com', password });
 
     const html = await (await browser.get('/')).text();
 
     expect(html).toContain('Signed in as <a href="/accounts/me">Ada &lt;Lovelace&gt;</a>');
-    expect(html).toContain('Welcome, Ada &lt;Lovelace&gt;. Your account is ready and you are signed in.');
   });
 
-  it('goes on to a safe returnTo after signing up', async () => {
+  it('carries a safe returnTo to the "check your email" page, whose sign-in link goes on there', async () => {
     const response = await postSignUp({ email: 'back@example.com', displayName: 'Back', password, returnTo: '/demo/posts?page=2' });
 
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/demo/posts?page=2');
+    expect(response.headers.get('location')).toBe('/accounts/sign-up/sent?returnTo=%2Fdemo%2Fposts%3Fpage%3D2');
+    const html = await (await browser.get(response.headers.get('location')!)).text();
+    expect(html).toContain('href="/accounts/sign-in?returnTo=%2Fdemo%2Fposts%3Fpage%3D2">sign in</a>');
   });
 
   it('refuses an invalid form with 400 and messages, keeps the email and the name, and creates nothing', async () => {
@@ -127,33 +145,33 @@ describe('signing up over HTTP', () => {
     expect(await nothingCreated()).toEqual({ users: 0, sessions: 0 });
   });
 
-  it('ends the session of the account the browser was signed in to when it signs up for another', async () => {
-    await signUp(browser);
-    const first = await server.prisma.accountsSession.findFirstOrThrow({ select: { id: true } });
+  it('leaves a signed-in browser signed in to its account when it signs up for another', async () => {
+    const first = await signUp(browser);
+    const session = await server.prisma.accountsSession.findFirstOrThrow({ select: { id: true } });
 
-    await signUp(browser);
+    const response = await postSignUp({ email: 'second@example.com', displayName: 'Second', password });
 
-    const old = await server.prisma.accountsSession.findUniqueOrThrow({ where: { id: first.id }, select: { revokedAt: true } });
-    expect(old.revokedAt).not.toBeNull();
-    expect(await server.prisma.accountsSession.count({ where: { revokedAt: null } })).toBe(1);
+    expect(response.status).toBe(303);
+    expect(sessionSetCookie(response)).toBeUndefined();
+    const kept = await server.prisma.accountsSession.findUniqueOrThrow({ where: { id: session.id }, select: { revokedAt: true } });
+    expect(kept.revokedAt).toBeNull();
+    expect(await server.prisma.accountsSession.count()).toBe(1);
+    expect(await (await browser.get('/')).text()).toContain(`Signed in as <a href="/accounts/me">${first.displayName}</a>`);
   });
 
-  it('answers 409 "already registered" to an email that differs only in case and spaces, and keeps one user', async () => {
+  it('answers a sign-up for an email that differs only in case and spaces like a new one, and keeps one user', async () => {
     await signUp(new CookieClient(server.baseUrl), { email: 'taken@example.com', password });
 
     const response = await postSignUp({ email: '  TAKEN@Example.com ', displayName: 'Second', password: 'another long password' });
-    const html = await response.text();
 
-    expect(response.status).toBe(409);
-    expect(html).toContain(EMAIL_TAKEN);
-    expect(html).toMatch(/name="displayName"[^>]*value="Second"/);
-    expect(html).not.toContain('another long password');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/accounts/sign-up/sent');
     expect(sessionSetCookie(response)).toBeUndefined();
     expect(await server.prisma.accountsUser.count()).toBe(1);
     expect(await server.prisma.accountsSession.count()).toBe(1);
   });
 
-  it('creates exactly one account when five sign-ups with one email arrive at once, and tells the others it is taken', async () => {
+  it('creates exactly one account when five sign-ups with one email arrive at once, and answers all five alike', async () => {
     const _csrf = await csrfTokenFrom(browser, '/accounts/sign-up');
     const attempts = [1, 2, 3, 4, 5].map((n) =>
       browser.postForm('/accounts/sign-up', {
@@ -166,11 +184,20 @@ describe('signing up over HTTP', () => {
     );
 
     const responses = await Promise.all(attempts);
-    const statuses = responses.map((response) => response.status).sort();
 
-    expect(statuses).toEqual([303, 409, 409, 409, 409]);
-    for (const response of responses.filter((r) => r.status === 409)) expect(await response.text()).toContain(EMAIL_TAKEN);
+    expect(responses.map((response) => [response.status, response.headers.get('location')])).toEqual(
+      Array(5).fill([303, '/accounts/sign-up/sent']),
+    );
+    const [user] = await server.prisma.accountsUser.findMany();
     expect(await server.prisma.accountsUser.count()).toBe(1);
-    expect(await server.prisma.accountsSession.count()).toBe(1);
+    expect(await server.prisma.accountsSession.count()).toBe(0);
+    const tasks = (await queuedJobs(server.app)).map((job) => [job.task, job.payload]);
+    expect(tasks.sort()).toEqual([
+      ['job:accounts.send-sign-up-notice', { accountId: user.id }],
+      ['job:accounts.send-sign-up-notice', { accountId: user.id }],
+      ['job:accounts.send-sign-up-notice', { accountId: user.id }],
+      ['job:accounts.send-sign-up-notice', { accountId: user.id }],
+      ['job:accounts.send-verification', { accountId: user.id }],
+    ]);
   });
 });

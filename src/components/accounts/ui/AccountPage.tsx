@@ -6,10 +6,12 @@ export interface AccountPageProps {
   email: string;
   memberSince: DisplayDate;
   activeSessions: number;
+  /** The address is not verified yet: the page says so and offers a new link. */
+  verificationPending: boolean;
 }
 
 /** The signed-in user's account: who they are, and signing out on every device. */
-export function AccountPage({ displayName, email, memberSince, activeSessions }: AccountPageProps) {
+export function AccountPage({ displayName, email, memberSince, activeSessions, verificationPending }: AccountPageProps) {
   const devices =
     activeSessions === 1 ? 'You are signed in on 1 device or browser.' : `You are signed in on ${activeSessions} devices or browsers.`;
   return (
@@ -24,6 +26,15 @@ export function AccountPage({ displayName, email, memberSince, activeSessions }:
           ]}
         />
       </Card>
+      {verificationPending ? (
+        <Card id="verification" title="Verification pending" as="section">
+          <p>{`We sent a link to ${email}: open it to confirm the address is yours. Until then you can use everything as usual.`}</p>
+          <form method="post" action={ACCOUNT_PATHS.resendVerification}>
+            <CsrfField />
+            <Button variant="secondary">Send a new link</Button>
+          </form>
+        </Card>
+      ) : null}
       <Card id="sessions" title="Where you are signed in" as="section">
         <p>{devices}</p>
         <p>If you signed in on a computer you no longer use, or think someone else has, sign out everywhere, this browser included.</p>
