@@ -36,13 +36,28 @@ function envelopeOf(mail: RenderedMail, messageId: string): SendMailOptions {
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * nodemailer's options for SMTP_URL. `smtp://` to any host but this machine
+ * must upgrade with STARTTLS (`requireTLS`): without it nodemailer sends the
+ * password and the message in clear text whenever the server does not offer
+ * STARTTLS, which anyone on the path can arrange by stripping the offer.
+ * `?requireTLS=false` in SMTP_URL opts out (a mail catcher on a private
+ * network); the URL's options win over these.
+ */
+export function smtpOptions(url: string): { url: string; requireTLS: boolean } & typeof SMTP_TIMEOUTS {
+  const parsed = new URL(url);
+  return { url, requireTLS: parsed.protocol === 'smtp:' && !LOOPBACK_HOSTS.test(parsed.hostname), ...SMTP_TIMEOUTS };
+}
+
 /**
  * SMTP through nodemailer: a new connection per message (no pool to go stale
  * between rare mails). A failure becomes a MailDeliveryError naming the
  * server and its reply (smtp-failure.ts).
  */
 function smtpTransport(url: string): MailTransport {
-  const transporter = createTransport({ url, ...SMTP_TIMEOUTS });
+  const transporter = createTransport(smtpOptions(url));
   return {
     async send(mail, messageId) {
       try {
