@@ -67,6 +67,13 @@ export class AccountsComponentService implements OnModuleInit {
    * made with older parameters is replaced. `previousToken`, the session the
    * browser had, is revoked: signing in never keeps a session id that
    * existed before (no fixation).
+   *
+   * The session starts only if the hash just verified is still the
+   * account's when it is written (a conditional update, in the session's
+   * transaction): a password changed or reset, or the account deleted,
+   * between the read and the write counts as a wrong password. Otherwise the
+   * rehash could put the old password back, and a session opened with it
+   * would outlive the "every session ended" of that change.
    */
   async signIn({ email, password }: Credentials, previousToken?: string): Promise<SignedIn | null> {
     const found = await this.db.accountsUser.findUnique({
@@ -77,17 +84,17 @@ export class AccountsComponentService implements OnModuleInit {
     const matches = await verifyPassword(usable ? found.passwordHash! : await dummyPasswordHash(), password);
     if (!usable || !matches) return null;
 
-    const { passwordHash, deletedAt: _, ...user } = found;
-    const rehashed = needsRehash(passwordHash!) ? await hashPassword(password) : undefined;
-    if (previousToken) await this.sessions.revoke(previousToken);
+    const { passwordHash: verified, deletedAt: _, ...user } = found;
+    const rehashed = needsRehash(verified!) ? await hashPassword(password) : undefined;
     const session = await this.db.$transaction(async (tx) => {
-      await tx.accountsUser.update({
-        where: { id: user.id },
+      const { count } = await tx.accountsUser.updateMany({
+        where: { id: user.id, passwordHash: verified, deletedAt: null },
         data: { lastLoginAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) },
-        select: { id: true },
       });
-      return this.sessions.start(user.id, tx);
+      return count === 1 ? this.sessions.start(user.id, tx) : null;
     });
+    if (session === null) return null;
+    if (previousToken) await this.sessions.revoke(previousToken);
     return { user, session };
   }
 

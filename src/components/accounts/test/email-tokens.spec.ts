@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { createComponentTestingModule } from '../../../testing/create-component-testing-module';
+import { holdTransaction, waitUntilBlockedBy } from '../../../testing/database/held-transaction';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { emailTokenHash } from '../email-tokens/email-token';
 import { EmailTokensService } from '../email-tokens/email-tokens.service';
@@ -107,13 +108,25 @@ describe('EmailTokensService against PostgreSQL', () => {
     expect(await tokens.peek(prisma, token, 'PASSWORD_RESET')).toBeNull();
   });
 
-  it('lets exactly one of two transactions using the same token at the same moment have it', async () => {
+  it('gives null to a use that waited for another transaction’s use of the same token to commit', async () => {
+    // The order is forced, not hoped for: A has used the token and holds its
+    // row; B's use is seen waiting for that row; then A commits. A use that
+    // read the token, then wrote it by id, would give B the holder too: B
+    // reads it unused (A's write is not committed), waits, then writes anyway.
     const account = await storeAccount(prisma);
     const token = await issue(account.id);
+    const first = await holdTransaction(prisma);
+    try {
+      expect(await tokens.consume(first.tx, token, 'PASSWORD_RESET')).toEqual({ userId: account.id, email: 'owner@example.test' });
+      const second = consume(token);
+      await waitUntilBlockedBy(prisma, first.pid, 'the second use of the token');
+      await first.commit();
 
-    const results = await Promise.all([consume(token), consume(token)]);
-
-    expect(results.filter((holder) => holder !== null)).toEqual([{ userId: account.id, email: 'owner@example.test' }]);
+      expect(await second).toBeNull();
+    } finally {
+      await first.rollback();
+    }
+    expect(await prisma.accountsEmailToken.count({ where: { usedAt: { not: null } } })).toBe(1);
   });
 
   it('keeps the token usable when the transaction that used it rolls back', async () => {

@@ -31,18 +31,20 @@ export class VerificationService {
   /**
    * Uses the link up and verifies the address it was mailed to, if the
    * account still has it (else the link is spent and verifies nothing). An
-   * account verified already keeps its first verification time.
+   * account verified already keeps its first verification time. The write is
+   * conditional, not read-then-write: a verification committed meanwhile (an
+   * older link, a password reset) keeps its time.
    */
   async verify(token: unknown, now = new Date()): Promise<VerifyOutcome> {
     return this.db.$transaction(async (tx) => {
       const holder = await this.tokens.consume(tx, token, 'VERIFY_EMAIL', now);
       if (!holder) return { verified: false };
-      const account = await tx.accountsUser.findUnique({ where: { id: holder.userId }, select: { email: true, emailVerifiedAt: true } });
-      if (account?.email !== holder.email) return { verified: false };
-      if (!account.emailVerifiedAt) {
-        await tx.accountsUser.update({ where: { id: holder.userId }, data: { emailVerifiedAt: now }, select: { id: true } });
-      }
-      return { verified: true, email: account.email };
+      await tx.accountsUser.updateMany({
+        where: { id: holder.userId, email: holder.email, emailVerifiedAt: null },
+        data: { emailVerifiedAt: now },
+      });
+      const account = await tx.accountsUser.findUnique({ where: { id: holder.userId }, select: { email: true } });
+      return account?.email === holder.email ? { verified: true, email: account.email } : { verified: false };
     });
   }
 
