@@ -107,9 +107,10 @@ export class PasswordResetService {
       await this.tokens.deleteFor(tx, user.id, 'PASSWORD_RESET');
       await this.sessions.revokeAll(user.id, tx, now);
       const session = await this.sessions.start(user.id, tx, now);
+      // In the transaction: nothing that can fail is left for after the commit, which used the token up.
+      if (previousToken) await this.sessions.revoke(previousToken, now, tx);
       return { user, session };
     });
-    if (signedIn && previousToken) await this.sessions.revoke(previousToken);
     return signedIn;
   }
 }
