@@ -39,7 +39,9 @@ describe('a failure after the commit of a reset, a password change or a deletion
 
   /** The next forgetEmail (one request's) fails as a dropped database connection would. */
   function failNextForgetEmail(): jest.SpyInstance {
-    return jest.spyOn(server.app.get(AttemptsService), 'forgetEmail').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    return jest
+      .spyOn(server.app.get(AttemptsService), 'forgetEmail')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
   }
 
   const warnings = () => logger.lines.filter((line) => line.level === 'warn').map((line) => line.text);

@@ -116,7 +116,9 @@ describe('signing up with an address that has an account', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('Confirm your email address');
     expect(mails[0].text.startsWith('Hello,\n')).toBe(true);
-    expect(mails[0].text).toContain('If you did not create an account, ignore this mail: nothing happens, and the account stays unverified.');
+    expect(mails[0].text).toContain(
+      'If you did not create an account, ignore this mail: nothing happens, and the account stays unverified.',
+    );
     expect(mails[0].links[0]).toMatch(/^http:\/\/localhost:3000\/accounts\/verify-email\?token=[A-Za-z0-9_-]{43}$/);
     expect(await server.prisma.accountsEmailToken.count({ where: { purpose: 'VERIFY_EMAIL', email } })).toBe(1);
   });
