@@ -306,7 +306,9 @@ describe('password reset over HTTP', () => {
                 ? 'this email'
                 : key,
           by: points - (countersBefore.get(key) ?? 0),
-        }));
+        }))
+        // findMany has no order: without the sort the two counters came back either way round (an intermittent failure).
+        .sort((a, b) => a.counter.localeCompare(b.counter));
       work.push({
         kind,
         jobs: jobs.map(({ task, payload }) => ({ task, payloadKeys: Object.keys(payload as object) })),
