@@ -10,6 +10,8 @@ export interface ReceivedMail {
   from: string;
   /** The recipient's address (lower case). */
   to: string;
+  /** The recipient's name in the `To` header, '' when it has none. */
+  toName: string;
   subject: string;
   text: string;
   html: string;
@@ -31,9 +33,8 @@ export interface Mailbox {
 
 const LINK = /https?:\/\/[^\s<>"]+/g;
 
-function addressOf(field: AddressObject | AddressObject[] | undefined): string {
-  const first = (Array.isArray(field) ? field[0] : field)?.value[0];
-  return (first?.address ?? '').toLowerCase();
+function firstAddress(field: AddressObject | AddressObject[] | undefined) {
+  return (Array.isArray(field) ? field[0] : field)?.value[0];
 }
 
 /** Parses one .eml file. */
@@ -44,7 +45,8 @@ export async function readMailFile(path: string): Promise<ReceivedMail> {
   return {
     file: path,
     from: parsed.from?.text ?? '',
-    to: addressOf(parsed.to),
+    to: (firstAddress(parsed.to)?.address ?? '').toLowerCase(),
+    toName: firstAddress(parsed.to)?.name ?? '',
     subject: parsed.subject ?? '',
     text,
     html: typeof parsed.html === 'string' ? parsed.html : '',

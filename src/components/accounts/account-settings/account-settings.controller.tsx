@@ -66,7 +66,8 @@ export class AccountSettingsController {
     const outcome = await this.settings.changePassword(user.id, currentPassword, newPassword, this.cookie.read(request));
     if (outcome === 'wrong-password') return void refuse({ currentPassword: WRONG_CURRENT_PASSWORD });
 
-    await this.attempts.forgetEmail('sign-in', user.email);
+    // Committed: nothing from here on may answer with an error (forgetEmailAfter only logs).
+    await this.attempts.forgetEmailAfter('a password change', 'sign-in', user.email);
     setFlash(response, PASSWORD_CHANGED);
     response.redirect(303, ACCOUNT_PATHS.account);
   }
@@ -102,7 +103,8 @@ export class AccountSettingsController {
     if (outcome === 'wrong-password') return void refuse({ password: WRONG_PASSWORD_TO_DELETE });
 
     // The address may sign up again: its old failed attempts should not count against the new account.
-    await this.attempts.forgetEmail('sign-in', user.email);
+    // Committed: nothing from here on may answer with an error (forgetEmailAfter only logs).
+    await this.attempts.forgetEmailAfter('an account deletion', 'sign-in', user.email);
     this.cookie.clear(response);
     setFlash(response, ACCOUNT_DELETED);
     response.redirect(303, DEFAULT_RETURN_PATH);

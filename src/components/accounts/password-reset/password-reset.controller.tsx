@@ -105,8 +105,9 @@ export class PasswordResetController {
     const signedIn = await this.resets.reset(token, form.value.password, this.cookie.read(request));
     if (!signedIn) return this.linkInvalid(response, context);
 
+    // Committed: the token is used up, so nothing from here on may answer with an error (forgetEmailAfter only logs).
     // The owner locked out by failed sign-ins is back in, and signs in normally from now on.
-    await this.attempts.forgetEmail('sign-in', signedIn.user.email);
+    await this.attempts.forgetEmailAfter('a password reset', 'sign-in', signedIn.user.email);
     this.cookie.set(response, signedIn.session.token, signedIn.session.expiresAt);
     setFlash(
       response,

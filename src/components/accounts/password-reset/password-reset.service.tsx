@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ComponentClient, type ComponentData, JobQueue, Mailer, PrismaService } from '../../../surface';
+import { addressing } from '../account-mail-recipient';
 import type { SignedIn } from '../component.types';
 import { normaliseEmail } from '../email-address';
 import { EmailTokensService } from '../email-tokens/email-tokens.service';
@@ -44,24 +45,26 @@ export class PasswordResetService {
    * The job's work, in its transaction: a token and the mail carrying it
    * (queued in the same transaction, so both exist or neither) for a live
    * account with a password; nothing for an unknown, deleted or placeholder one.
+   * The display name is in the mail only if the address is verified.
    * @returns whether a link was mailed
    */
   async mailLink(tx: ComponentData<'accounts'>, email: string): Promise<boolean> {
     const account = await tx.accountsUser.findFirst({
       where: { email: normaliseEmail(email), deletedAt: null, passwordHash: { not: null } },
-      select: { id: true, email: true, displayName: true },
+      select: { id: true, email: true, displayName: true, emailVerifiedAt: true },
     });
     if (!account) return false;
     const token = await this.tokens.issue(tx, account.id, 'PASSWORD_RESET', account.email, TTL_MS);
+    const { to, greeting } = addressing(account);
     const content = {
-      displayName: account.displayName,
+      greeting,
       link: this.mailer.link(PASSWORD_RESET_PATHS.newPassword, { token }),
       validMinutes: RESET_LINK_TTL_MINUTES,
     };
     await this.mailer.send(
       {
         component: 'accounts',
-        to: { name: account.displayName, address: account.email },
+        to,
         subject: PASSWORD_RESET_SUBJECT,
         html: <PasswordResetMail {...content} />,
         text: passwordResetText(content),
@@ -104,9 +107,10 @@ export class PasswordResetService {
       await this.tokens.deleteFor(tx, user.id, 'PASSWORD_RESET');
       await this.sessions.revokeAll(user.id, tx, now);
       const session = await this.sessions.start(user.id, tx, now);
+      // In the transaction: nothing that can fail is left for after the commit, which used the token up.
+      if (previousToken) await this.sessions.revoke(previousToken, now, tx);
       return { user, session };
     });
-    if (signedIn && previousToken) await this.sessions.revoke(previousToken);
     return signedIn;
   }
 }

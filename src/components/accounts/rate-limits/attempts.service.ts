@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { COOKIE_SECRET, DomainError, PrismaService } from '../../../surface';
 import { normaliseEmail } from '../email-address';
@@ -23,6 +23,7 @@ const LIMITS: Record<AttemptKind, { email: AttemptLimit; address?: AttemptLimit 
 export class AttemptsService {
   private readonly limiters: Limiters;
   private readonly db;
+  private readonly logger = new Logger('Accounts');
   /**
    * Keys are HMACs under a key derived from the app's secret: the counters
    * table holds no email or address, and none can be recovered from it by
@@ -73,6 +74,26 @@ export class AttemptsService {
   /** After a successful sign-in the email's failed attempts no longer count against its owner. */
   async forgetEmail(kind: AttemptKind, email: string): Promise<void> {
     await this.limiters[kind].email.delete(this.keyOf(normaliseEmail(email)));
+  }
+
+  /**
+   * forgetEmail as housekeeping after a success that has committed (a reset,
+   * a changed password, a deleted account): it cannot turn that success into
+   * an error page. A failure is logged as a warning, without the email, and
+   * the count then simply ends with its window.
+   * @param after what succeeded, for the log line ("a password reset")
+   */
+  async forgetEmailAfter(after: string, kind: AttemptKind, email: string): Promise<void> {
+    try {
+      await this.forgetEmail(kind, email);
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, 300);
+      const minutes = Math.round(LIMITS[kind].email.durationSeconds / 60);
+      this.logger.warn(
+        `after ${after} (which succeeded), could not reset the account's ${kind} attempt count: ${reason}. ` +
+          `Its earlier failed attempts keep counting until their ${minutes}-minute window ends; if this repeats, check the database connection.`,
+      );
+    }
   }
 
   /**

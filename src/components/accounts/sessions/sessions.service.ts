@@ -76,10 +76,10 @@ export class SessionsService {
     return { id, email, displayName };
   }
 
-  /** Ends the session of this token. @returns whether a live session was ended */
-  async revoke(token: string, now = new Date()): Promise<boolean> {
+  /** Ends the session of this token; pass a transaction to end it with other writes. @returns whether a live session was ended */
+  async revoke(token: string, now = new Date(), db: ComponentData<'accounts'> = this.db): Promise<boolean> {
     if (!isSessionTokenShape(token)) return false;
-    const { count } = await this.db.accountsSession.updateMany({
+    const { count } = await db.accountsSession.updateMany({
       where: { tokenHash: sessionTokenHash(token), revokedAt: null },
       data: { revokedAt: now, idleExpiresAt: now },
     });

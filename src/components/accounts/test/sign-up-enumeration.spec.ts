@@ -115,7 +115,10 @@ describe('signing up with an address that has an account', () => {
     const mails = await mailbox(server.app).to(email);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('Confirm your email address');
-    expect(mails[0].text).toContain('Hello Newcomer,');
+    expect(mails[0].text.startsWith('Hello,\n')).toBe(true);
+    expect(mails[0].text).toContain(
+      'If you did not create an account, ignore this mail: nothing happens, and the account stays unverified.',
+    );
     expect(mails[0].links[0]).toMatch(/^http:\/\/localhost:3000\/accounts\/verify-email\?token=[A-Za-z0-9_-]{43}$/);
     expect(await server.prisma.accountsEmailToken.count({ where: { purpose: 'VERIFY_EMAIL', email } })).toBe(1);
   });
@@ -155,21 +158,40 @@ describe('signing up with an address that has an account', () => {
     expect(forTaken).toEqual(forNew);
   });
 
-  it('escapes a display name with markup in the HTML of both mails', async () => {
-    const hostile = '<img src=x onerror="alert(1)"> & Co';
-    const email = unique('hostile');
+  // Whoever signs up chooses the name but may not own the address: until it is verified, no mail carries that name.
+  it('puts the name chosen at sign-up in neither mail while the address is unverified: "Hello," and the bare address', async () => {
+    const squatter = 'Security team: call +1 555 0100 now';
+    const email = unique('squatted');
 
-    await signUpFromNewBrowser(email, hostile);
+    await signUpFromNewBrowser(email, squatter);
     await eventScenario(server.app).runPendingJobs();
     await signUpFromNewBrowser(email, 'Someone Else');
     await eventScenario(server.app).runPendingJobs();
 
     const [verification, notice] = await mailbox(server.app).to(email);
-    for (const mail of [verification, notice]) {
-      expect(mail.html).toContain('Hello &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co,');
-      expect(mail.html).not.toContain('<img');
-      expect(mail.text).toContain(`Hello ${hostile},`);
-    }
+    expect(verification.subject).toBe('Confirm your email address');
     expect(notice.subject).toBe('Someone tried to create an account with your email address');
+    for (const mail of [verification, notice]) {
+      expect(mail.text.startsWith('Hello,\n')).toBe(true);
+      expect(mail.html).toContain('<p>Hello,</p>');
+      expect(mail.toName).toBe('');
+      for (const part of [mail.subject, mail.text, mail.html, mail.raw]) expect(part).not.toContain('Security team');
+    }
+  });
+
+  it('greets the owner of a verified account by name in the notice, escaped in the HTML', async () => {
+    const hostile = '<img src=x onerror="alert(1)"> & Co';
+    const owner = await storeAccount(server.prisma);
+    await server.prisma.accountsUser.update({ where: { id: owner.id }, data: { displayName: hostile, emailVerifiedAt: new Date() } });
+
+    await signUpFromNewBrowser(owner.email, 'Someone Else');
+    await eventScenario(server.app).runPendingJobs();
+
+    const notice = await mailbox(server.app).latestTo(owner.email);
+    expect(notice.subject).toBe('Someone tried to create an account with your email address');
+    expect(notice.html).toContain('Hello &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Co,');
+    expect(notice.html).not.toContain('<img');
+    expect(notice.text).toContain(`Hello ${hostile},`);
+    expect(notice.toName).toBe(hostile);
   });
 });

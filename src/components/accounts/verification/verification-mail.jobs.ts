@@ -30,7 +30,7 @@ export class VerificationMailJobs {
     if (!account || account.deletedAt || account.passwordHash === null || account.emailVerifiedAt) return;
     const token = await this.tokens.issue(db, account.id, 'VERIFY_EMAIL', account.email, VERIFICATION_LINK_TTL_MS);
     const links = { verify: this.mailer.link(ACCOUNT_PATHS.verifyEmail, { token }), account: this.mailer.link(ACCOUNT_PATHS.account) };
-    await this.mailer.send(verificationMail(account, links), { tx });
+    await this.mailer.send(verificationMail(account.email, links), { tx });
   }
 
   /**

@@ -1,28 +1,27 @@
 import type { MailMessage } from '../../../surface';
+import { addressing, type MailRecipient } from '../account-mail-recipient';
 import { VERIFICATION_LINK_TTL_TEXT } from './verification-policy';
 
-/** Whom a mail goes to: the account's name and address as stored. */
-export interface MailRecipient {
-  displayName: string;
-  email: string;
-}
-
 const linkStyle = { color: '#0969da' };
+
+const IGNORE_IF_NOT_YOU =
+  'If you did not create an account, ignore this mail: nothing happens, and the account stays unverified. Someone may have typed your address by mistake.';
 
 /**
  * The link that confirms the address. It opens a page with a button (the
  * POST uses the link up), so a mail scanner that fetches every link verifies
- * nothing.
+ * nothing. It goes to an address nobody has verified yet, so it carries no
+ * text chosen by whoever signed up: no display name, only the address.
  */
-export function verificationMail({ displayName, email }: MailRecipient, links: { verify: string; account: string }): MailMessage {
+export function verificationMail(email: string, links: { verify: string; account: string }): MailMessage {
   const subject = 'Confirm your email address';
   return {
     component: 'accounts',
-    to: { name: displayName, address: email },
+    to: email,
     subject,
     html: (
       <>
-        <p>Hello {displayName},</p>
+        <p>Hello,</p>
         <p>Please confirm that {email} is your email address: open the link below and press “Confirm my address”.</p>
         <p>
           <a href={links.verify} style={linkStyle}>
@@ -35,11 +34,11 @@ export function verificationMail({ displayName, email }: MailRecipient, links: {
             {links.account}
           </a>
         </p>
-        <p>If you did not create an account, someone may have typed your address by mistake: ignore this message and nothing happens.</p>
+        <p>{IGNORE_IF_NOT_YOU}</p>
       </>
     ),
     text: [
-      `Hello ${displayName},`,
+      'Hello,',
       '',
       `Please confirm that ${email} is your email address: open this link and press "Confirm my address".`,
       '',
@@ -48,7 +47,7 @@ export function verificationMail({ displayName, email }: MailRecipient, links: {
       `The link works once, for ${VERIFICATION_LINK_TTL_TEXT}. If it has expired, sign in and ask for a new one on your account page:`,
       links.account,
       '',
-      'If you did not create an account, someone may have typed your address by mistake: ignore this message and nothing happens.',
+      IGNORE_IF_NOT_YOU,
       '',
     ].join('\n'),
   };
@@ -57,17 +56,20 @@ export function verificationMail({ displayName, email }: MailRecipient, links: {
 /**
  * To the owner of an address someone just tried to sign up with. The sign-up
  * page answered as for a new address, so only the owner learns of it; the
- * mail offers their way in (sign in, or a new password), never a token.
+ * mail offers their way in (sign in, or a new password), never a token. The
+ * display name only if the account's address is verified (see `addressing`).
  */
-export function signUpNoticeMail({ displayName, email }: MailRecipient, links: { signIn: string; passwordReset: string }): MailMessage {
+export function signUpNoticeMail(recipient: MailRecipient, links: { signIn: string; passwordReset: string }): MailMessage {
   const subject = 'Someone tried to create an account with your email address';
+  const { email } = recipient;
+  const { to, greeting } = addressing(recipient);
   return {
     component: 'accounts',
-    to: { name: displayName, address: email },
+    to,
     subject,
     html: (
       <>
-        <p>Hello {displayName},</p>
+        <p>{greeting}</p>
         <p>
           Someone just tried to create a new account with {email}, which already has an account. No new account was created and nothing
           about your account changed.
@@ -87,7 +89,7 @@ export function signUpNoticeMail({ displayName, email }: MailRecipient, links: {
       </>
     ),
     text: [
-      `Hello ${displayName},`,
+      greeting,
       '',
       `Someone just tried to create a new account with ${email}, which already has an account. No new account was created and nothing about your account changed.`,
       '',

@@ -1,5 +1,6 @@
 export interface PasswordResetMailProps {
-  displayName: string;
+  /** "Hello <name>," for a verified address, else "Hello," (see `addressing`). */
+  greeting: string;
   /** The absolute link carrying the token. */
   link: string;
   validMinutes: number;
@@ -8,10 +9,10 @@ export interface PasswordResetMailProps {
 export const PASSWORD_RESET_SUBJECT = 'Reset your password';
 
 /** The HTML part of the reset mail. Every value is escaped by React, a display name with markup included. */
-export function PasswordResetMail({ displayName, link, validMinutes }: PasswordResetMailProps) {
+export function PasswordResetMail({ greeting, link, validMinutes }: PasswordResetMailProps) {
   return (
     <>
-      <p>{`Hello ${displayName},`}</p>
+      <p>{greeting}</p>
       <p>Someone asked to reset the password of your account. To choose a new password, open this link:</p>
       <p>
         <a href={link}>Choose a new password</a>
@@ -23,9 +24,9 @@ export function PasswordResetMail({ displayName, link, validMinutes }: PasswordR
 }
 
 /** The plain-text part, with the same content. */
-export function passwordResetText({ displayName, link, validMinutes }: PasswordResetMailProps): string {
+export function passwordResetText({ greeting, link, validMinutes }: PasswordResetMailProps): string {
   return [
-    `Hello ${displayName},`,
+    greeting,
     '',
     'Someone asked to reset the password of your account. To choose a new password, open this link:',
     '',
