@@ -37,5 +37,11 @@ module.exports = {
   setupFiles: ['<rootDir>/src/testing/jest/worker-environment.ts'],
   globalSetup: '<rootDir>/jest.globalSetup.ts',
   globalTeardown: '<rootDir>/jest.globalTeardown.ts',
+  // A worker past this much memory after a test file is replaced by a fresh
+  // one (same JEST_WORKER_ID, so the same schema). Long-lived workers grew to
+  // about 1 GiB each by the end of the suite, and on a CPU-starved machine
+  // (4 workers, 2 busy loops, 2 cores) tearing down such a process took longer
+  // than the 500 ms Jest waits for a worker to exit, so it was force-exited.
+  workerIdleMemoryLimit: '600MB',
   testTimeout,
 };
