@@ -1,9 +1,6 @@
 -- CreateEnum
 CREATE TYPE "AccountsEmailTokenPurpose" AS ENUM ('PASSWORD_RESET', 'VERIFY_EMAIL');
 
--- AlterTable
-ALTER TABLE "DemoPost" ADD COLUMN     "authorDeletedAt" TIMESTAMP(3);
-
 -- CreateTable
 CREATE TABLE "AccountsEmailToken" (
     "id" UUID NOT NULL,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DemoPost" ADD COLUMN     "authorDeletedAt" TIMESTAMP(3);
