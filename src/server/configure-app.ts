@@ -5,6 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { watchConnections } from './lifecycle/graceful-shutdown';
 import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
+import { ComponentRouteTable } from './components/component-route-table';
+import { observeRequests } from './observability/observe-requests';
 import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
@@ -27,6 +29,8 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   answerMalformedHttp(app.getHttpServer());
   // First, so every later failure (even the body parser's) is logged under it.
   app.use(requestId);
+  // Everything after runs in the serving component's scope (metrics, logs, spans).
+  app.use(observeRequests(routeTableOf(app)));
   app.use(securityHeaders());
   // Decided once, from NODE_ENV, never from the request's scheme (see secureCookies).
   const secure = secureCookies(process.env);
@@ -42,4 +46,13 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // File names carry a content hash, so they can be cached for a year.
   app.useStaticAssets(staticDir, { prefix: '/static/', immutable: true, maxAge: '365d', index: false, fallthrough: true });
   return app;
+}
+
+/** The composed components' routes; an app without components (a database-only test module) has none. */
+function routeTableOf(app: NestExpressApplication): ComponentRouteTable {
+  try {
+    return app.get(ComponentRouteTable, { strict: false });
+  } catch {
+    return new ComponentRouteTable([]);
+  }
 }
