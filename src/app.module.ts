@@ -4,6 +4,7 @@ import { componentRegistry } from './generated/component-registry';
 import { componentModules } from './generated/components.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './platform/mail/mail.module';
+import { MetricsModule } from './platform/observability/metrics/metrics.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LifecycleModule } from './platform/lifecycle/lifecycle.module';
 import { SecurityModule } from './security/security.module';
@@ -14,6 +15,7 @@ import { HttpPlatformModule } from './server/http-platform.module';
 /** What every app has, whatever its components. */
 export const PLATFORM_MODULES = [
   LifecycleModule,
+  MetricsModule,
   DatabaseModule,
   SecurityModule,
   HttpPlatformModule,
