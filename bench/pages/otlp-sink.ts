@@ -14,32 +14,34 @@ export class OtlpSink implements Stoppable {
   exports = 0;
   bytes = 0;
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private readonly server: Server = createServer((request, response) => {
+    request.on('data', (chunk: Buffer) => (this.bytes += chunk.length));
+    request.on('end', () => {
+      if (request.method === 'POST') this.exports++;
+      response.writeHead(request.method === 'POST' ? 200 : 405, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+
+  /** The base address to set as OTEL_EXPORTER_OTLP_ENDPOINT (the exporter adds `/v1/traces`); set once listening. */
+  url = '';
+
+  private constructor() {}
 
   static async start(): Promise<OtlpSink> {
-    let sink: OtlpSink | undefined;
-    const server = createServer((request, response) => {
-      request.on('data', (chunk: Buffer) => {
-        if (sink) sink.bytes += chunk.length;
-      });
-      request.on('end', () => {
-        if (sink && request.method === 'POST') sink.exports++;
-        response.writeHead(request.method === 'POST' ? 200 : 405, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
+    const sink = new OtlpSink();
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      sink.server.once('error', reject);
+      sink.server.listen(0, '127.0.0.1', () => resolve());
     });
-    sink = new OtlpSink(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    sink.url = `http://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
     return sink;
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // The exporter's keep-alive connections outlive the traced app only when it was killed.
+    this.server.closeIdleConnections();
+    return closed;
   }
 
   kill(): void {

@@ -85,7 +85,7 @@ export function dashboardProblems(dashboard: DashboardJson, knownSeries: Readonl
     }
     if (panel.type === 'row') {
       if (panel.repeat !== undefined && !defined.has(panel.repeat))
-        problems.push(`${name}: repeats for "${String(panel.repeat)}", which templating does not define`);
+        problems.push(`${name}: repeats for ${JSON.stringify(panel.repeat)}, which templating does not define`);
       if (panel.collapsed === false && (panel.panels ?? []).length > 0)
         problems.push(`${name}: an expanded row keeps its panels after it, not inside it`);
       continue;
