@@ -190,7 +190,8 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
         ]
       : []),
   ];
-  if (notOn.length > 0) throw new Error(`the figures of the app with metrics or tracing on are not of that: ${notOn.join('; ')}`);
+  if (notOn.length > 0)
+    throw new Error(`the rows meant to have metrics or tracing on did not, so their figures are not reported: ${notOn.join('; ')}`);
   log(`metrics scraped ${scraper.scrapes} times; ${sink.exports} trace exports (${(sink.bytes / 1024 / 1024).toFixed(1)} MiB) received`);
   const profile = options.profile ? await profileApp(options, serverOptions, log) : undefined;
 
