@@ -1,9 +1,9 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { collectDefaultMetrics } from 'prom-client';
 import { ConfigurationError } from '../../errors/configuration.error';
 import { MetricsRegistry } from './metrics-registry';
+import { collectProcessMetrics } from './process-metrics';
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: 'the port is in use; stop the other process or set METRICS_PORT to a free port',
@@ -33,7 +33,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { port, host } = this.metrics.settings;
     if (!this.metrics.enabled || port === undefined) return;
-    collectDefaultMetrics({ register: this.metrics.registry });
+    collectProcessMetrics(this.metrics.registry);
     const server = createServer((request, response) => void this.answer(request, response).catch(() => response.destroy()));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
