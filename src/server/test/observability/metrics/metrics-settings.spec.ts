@@ -29,7 +29,12 @@ describe('the app with METRICS_PORT=abc', () => {
           {
             cwd,
             // A DATABASE_URL nothing listens at: reaching the database would be a failure of its own, with another message.
-            env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', DATABASE_URL: 'postgresql://nobody:none@127.0.0.1:1/none', METRICS_PORT: 'abc' },
+            env: {
+              PATH: process.env.PATH ?? '',
+              NO_COLOR: '1',
+              DATABASE_URL: 'postgresql://nobody:none@127.0.0.1:1/none',
+              METRICS_PORT: 'abc',
+            },
             timeout: STARTUP_BOUND_MS,
           },
           (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
