@@ -59,7 +59,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '').split('?')[0];
-    if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (path !== '/metrics' || request.method !== 'GET') {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found: the metrics are at GET /metrics\n');
       return;
     }
@@ -75,6 +75,6 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
       return;
     }
     response.writeHead(200, { 'content-type': this.metrics.registry.contentType });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    response.end(body);
   }
 }

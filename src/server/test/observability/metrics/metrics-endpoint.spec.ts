@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:net';
 import { MetricsRegistry } from '../../../../platform/observability/metrics/metrics-registry';
 import { MetricsServer } from '../../../../platform/observability/metrics/metrics-server';
 import { CookieClient } from '../../../../testing/http/cookie-client';
-import { signIn } from '../../../../testing/http/sign-up';
+import { signIn, signUp } from '../../../../testing/http/sign-up';
+import type { MetricsScrape } from '../../../../testing/metrics/metrics-scrape';
 import { metricsUrlOf, scrapeMetrics } from '../../../../testing/metrics/scrape-metrics';
 import { startMetricsTestServer } from '../../../../testing/metrics/start-metrics-test-server';
 import type { TestServer } from '../../../../testing/start-test-server';
@@ -80,6 +81,27 @@ describe('the metrics endpoint', () => {
       '10',
       '+Inf',
     ]);
+  });
+
+  it('labels a signed-in request by the route that served it and an unknown path as unrouted, never by a middleware pattern', async () => {
+    const browser = new CookieClient(server.baseUrl);
+    await signUp(browser);
+    const servedBefore = await scrapeMetrics(server.app);
+    const countOf = (scrape: MetricsScrape) =>
+      scrape.find(`${REQUESTS}_count`, { component: 'demo', route: '/demo/posts', method: 'GET', status_class: '2xx' })[0]?.value ?? 0;
+
+    expect((await browser.get('/demo/posts')).status).toBe(200);
+    expect((await browser.get(`/nowhere-${randomUUID()}`)).status).toBe(404);
+
+    const scrape = await scrapeMetrics(server.app);
+    expect(countOf(scrape)).toBe(countOf(servedBefore) + 1);
+    expect(scrape.histogramSeries(REQUESTS)).toContainEqual({
+      component: 'platform',
+      route: 'unrouted',
+      method: 'GET',
+      status_class: '4xx',
+    });
+    expect(scrape.histogramSeries(REQUESTS).map((series) => series.route)).not.toContain('/{*path}');
   });
 
   it('records SQL durations by the component that ran the statement, its Prisma model and its verb', async () => {
