@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { MetricsRegistry } from '../../../../platform/observability/metrics/metrics-registry';
 import { MetricsServer } from '../../../../platform/observability/metrics/metrics-server';
 import { CookieClient } from '../../../../testing/http/cookie-client';
+import { CapturedLogger } from '../../../../testing/logging/captured-logger';
 import { signIn, signUp } from '../../../../testing/http/sign-up';
 import type { MetricsScrape } from '../../../../testing/metrics/metrics-scrape';
 import { metricsUrlOf, scrapeMetrics } from '../../../../testing/metrics/scrape-metrics';
@@ -17,9 +18,10 @@ const QUERIES = 'db_query_duration_seconds';
 
 describe('the metrics endpoint', () => {
   let server: TestServer;
+  const logger = new CapturedLogger();
 
   beforeAll(async () => {
-    server = await startMetricsTestServer();
+    server = await startMetricsTestServer({}, { logger });
   });
 
   afterAll(() => server?.close());
@@ -46,8 +48,13 @@ describe('the metrics endpoint', () => {
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(404);
   });
 
-  it('listens on 127.0.0.1 when METRICS_HOST is not set', () => {
-    expect(server.app.get(MetricsServer).address?.host).toBe('127.0.0.1');
+  it('listens on 127.0.0.1 when METRICS_HOST is not set, and logs that address once', () => {
+    const address = server.app.get(MetricsServer).address;
+
+    expect(address?.host).toBe('127.0.0.1');
+    expect(logger.lines.filter((line) => line.text.includes('/metrics'))).toEqual([
+      { level: 'log', text: `metrics on http://127.0.0.1:${address?.port}/metrics Metrics` },
+    ]);
   });
 
   it('records request durations by serving component, route pattern, method and status class', async () => {
@@ -157,6 +164,9 @@ describe('the metrics endpoint', () => {
 
     expect(failed.status).toBe(500);
     expect(await failed.text()).toBe('collecting metrics failed: the queue could not be read\n');
+    expect(logger.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toContain(
+      'collecting metrics failed: the queue could not be read Metrics',
+    );
     expect((await fetch(metricsUrlOf(server.app))).status).toBe(200);
   });
 });
