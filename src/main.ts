@@ -15,6 +15,7 @@ import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { readJobsConfig } from './platform/jobs/jobs-config';
 import { readMailSettings } from './platform/mail/mail-settings';
+import { readMetricsSettings } from './platform/observability/metrics/metrics-settings';
 import { checkVendorPatches } from './platform/vendor-patches/vendor-patch-check';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   readJobsConfig(process.env);
   httpBodyLimits(process.env);
   readMailSettings(process.env);
+  readMetricsSettings(process.env);
   const shutdownTimeoutMs = readShutdownTimeout(process.env);
 
   let app: NestExpressApplication | undefined;
