@@ -7,6 +7,7 @@ import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
 import { ComponentRouteTable } from './components/component-route-table';
 import { observeRequests } from './observability/observe-requests';
+import { traceRoutesOf } from './observability/tracing/request-span-attributes';
 import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
@@ -30,7 +31,9 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // First, so every later failure (even the body parser's) is logged under it.
   app.use(requestId);
   // Everything after runs in the serving component's scope (metrics, logs, spans).
-  app.use(observeRequests(routeTableOf(app)));
+  const routes = routeTableOf(app);
+  app.use(observeRequests(routes));
+  traceRoutesOf(routes);
   app.use(securityHeaders());
   // Decided once, from NODE_ENV, never from the request's scheme (see secureCookies).
   const secure = secureCookies(process.env);
