@@ -17,7 +17,7 @@ export const rootsOf = (trace: ReceivedSpan[]): ReceivedSpan[] =>
 
 /** Whether `span` descends from `ancestor` within `trace`. */
 export function descendsFrom(trace: ReceivedSpan[], span: ReceivedSpan, ancestor: ReceivedSpan): boolean {
-  for (let current: ReceivedSpan | undefined = span; current; current = trace.find((parent) => parent.spanId === current!.parentSpanId)) {
+  for (let current: ReceivedSpan | undefined = span; current; current = trace.find((parent) => parent.spanId === current.parentSpanId)) {
     if (current.parentSpanId === ancestor.spanId) return true;
   }
   return false;
