@@ -18,7 +18,6 @@ import { FIXTURE_META } from '../fixture-component/fixture-events';
 import { READY_LINE } from './fixture-app-ready-line';
 import { startTestServer, type TestServer } from '../start-test-server';
 
-
 async function main(): Promise<void> {
   const logger = new ConsoleLogger({ logLevels: ['log', 'warn', 'error', 'debug'], timestamp: true });
   const started: { server?: TestServer } = {};

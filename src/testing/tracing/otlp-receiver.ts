@@ -75,20 +75,18 @@ export function decodeExport(request: ExportTraceServiceRequest): ReceivedSpan[]
   return (request.resourceSpans ?? []).flatMap((resourceSpans) => {
     const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name'] ?? '');
     return (resourceSpans.scopeSpans ?? []).flatMap(({ scope, spans }) =>
-      (spans ?? []).map(
-        (span): ReceivedSpan => ({
-          traceId: hexId(span.traceId),
-          spanId: hexId(span.spanId),
-          parentSpanId: hexId(span.parentSpanId),
-          name: span.name,
-          kind: KINDS[span.kind ?? 0] ?? 'unspecified',
-          attributes: attributesOf(span.attributes),
-          links: (span.links ?? []).map((link) => ({ traceId: hexId(link.traceId), spanId: hexId(link.spanId) })),
-          statusCode: span.status?.code ?? 0,
-          service,
-          scope: scope?.name ?? '',
-        }),
-      ),
+      (spans ?? []).map((span): ReceivedSpan => ({
+        traceId: hexId(span.traceId),
+        spanId: hexId(span.spanId),
+        parentSpanId: hexId(span.parentSpanId),
+        name: span.name,
+        kind: KINDS[span.kind ?? 0] ?? 'unspecified',
+        attributes: attributesOf(span.attributes),
+        links: (span.links ?? []).map((link) => ({ traceId: hexId(link.traceId), spanId: hexId(link.spanId) })),
+        statusCode: span.status?.code ?? 0,
+        service,
+        scope: scope?.name ?? '',
+      })),
     );
   });
 }

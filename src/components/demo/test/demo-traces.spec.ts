@@ -26,7 +26,8 @@ describe('a trace of the demo post list', () => {
   it(
     'runs from the server span of GET /demo/posts (component demo) through the controller to its SQL statements',
     async () => {
-      const app = await instances.start({ name: 'demo-traced', env: exportingTo(receiver.endpoint) });
+      // JOBS_CONCURRENCY=0: it runs no jobs, so no job left in this worker's queue by another spec adds traces of its own.
+      const app = await instances.start({ name: 'demo-traced', env: { ...exportingTo(receiver.endpoint), JOBS_CONCURRENCY: '0' } });
 
       expect((await fetch(`${app.baseUrl}${LIST}`)).status).toBe(200);
       const server = await receiver.waitFor(`the server span of GET ${LIST}`, (spans) => serverSpan(spans, 'GET', LIST));

@@ -19,6 +19,19 @@ export interface RunningTracing {
 /** At most one line per distinct message per this interval: a collector that is down fails every batch. */
 const REPEAT_AFTER_MS = 60_000;
 
+/** A failed export reaches the logger as a serialised error (JSON with its stack): its message is enough. */
+function readable(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  if (typeof value !== 'string') return JSON.stringify(value);
+  try {
+    const parsed = JSON.parse(value) as { message?: unknown };
+    if (typeof parsed.message === 'string') return `an export failed: ${parsed.message}`;
+  } catch {
+    // plain text
+  }
+  return value;
+}
+
 /**
  * The SDK's own warnings and errors (an export that failed, a bad OTEL_*
  * value) as log lines prefixed `tracing:`, each message at most once a
@@ -27,9 +40,7 @@ const REPEAT_AFTER_MS = 60_000;
 function diagnostics(warn: (line: string) => void): DiagLogger {
   const lastSeen = new Map<string, number>();
   const report = (message: string, ...args: unknown[]) => {
-    const line = [message, ...args.map((arg) => (arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : JSON.stringify(arg)))]
-      .join(' ')
-      .slice(0, 500);
+    const line = [readable(message), ...args.map(readable)].join(' ').slice(0, 500);
     const now = Date.now();
     if ((lastSeen.get(line) ?? -Infinity) > now - REPEAT_AFTER_MS) return;
     lastSeen.set(line, now);
@@ -61,5 +72,7 @@ export function startTracingSdk(serviceName: string, warn: (line: string) => voi
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
-  return { shutdown: () => provider.shutdown().catch((error: unknown) => warn(`tracing: the last spans were not exported: ${String(error)}`)) };
+  return {
+    shutdown: () => provider.shutdown().catch((error: unknown) => warn(`tracing: the last spans were not exported: ${String(error)}`)),
+  };
 }

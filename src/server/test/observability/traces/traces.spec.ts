@@ -7,6 +7,8 @@ import { QueueProbe } from '../../events-and-jobs/failures/queue-probe';
 import { jestTimeoutFor } from '../../events-and-jobs/failures/test-bounds';
 import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
 import { CookieClient } from '../../../../testing/http/cookie-client';
+import { signUp } from '../../../../testing/http/sign-up';
+import { startSmtpTestServer } from '../../../../testing/mail/smtp-test-server';
 import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS, TERMINATE_BOUND_MS } from '../../../../testing/process/fixture-app-instance';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../../testing/process/wait-until';
 import { OtlpReceiver, type ReceivedSpan } from '../../../../testing/tracing/otlp-receiver';
@@ -128,10 +130,38 @@ describe('traces exported over OTLP/HTTP by an app instance', () => {
   );
 
   it(
+    'traces the SMTP send of a mail job as a client span naming the server, never the recipient',
+    async () => {
+      const smtp = await startSmtpTestServer();
+      try {
+        const app = await instances.start({ name: 'mailing', env: { ...exportingTo(receiver.endpoint), SMTP_URL: smtp.url() } });
+
+        const account = await signUp(new CookieClient(app.baseUrl));
+        const send = await receiver.waitFor('an smtp send span', (spans) => spans.find((span) => span.name === 'smtp send'));
+        const job = await receiver.waitFor('its job span', () =>
+          receiver.trace(send.traceId).find((span) => span.spanId === send.parentSpanId),
+        );
+
+        expect(send).toMatchObject({ kind: 'client', attributes: { 'server.address': '127.0.0.1', 'server.port': smtp.port } });
+        expect(job).toMatchObject({ name: 'job platform/send-mail', kind: 'consumer', attributes: { 'app.component': 'platform' } });
+        expect(smtp.delivered.map((mail) => mail.rcptTo)).toContainEqual([account.email]);
+        expect(JSON.stringify(receiver.spans)).not.toContain(account.email);
+      } finally {
+        await smtp.close();
+      }
+    },
+    TRACE_TIMEOUT_MS,
+  );
+
+  it(
     'exports nothing and loads no tracer when OTEL_EXPORTER_OTLP_ENDPOINT is unset, even with other OTEL_ settings present',
     async () => {
       // The exporter would honour this one if tracing had started; the switch is OTEL_EXPORTER_OTLP_ENDPOINT alone.
-      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.endpoint}/v1/traces`, OTEL_BSP_SCHEDULE_DELAY: '100' };
+      const env = {
+        OTEL_EXPORTER_OTLP_ENDPOINT: '',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.endpoint}/v1/traces`,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      };
       const app = await instances.start({ name: 'untraced', env });
 
       expect((await fetch(`${app.baseUrl}${NOTES}`)).status).toBe(200);
