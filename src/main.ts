@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must hook `require` before Nest, express and pg load.
+import './server/observability/tracing/trace-app';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
@@ -24,6 +26,7 @@ import { stopOnSignals } from './server/lifecycle/stop-on-signals';
 import { listenAddress } from './server/listen-address';
 import { httpBodyLimits } from './server/request-input/http-body-limits';
 import { describeStartupFailure } from './server/startup-failure';
+import { stopTracing } from './server/observability/tracing/start-tracing';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -65,7 +68,8 @@ async function main(): Promise<void> {
       log: (line) => logger.log(line),
       warn: (line) => logger.warn(line),
       error: (line) => console.error(line),
-      exit: (code) => process.exit(code),
+      // The spans still buffered are exported first (bounded: TRACING_SHUTDOWN_BOUND_MS).
+      exit: (code) => void stopTracing().then(() => process.exit(code)),
     },
   );
 

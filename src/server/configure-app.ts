@@ -8,6 +8,7 @@ import { requestId } from './request-id';
 import { ComponentRouteTable } from './components/component-route-table';
 import { httpMetrics } from './observability/http-metrics';
 import { observeRequests } from './observability/observe-requests';
+import { traceRoutesOf } from './observability/tracing/request-span-attributes';
 import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
@@ -37,6 +38,7 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // Only with METRICS_PORT set: metrics off install no hook.
   const requestDurations = httpMetrics(app.get(MetricsRegistry, { strict: false }), routes);
   if (requestDurations) app.use(requestDurations);
+  traceRoutesOf(routes);
   app.use(securityHeaders());
   // Decided once, from NODE_ENV, never from the request's scheme (see secureCookies).
   const secure = secureCookies(process.env);
