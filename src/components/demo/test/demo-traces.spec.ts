@@ -43,6 +43,11 @@ describe('a trace of the demo post list', () => {
       const sql = trace.filter(isSql);
       expect(sql.some((span) => /"DemoPost"/.test(String(span.attributes['db.query.text'])))).toBe(true);
       for (const span of sql) expect(descendsFrom(trace, span, controller)).toBe(true);
+      // Prisma's instrumentation: the operation, with its model and method, between the controller and the SQL.
+      const operation = trace.find((span) => span.name === 'prisma:client:operation' && span.attributes['model'] === 'DemoPost');
+      expect(operation).toBeDefined();
+      expect(descendsFrom(trace, operation!, controller)).toBe(true);
+      expect(sql.some((span) => descendsFrom(trace, span, operation!))).toBe(true);
     },
     jestTimeoutFor([INSTANCE_START_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS]),
   );
