@@ -6,6 +6,7 @@ import { watchConnections } from './lifecycle/graceful-shutdown';
 import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
 import { ComponentRouteTable } from './components/component-route-table';
+import { logRequests } from './observability/logging/log-requests';
 import { observeRequests } from './observability/observe-requests';
 import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
@@ -30,7 +31,10 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // First, so every later failure (even the body parser's) is logged under it.
   app.use(requestId);
   // Everything after runs in the serving component's scope (metrics, logs, spans).
-  app.use(observeRequests(routeTableOf(app)));
+  const routes = routeTableOf(app);
+  app.use(observeRequests(routes));
+  // One log line per finished request, refused and static ones included (docs/operations.md, "Logs").
+  app.use(logRequests(app, routes));
   app.use(securityHeaders());
   // Decided once, from NODE_ENV, never from the request's scheme (see secureCookies).
   const secure = secureCookies(process.env);

@@ -6,10 +6,14 @@
 // SIGTERM the way production's main.ts does (stopOnSignals), so a test can
 // signal it as a process manager would, or kill it.
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { ComposedComponentsModule } from '../../platform/jobs/composed-components';
 import { readShutdownTimeout } from '../../server/lifecycle/graceful-shutdown';
 import { stopOnSignals } from '../../server/lifecycle/stop-on-signals';
+import { createAppLogger } from '../../server/observability/logging/app-logger';
+import { readLogSettings } from '../../server/observability/logging/log-settings';
+import { nestLoggerOver } from '../../server/observability/logging/nest-logger';
+import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { FixtureComponentModule } from '../fixture-component/fixture-component.module';
 import { FIXTURE_META } from '../fixture-component/fixture-events';
 import { startTestServer, type TestServer } from '../start-test-server';
@@ -18,16 +22,18 @@ import { startTestServer, type TestServer } from '../start-test-server';
 export const READY_LINE = 'fixture app instance ready at';
 
 async function main(): Promise<void> {
-  const logger = new ConsoleLogger({ logLevels: ['log', 'warn', 'error', 'debug'], timestamp: true });
+  // The app's own logger, as main.ts sets it up (NODE_ENV, LOG_LEVEL): every line is a pino line.
+  Logger.overrideLogger(nestLoggerOver(createAppLogger(readLogSettings(process.env))));
+  const logger = new Logger('Bootstrap');
   const started: { server?: TestServer } = {};
   stopOnSignals(
     process,
     { app: () => started.server?.app, stopDatabase: () => Promise.resolve(), stopDatabaseNow: () => undefined },
     {
       timeoutMs: readShutdownTimeout(process.env),
-      log: (line) => logger.log(line, 'Bootstrap'),
-      warn: (line) => logger.warn(line, 'Bootstrap'),
-      error: (line) => logger.error(line, undefined, 'Bootstrap'),
+      log: (line) => logger.log(line),
+      warn: (line) => logger.warn(line),
+      error: (line) => logger.error(line),
       exit: (code) => process.exit(code),
     },
   );
@@ -35,15 +41,15 @@ async function main(): Promise<void> {
   const jobs = process.env.JOBS_CONCURRENCY === '0' ? 'manual' : 'running';
   // Composed as startFixtureServer composes it (its meta's events and schedules), so its listeners and handlers are registered.
   const fixture = ComposedComponentsModule.for([{ meta: FIXTURE_META, module: FixtureComponentModule }]);
-  const server = await startTestServer({ imports: [FixtureComponentModule, fixture] }, { logger, jobs });
+  const server = await startTestServer({ imports: [FixtureComponentModule, fixture] }, { logger: 'app', jobs });
   started.server = server;
-  logger.log(`${READY_LINE} ${server.baseUrl}`, 'Bootstrap');
+  logger.log(`${READY_LINE} ${server.baseUrl}`);
 }
 
 // Only as the child's entry: the parent imports READY_LINE from here.
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error);
+    console.error(error instanceof ConfigurationError ? `error: ${error.message}` : error);
     process.exit(1);
   });
 }
