@@ -13,6 +13,14 @@ export interface RequestFacts {
 export const UNROUTED = 'unrouted';
 export const STATIC_ROUTE = '/static/*';
 
+/**
+ * A catch-all pattern is a middleware's, not a route's: Nest mounts a module's
+ * `forRoutes('{*path}')` middleware (accounts' session, nestjs-pino's) as a
+ * route, so `req.route` holds it until a real route matches, and for good when
+ * none does. Such a request is unrouted (and the pattern never cached).
+ */
+const MIDDLEWARE_CATCH_ALL = /^\/?(\{\/?\*\w*\}|\*\w*)$/;
+
 const FACTS = Symbol('requestFacts');
 type WithFacts = Request & { [FACTS]?: RequestFacts };
 
@@ -25,7 +33,7 @@ export function requestFacts(request: Request, table: ComponentRouteTable): Requ
   const known = (request as WithFacts)[FACTS];
   if (known) return known;
   const pattern = (request.route as { path?: unknown } | undefined)?.path;
-  if (typeof pattern === 'string') {
+  if (typeof pattern === 'string' && !MIDDLEWARE_CATCH_ALL.test(pattern)) {
     const facts = { component: table.componentOf(pattern), route: pattern };
     (request as WithFacts)[FACTS] = facts;
     return facts;

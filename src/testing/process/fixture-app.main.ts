@@ -23,8 +23,11 @@ export const READY_LINE = 'fixture app instance ready at';
 
 async function main(): Promise<void> {
   // The app's own logger, as main.ts sets it up (NODE_ENV, LOG_LEVEL): every line is a pino line.
-  Logger.overrideLogger(nestLoggerOver(createAppLogger(readLogSettings(process.env))));
+  const settings = readLogSettings(process.env);
+  Logger.overrideLogger(nestLoggerOver(createAppLogger(settings)));
   const logger = new Logger('Bootstrap');
+  // The line the parent waits for, written at any LOG_LEVEL (a test of LOG_LEVEL=warn must know the instance is up too).
+  const readiness = createAppLogger({ ...settings, level: 'info' });
   const started: { server?: TestServer } = {};
   stopOnSignals(
     process,
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
   const fixture = ComposedComponentsModule.for([{ meta: FIXTURE_META, module: FixtureComponentModule }]);
   const server = await startTestServer({ imports: [FixtureComponentModule, fixture] }, { logger: 'app', jobs });
   started.server = server;
-  logger.log(`${READY_LINE} ${server.baseUrl}`);
+  readiness.info({ context: 'Bootstrap' }, `${READY_LINE} ${server.baseUrl}`);
 }
 
 // Only as the child's entry: the parent imports READY_LINE from here.

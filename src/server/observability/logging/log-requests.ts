@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { pageLocals } from '../../../platform/http/page-locals';
 import type { ComponentRouteTable } from '../../components/component-route-table';
 import { requestFacts } from '../request-facts';
 import { APP_LOGGER } from './logging.tokens';
+import { nestjsPinoParams } from './nest-logger';
 
 /** The message of the one line each finished request logs. */
 export const REQUEST_COMPLETED = 'request completed';
@@ -36,7 +38,7 @@ export function logRequests(app: INestApplication, table: ComponentRouteTable): 
     const { component, route } = requestFacts(request, table);
     return { method: request.method, route, status: response.statusCode, durationMs, component };
   };
-  return pinoHttp<Request, Response>({
+  const http = pinoHttp<Request, Response>({
     logger,
     genReqId: (_request, response) => pageLocals(response).requestId ?? 'none',
     // Later lines bind only `reqId`; the request and response objects are never logged whole.
@@ -52,7 +54,12 @@ export function logRequests(app: INestApplication, table: ComponentRouteTable): 
     customErrorMessage: () => REQUEST_COMPLETED,
     customSuccessObject: (request, response, { responseTime }: { responseTime: number }) => line(request, response, responseTime),
     customErrorObject: (request, response, _error, { responseTime }: { responseTime: number }) => line(request, response, responseTime),
-  }) as RequestHandler;
+  });
+  // Nest Logger lines get the request's `reqId` from the first middleware on, not only once Nest routes it
+  // (nestjs-pino binds it there): a refusal by the CSRF or body checks is logged with it too.
+  const context = new PinoLogger(nestjsPinoParams(logger));
+  return (request: Request, response: Response, next: NextFunction) =>
+    http(request, response, () => context.runInContext(next, { bindings: { reqId: request.id } }));
 }
 
 function appLoggerOf(app: INestApplication): Logger | undefined {
