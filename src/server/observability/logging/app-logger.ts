@@ -57,9 +57,9 @@ function stdoutFor(settings: LogSettings): DestinationStream {
  * The app's pino logger: LOG_LEVEL, JSON lines in production (level as its
  * name, time as ISO 8601) or readable lines otherwise, `component` on every
  * line (the component the running code works for, `platform` outside any),
- * and the redaction above.
+ * and the redaction above. Written to stdout unless `destination` says otherwise.
  */
-export function createAppLogger(settings: LogSettings): Logger {
+export function createAppLogger(settings: LogSettings, destination?: DestinationStream): Logger {
   const json = settings.format === 'json';
   return pino(
     {
@@ -68,6 +68,6 @@ export function createAppLogger(settings: LogSettings): Logger {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       ...(json ? { formatters: { level: (label: string) => ({ level: label }) }, timestamp: pino.stdTimeFunctions.isoTime } : {}),
     },
-    settings.level === 'silent' ? NOWHERE : stdoutFor(settings),
+    destination ?? (settings.level === 'silent' ? NOWHERE : stdoutFor(settings)),
   );
 }

@@ -1,6 +1,8 @@
 import { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
 import { READY_LINE } from '../../../../testing/process/fixture-app.main';
 import { PRODUCTION_SETTINGS } from '../../../../testing/environment/production-settings';
+import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
+import { createWorkerSchemaFixture } from '../../../../testing/worker-schema-fixture';
 import { jsonLogEntries, type LogEntry, requestLinesOf } from '../../../../testing/logging/log-lines';
 
 // The app as production runs it (NODE_ENV=production, LOG_LEVEL=info), in a
@@ -84,5 +86,25 @@ describe('the logs of an app with NODE_ENV=production', () => {
     ]);
     // Neither the path's id nor the query string is anywhere in the log.
     expect(JSON.stringify(entries)).not.toMatch(/4242|someone|next=/);
+  });
+
+  it('writes a line logged while serving a request with its reqId and component, and a failure with its stack', async () => {
+    // The fixture component's table is missing: its list fails inside the request, and the error filter logs it.
+    const missing = await createWorkerSchemaFixture({ create: '', drop: FIXTURE_NOTES_SQL.drop });
+    await missing.drop();
+    const app = await started();
+    const failed = await requestId(app, '/fixture/notes');
+
+    const entries = await logOf(app);
+
+    expect(failed.status).toBe(500);
+    const logged = entries.filter((entry) => entry.reqId === failed.reqId && entry.msg !== 'request completed');
+    // The fixture component is not in this app's route table, so its routes count as the platform's.
+    expect(logged).toEqual([expect.objectContaining({ level: 'error', context: 'Errors', component: 'platform' })]);
+    expect(logged[0].err).toEqual(expect.objectContaining({ stack: expect.stringMatching(/fixture_note[\s\S]*\n\s+at /) }));
+    // The request's own line is a warning: LOG_LEVEL=warn keeps failed requests.
+    expect(requestLinesOf(entries, failed.reqId)).toEqual([
+      expect.objectContaining({ level: 'warn', status: 500, route: '/fixture/notes', component: 'platform' }),
+    ]);
   });
 });
