@@ -46,7 +46,10 @@ describe('the app logger', () => {
   it('censors headers and cookies of a request or response object logged whole', () => {
     const out = memory();
 
-    createAppLogger(JSON_INFO, out).info({ req: { headers: { cookie: 'session=abc' }, url: '/x?token=t' }, res: { headers: { 'set-cookie': 's' } } }, 'whole');
+    createAppLogger(JSON_INFO, out).info(
+      { req: { headers: { cookie: 'session=abc' }, url: '/x?token=t' }, res: { headers: { 'set-cookie': 's' } } },
+      'whole',
+    );
 
     expect(JSON.stringify(out.entries)).not.toMatch(/session=abc|token=t|set-cookie/);
   });

@@ -21,7 +21,9 @@ describe('the logs of an app in development (NODE_ENV=development)', () => {
     const id = reqId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     expect(lines).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^\\[[\\d:.]+\\] INFO: demo request completed \\{"reqId":"${id}","method":"GET","route":"/demo/posts","status":200,"durationMs":\\d+\\}$`),
+        new RegExp(
+          `^\\[[\\d:.]+\\] INFO: demo request completed \\{"reqId":"${id}","method":"GET","route":"/demo/posts","status":200,"durationMs":\\d+\\}$`,
+        ),
       ),
     );
   });
