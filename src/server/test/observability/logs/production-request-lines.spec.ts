@@ -72,6 +72,9 @@ describe('the logs of an app with NODE_ENV=production', () => {
     const signIn = await requestId(app, '/accounts/sign-in?next=%2Fdemo%2Fposts');
     const withId = await requestId(app, '/demo/posts/4242/delete');
     const unknown = await requestId(app, '/no-such-page/4242?email=someone%40example.test');
+    // Refused by the body checks before any route is matched: still one line.
+    const refused = await fetch(`${app.baseUrl}/demo/posts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    await refused.arrayBuffer();
 
     const entries = await logOf(app);
 
@@ -83,6 +86,9 @@ describe('the logs of an app with NODE_ENV=production', () => {
     ]);
     expect(requestLinesOf(entries, unknown.reqId)).toEqual([
       expect.objectContaining({ level: 'info', route: 'unrouted', component: 'platform', status: 404 }),
+    ]);
+    expect(requestLinesOf(entries, refused.headers.get('x-request-id') ?? '')).toEqual([
+      expect.objectContaining({ method: 'POST', route: 'unrouted', component: 'platform', status: 415 }),
     ]);
     // Neither the path's id nor the query string is anywhere in the log.
     expect(JSON.stringify(entries)).not.toMatch(/4242|someone|next=/);
