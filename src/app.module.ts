@@ -11,9 +11,11 @@ import { SecurityModule } from './security/security.module';
 import { ComponentComposition } from './server/components/component-composition';
 import { DevMailModule } from './server/dev-mail/dev-mail.module';
 import { HttpPlatformModule } from './server/http-platform.module';
+import { LoggingModule } from './server/observability/logging/logging.module';
 
 /** What every app has, whatever its components. */
 export const PLATFORM_MODULES = [
+  LoggingModule,
   LifecycleModule,
   MetricsModule,
   DatabaseModule,

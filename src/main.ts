@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, components } from './app.module';
 import { APP_CLUSTER_ROOT } from './database/embedded/app-cluster-root';
 import { EmbeddedDatabase } from './database/embedded/embedded-cluster';
@@ -24,12 +25,18 @@ import { configureApp } from './server/configure-app';
 import { readShutdownTimeout } from './server/lifecycle/graceful-shutdown';
 import { stopOnSignals } from './server/lifecycle/stop-on-signals';
 import { listenAddress } from './server/listen-address';
+import { createAppLogger } from './server/observability/logging/app-logger';
+import { readLogSettings } from './server/observability/logging/log-settings';
+import { nestLoggerOver } from './server/observability/logging/nest-logger';
 import { httpBodyLimits } from './server/request-input/http-body-limits';
 import { describeStartupFailure } from './server/startup-failure';
 import { stopTracing } from './server/observability/tracing/start-tracing';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // LOG_LEVEL first, so every later line (provisioning, settings, the app's own) is
+  // a pino line: JSON in production, readable otherwise (docs/operations.md, "Logs").
+  Logger.overrideLogger(nestLoggerOver(createAppLogger(readLogSettings(process.env))));
   const logger = new Logger('Bootstrap');
   // The runtime's patches of Prisma internals (src/platform/vendor-patches/)
   // fit only the versions they were written for: say so before anything starts.
@@ -67,7 +74,7 @@ async function main(): Promise<void> {
       timeoutMs: shutdownTimeoutMs,
       log: (line) => logger.log(line),
       warn: (line) => logger.warn(line),
-      error: (line) => console.error(line),
+      error: (line) => logger.error(line),
       // The spans still buffered are exported first (bounded: TRACING_SHUTDOWN_BOUND_MS).
       exit: (code) => void stopTracing().then(() => process.exit(code)),
     },
@@ -94,9 +101,14 @@ async function main(): Promise<void> {
 
   try {
     // A component that needs an undeclared component's provider: one line naming both and the fix.
-    const created = await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false }).catch((error: unknown) => {
-      throw components.explainBootFailure(error);
-    });
+    // Lines of the app's construction wait for its own logger (nestjs-pino's, binding each request's reqId).
+    const created = await NestFactory.create<NestExpressApplication>(AppModule, { abortOnError: false, bufferLogs: true }).catch(
+      (error: unknown) => {
+        Logger.flush();
+        throw components.explainBootFailure(error);
+      },
+    );
+    created.useLogger(created.get(PinoNestLogger));
     app = configureApp(created);
     await bindHttpServer(app, port, host);
   } catch (error) {
@@ -115,7 +127,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // One clear line for the operator; the stack only for unexpected failures.
+  // One clear line for the operator (on stderr, not a log line: why the process ended); the stack only for unexpected failures.
   console.error(error instanceof ConfigurationError ? `error: ${error.message}` : error);
   process.exit(1);
 });

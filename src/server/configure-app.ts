@@ -7,6 +7,7 @@ import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
 import { ComponentRouteTable } from './components/component-route-table';
 import { httpMetrics } from './observability/http-metrics';
+import { logRequests } from './observability/logging/log-requests';
 import { observeRequests } from './observability/observe-requests';
 import { traceRoutesOf } from './observability/tracing/request-span-attributes';
 import { applyTrustProxy } from './trust-proxy';
@@ -35,6 +36,8 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // Everything after runs in the serving component's scope (metrics, logs, spans).
   const routes = routeTableOf(app);
   app.use(observeRequests(routes));
+  // One log line per finished request, refused and static ones included (docs/operations.md, "Logs").
+  app.use(logRequests(app, routes));
   // Only with METRICS_PORT set: metrics off install no hook.
   const requestDurations = httpMetrics(app.get(MetricsRegistry, { strict: false }), routes);
   if (requestDurations) app.use(requestDurations);

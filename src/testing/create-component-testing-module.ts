@@ -4,6 +4,7 @@ import { components, PLATFORM_MODULES } from '../app.module';
 import { JOBS_CONFIG, readJobsConfig } from '../platform/jobs/jobs-config';
 import { QUEUE_WATCH_ON_TIMER } from '../platform/jobs/queue-watch.service';
 import type { ComponentComposition } from '../server/components/component-composition';
+import { LOG_SETTINGS, type LogSettings } from '../server/observability/logging/log-settings';
 
 /**
  * `manual` (tests' default): this process runs no jobs by itself; the test
@@ -15,6 +16,15 @@ import type { ComponentComposition } from '../server/components/component-compos
 export type TestJobs = 'manual' | 'running';
 
 /**
+ * `silent` (tests' default): the app's pino logger writes nothing (no request
+ * lines; Nest Logger lines go to the test's own logger, if any). `app`: as
+ * production configures it, from NODE_ENV and LOG_LEVEL (a child-process app).
+ */
+export type TestLogs = 'silent' | 'app';
+
+const SILENT: LogSettings = { level: 'silent', format: 'pretty', colors: false };
+
+/**
  * Compiles a testing module of composed components (ComponentComposition):
  * a boot failure because a component needs a provider of a component it did
  * not declare is thrown as UndeclaredComponentDependencyError, naming both
@@ -24,9 +34,12 @@ export async function compileComposedTestingModule(
   metadata: ModuleMetadata,
   composition: ComponentComposition = components,
   jobs: TestJobs = 'manual',
+  logs: TestLogs = 'silent',
 ): Promise<TestingModule> {
   const config = readJobsConfig(process.env);
-  return Test.createTestingModule(metadata)
+  const builder = Test.createTestingModule(metadata);
+  if (logs === 'silent') builder.overrideProvider(LOG_SETTINGS).useValue(SILENT);
+  return builder
     .overrideProvider(JOBS_CONFIG)
     .useValue({ ...config, concurrency: jobs === 'running' ? Math.max(config.concurrency, 1) : 0 })
     .overrideProvider(QUEUE_WATCH_ON_TIMER)

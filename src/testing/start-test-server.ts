@@ -3,6 +3,7 @@ import { LoggerService, ModuleMetadata, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, components, PLATFORM_MODULES } from '../app.module';
 import { PrismaService } from '../database/runtime/prisma.service';
 import { componentRegistry } from '../generated/component-registry';
@@ -22,8 +23,13 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** What the app logs (default: nothing). */
-  logger?: LoggerService;
+  /**
+   * Where the app's Nest Logger lines go (default: nowhere; the app's own pino
+   * logger stays silent either way), or `app`: the app's own logger, as in
+   * production (JSON lines with NODE_ENV=production, LOG_LEVEL, a line per
+   * request) for an app in a child process (src/testing/process/).
+   */
+  logger?: LoggerService | 'app';
   /** Served under `/static/` instead of the build's `dist/static`. */
   staticDir?: string;
   /**
@@ -78,8 +84,11 @@ async function startServer(
   beforeRoutes?: (app: NestExpressApplication) => void,
   composition: ComponentComposition = components,
 ): Promise<TestServer> {
-  const moduleRef = await compileComposedTestingModule(metadata, composition, jobs);
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: logger ?? false }), staticDir);
+  const appLogs = logger === 'app';
+  const moduleRef = await compileComposedTestingModule(metadata, composition, jobs, appLogs ? 'app' : 'silent');
+  const created = moduleRef.createNestApplication<NestExpressApplication>(appLogs ? { bufferLogs: true } : { logger: logger ?? false });
+  if (appLogs) created.useLogger(created.get(PinoNestLogger));
+  const app = configureApp(created, staticDir);
   serveSourceAssets(app);
   beforeRoutes?.(app);
   try {

@@ -13,6 +13,14 @@ export interface RequestFacts {
 export const UNROUTED = 'unrouted';
 export const STATIC_ROUTE = '/static/*';
 
+/**
+ * A catch-all pattern is a middleware's, not a route's: Nest mounts a module's
+ * `forRoutes('{*path}')` middleware (accounts' session, nestjs-pino's) as a
+ * route, so `req.route` holds it until a real route matches, and for good when
+ * none does. Such a request is unrouted (and the pattern never cached).
+ */
+const MIDDLEWARE_CATCH_ALL = /^\/?(\{\/?\*\w*\}|\*\w*)$/;
+
 const FACTS = Symbol('requestFacts');
 type WithFacts = Request & { [FACTS]?: RequestFacts };
 
@@ -33,11 +41,20 @@ export function requestFacts(request: Request, table: ComponentRouteTable): Requ
   if (known) return known;
   const route = request.route as { path?: unknown; methods?: Record<string, boolean> } | undefined;
   const pattern = route?.path;
-  if (typeof pattern === 'string' && Object.keys(route?.methods ?? {}).length === 1) {
+  if (typeof pattern === 'string' && isHandlerRoute(pattern, route?.methods)) {
     const facts = { component: table.componentOf(pattern), route: pattern };
     (request as WithFacts)[FACTS] = facts;
     return facts;
   }
   const path = request.originalUrl ?? request.url ?? '';
   return { component: PLATFORM_COMPONENT, route: path.startsWith('/static/') ? STATIC_ROUTE : UNROUTED };
+}
+
+/**
+ * A handler's route is bound to one method; a middleware Nest mounts as a
+ * route (both readings guard against it) is a catch-all, or bound to all.
+ */
+function isHandlerRoute(pattern: string, methods: Record<string, boolean> | undefined): boolean {
+  const bound = Object.keys(methods ?? {});
+  return bound.length === 1 && bound[0] !== '_all' && !MIDDLEWARE_CATCH_ALL.test(pattern);
 }

@@ -68,7 +68,8 @@ export class FixtureAppInstance {
     const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !INHERITED_SETTINGS_DROPPED.test(key)),
     );
-    Object.assign(childEnv, { NO_COLOR: '1', ...env });
+    // debug: the runner's own lines ("Worker connected ...") that tests wait for.
+    Object.assign(childEnv, { NO_COLOR: '1', LOG_LEVEL: 'debug', ...env });
     const log = openSync(logFile, 'w');
     let child: ChildProcess;
     try {
@@ -90,7 +91,7 @@ export class FixtureAppInstance {
         `app instance ${name} to log "${READY_LINE} <url>"`,
         () => {
           instance.assertRunning('while starting');
-          const ready = new RegExp(`${READY_LINE} (\\S+)`).exec(instance.log());
+          const ready = new RegExp(`${READY_LINE} ([^\\s"]+)`).exec(instance.log()); // a JSON line ends the URL with a quote
           return ready
             ? { done: true as const, value: ready[1] }
             : { done: false as const, seen: `its log ending in:\n${instance.logTail()}` };
