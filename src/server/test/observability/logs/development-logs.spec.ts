@@ -1,6 +1,6 @@
 import { logLines, nonJsonLines } from '../../../../testing/logging/log-lines';
 import { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { READY_LINE } from '../../../../testing/process/fixture-app.main';
+import { READY_LINE } from '../../../../testing/process/fixture-app-ready-line';
 
 describe('the logs of an app in development (NODE_ENV=development)', () => {
   let instance: FixtureAppInstance | undefined;

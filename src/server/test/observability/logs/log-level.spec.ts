@@ -6,7 +6,7 @@ import { PRODUCTION_SETTINGS } from '../../../../testing/environment/production-
 import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
 import { jsonLogEntries } from '../../../../testing/logging/log-lines';
 import { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { READY_LINE } from '../../../../testing/process/fixture-app.main';
+import { READY_LINE } from '../../../../testing/process/fixture-app-ready-line';
 import { createWorkerSchemaFixture } from '../../../../testing/worker-schema-fixture';
 
 const root = join(__dirname, '..', '..', '..', '..', '..');

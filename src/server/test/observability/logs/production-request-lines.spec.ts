@@ -1,5 +1,5 @@
 import { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { READY_LINE } from '../../../../testing/process/fixture-app.main';
+import { READY_LINE } from '../../../../testing/process/fixture-app-ready-line';
 import { PRODUCTION_SETTINGS } from '../../../../testing/environment/production-settings';
 import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
 import { createWorkerSchemaFixture } from '../../../../testing/worker-schema-fixture';
