@@ -50,7 +50,10 @@ export const SERVER_ORDER: readonly ServerName[] = ['app', 'app-metrics', 'app-t
  * developer's .env (which the app reads, never over a variable already set)
  * cannot turn them on in the plain row.
  */
-const OBSERVABILITY_OFF = { METRICS_PORT: '', OTEL_EXPORTER_OTLP_ENDPOINT: '' };
+// The plain row logs no line per request (LOG_LEVEL=warn keeps only warnings and errors), so the other two rows
+// measure what the issue bounds: request logs and metrics on together, and request logs with tracing.
+const OBSERVABILITY_OFF = { METRICS_PORT: '', OTEL_EXPORTER_OTLP_ENDPOINT: '', LOG_LEVEL: 'warn' };
+const REQUEST_LOGS_ON = { LOG_LEVEL: 'info' };
 const pathOf = (server: ServerName, size: PageSize) => (isApp(server) ? size.appPath : size.referencePath);
 
 /** The answer to one request, checked as the measurement checks every answer. */
@@ -97,8 +100,8 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
   teardown.add(sink);
   const appEnv: Partial<Record<ServerName, Record<string, string>>> = {
     app: OBSERVABILITY_OFF,
-    'app-metrics': { ...OBSERVABILITY_OFF, METRICS_PORT: String(metricsPort) },
-    'app-tracing': { ...OBSERVABILITY_OFF, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
+    'app-metrics': { ...OBSERVABILITY_OFF, ...REQUEST_LOGS_ON, METRICS_PORT: String(metricsPort) },
+    'app-tracing': { ...OBSERVABILITY_OFF, ...REQUEST_LOGS_ON, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
   };
   const servers: BenchServer[] = [];
   for (const name of SERVER_ORDER) servers.push(await startServer(name, { ...serverOptions, appEnv: appEnv[name] }));

@@ -9,13 +9,13 @@ export type ServerName = 'app' | 'app-metrics' | 'app-tracing' | 'limit' | 'peer
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   app: 'the app',
-  'app-metrics': 'app, metrics on',
-  'app-tracing': 'app, tracing on',
+  'app-metrics': 'app, logs + metrics on',
+  'app-tracing': 'app, logs + tracing on',
   limit: 'bare limit',
   peer: 'plain peer',
 };
 
-/** The app's rows: plain (logs only), with metrics on, with tracing on; the same build, other settings. */
+/** The app's rows: plain (no request log lines), with request logs and metrics on, with request logs and tracing on; the same build, other settings. */
 export const APP_VARIANTS = ['app-metrics', 'app-tracing'] as const;
 export type AppVariant = (typeof APP_VARIANTS)[number];
 export const isApp = (server: ServerName): boolean => server === 'app' || (APP_VARIANTS as readonly string[]).includes(server);
@@ -116,7 +116,7 @@ export function targetVerdicts(figures: readonly ServerFigures[], connections: n
         ? []
         : [
             {
-              label: `${size} per page: app with metrics on ≥ ${TARGETS.minMetricsShare}× the plain app`,
+              label: `${size} per page: app with logs + metrics on ≥ ${TARGETS.minMetricsShare}× the plain app`,
               met: withMetrics !== null && withMetrics >= TARGETS.minMetricsShare,
               value: ratio(withMetrics),
             },
@@ -219,9 +219,10 @@ export function pagesSection(run: PagesRun, verdicts: readonly TargetVerdict[]):
     '`NODE_ENV=production`, one at a time and in alternating order per round:',
     '',
     '- **the app**: `dist/main.js` as `npm start` runs it (Nest, Prisma over adapter-pg, React SSR, CSRF, helmet, the whole stack),',
-    '  logging as in production (a JSON line per request, to its log file); metrics and tracing off.',
-    '- **app, metrics on**: the same with `METRICS_PORT` set; the bench fetches its `/metrics` once a second, as Prometheus would.',
-    '- **app, tracing on**: the same with `OTEL_EXPORTER_OTLP_ENDPOINT` at an OTLP/HTTP receiver in the bench process that reads',
+    '  with `LOG_LEVEL=warn` (JSON logs as in production, but no line per request); metrics and tracing off.',
+    '- **app, logs + metrics on**: the same with `LOG_LEVEL=info` (a JSON line per request, to its log file) and `METRICS_PORT` set;',
+    '  the bench fetches its `/metrics` once a second, as Prometheus would.',
+    '- **app, logs + tracing on**: `LOG_LEVEL=info` and `OTEL_EXPORTER_OTLP_ENDPOINT` at an OTLP/HTTP receiver in the bench process that reads',
     '  and discards every export, so the app pays the whole export.',
     '- **bare limit** (`bench/pages/bare-limit-server.tsx`): Node `http` + a `pg` pool of 10 + React `renderToString`, no framework; tuned:',
     '  prepared statements, page and count read at once, one cached date formatter.',
