@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { JobHelpers, Task, TaskList } from 'graphile-worker';
 import type { EventEnvelope } from '../events/delivered-event';
 import { isDeadLettered, ONE_MORE_ATTEMPT } from './dead-letter';
+import type { JobMetrics, RunSubject } from './job-metrics';
 import { deadLetterWarning } from './dead-letter-warning';
 import { type JobsDatabase, quoted } from './jobs-database';
 import type { JobsRegistry } from './jobs-registry';
@@ -16,6 +17,8 @@ export interface TaskListOptions {
   stopSignal?: AbortSignal;
   /** The queue schema, to keep a released job's last attempt (see `releaseOnAbort`). */
   schema?: string;
+  /** Counts and times the runs (with metrics on), each in its component's scope (job-metrics.ts). */
+  metrics?: JobMetrics;
 }
 
 /** Thrown into a run when its signal aborts: the reason, or a generic one. */
@@ -83,11 +86,12 @@ async function releaseOnAbort(helpers: JobHelpers, schema: string | undefined): 
 
 type Run = (payload: unknown, helpers: JobHelpers, signal: AbortSignal) => Promise<void>;
 
-function supervised(run: Run, what: string, logger: Logger, options: TaskListOptions): Task {
+function supervised(run: Run, what: string, logger: Logger, options: TaskListOptions, subject: RunSubject): Task {
+  const observed = options.metrics?.observedRun(subject, run) ?? run;
   return async (payload: unknown, helpers: JobHelpers) => {
     const signal = stopSignalOf(helpers, options);
     try {
-      await run(payload, helpers, signal);
+      await observed(payload, helpers, signal);
     } catch (error) {
       if (signal.aborted) {
         await releaseOnAbort(helpers, options.schema).catch((cause: unknown) =>
@@ -115,6 +119,7 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
       `event ${type.component}/${type.name}@${type.version} to ${listener.id}`,
       logger,
       options,
+      { kind: 'delivery', component: listener.component, event: `${type.component}/${type.name}` },
     );
   }
   for (const handler of registry.jobs) {
@@ -126,6 +131,7 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
       `job ${handler.job.component}/${handler.job.name}`,
       logger,
       options,
+      { kind: 'job', component: handler.job.component, job: handler.job.name },
     );
   }
   for (const schedule of registry.schedules) {
@@ -137,6 +143,7 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
       `schedule ${schedule.component}/${schedule.name}`,
       logger,
       options,
+      { kind: 'job', component: schedule.component, job: schedule.name },
     );
   }
   return tasks;
