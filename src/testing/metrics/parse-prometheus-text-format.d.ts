@@ -1,7 +1,7 @@
 // parse-prometheus-text-format 1.1.1 ships no types: what the tests read of its output (prom2json's shape).
 declare module 'parse-prometheus-text-format' {
   /** One series: `value` for counters and gauges; `buckets`, `count`, `sum` for histograms. Numbers as written. */
-  interface PrometheusSample {
+  export interface PrometheusSample {
     labels?: Record<string, string>;
     value?: string;
     buckets?: Record<string, string>;
@@ -9,7 +9,7 @@ declare module 'parse-prometheus-text-format' {
     sum?: string;
   }
 
-  interface PrometheusFamily {
+  export interface PrometheusFamily {
     name: string;
     help: string;
     type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED';
