@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Counter } from 'prom-client';
 import { ComponentMetricsError } from './component-metrics.error';
 import { counterProblems, type LabelValues } from './component-metrics.rules';
 import { MetricsRegistry } from './metrics-registry';
@@ -69,7 +68,7 @@ export class ComponentMetrics {
     }
     if (problems.length > 0) throw new ComponentMetricsError(`${where}: ${problems.join('; ')}`);
     this.declared.set(metricName, signature);
-    if (!this.metrics.enabled) return NOTHING as ComponentCounter<V>;
+    if (!this.metrics.enabled) return NOTHING;
 
     const labelNames = Object.keys(values);
     const counter = this.metrics.counter(metricName, { help, labelNames: ['component', ...labelNames] });
@@ -80,12 +79,12 @@ export class ComponentMetrics {
         const [given = {}, by = 1] = args;
         const undeclared = labelNames.find((label) => !allowed.get(label)!.has(given[label]));
         if (undeclared === undefined && Object.keys(given).length === labelNames.length) {
-          (counter as Counter<string>).inc({ component, ...given }, by);
+          counter.inc({ component, ...given }, by);
           return;
         }
         this.warnOnce(metricName, undeclared, given, values);
       },
-    } as ComponentCounter<V>;
+    };
   }
 
   /** Once per counter and label; the value itself is not logged (a cast may carry anything, an email say). */
