@@ -171,7 +171,8 @@ describe('events and jobs metrics', () => {
 
 describe('events and jobs metrics with METRICS_PORT unset', () => {
   it('records nothing: no events, jobs or component series in the registry', async () => {
-    const plain = await startTestServer();
+    // Empty is unset (readMetricsSettings), whatever the test environment sets.
+    const plain = await withEnvironment({ METRICS_PORT: '' }, () => startTestServer());
     try {
       expect(plain.app.get(MetricsRegistry).enabled).toBe(false);
       expect(await plain.app.get(MetricsRegistry).exposition()).not.toMatch(/^(# (HELP|TYPE) )?(events|event|jobs|job|accounts)_/m);
