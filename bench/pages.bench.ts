@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pages [-- --profile --rounds <n> --duration <s> --connections <n>]`:
- * the app's `GET /demo/posts` (20, and 50 on one page) against a bare
- * limit and a plain peer on the same data (bench/pages/pages-bench.ts).
+ * the app's `GET /demo/posts` (20, and 50 on one page), plain and with
+ * metrics or tracing on, against a bare limit and a plain peer on the same
+ * data (bench/pages/pages-bench.ts).
  * Uses its own cluster under .data/bench-pages, stops everything it started
  * (also on Ctrl-C), prints the table and writes it to docs/performance.md.
  * Exit code 1 when a server fails or answers anything but the page; the
@@ -14,7 +15,7 @@ import { giveUpAfter } from './load/give-up-after';
 import { replaceSection } from './load/load-report';
 import { Teardown } from './load/teardown';
 import { cpuProfileTable } from './pages/cpu-profile-summary';
-import { runPagesBench } from './pages/pages-bench';
+import { runPagesBench, SERVER_ORDER } from './pages/pages-bench';
 import { PagesOptions, parsePagesOptions } from './pages/pages-options';
 import { UsageError } from './errors/usage.error';
 import { PAGES_SECTION_HEADING, pagesSection } from './pages/pages-report';
@@ -65,7 +66,9 @@ function run(): void {
   const teardown = new Teardown(log);
   const abort = abortOnSignals(log, 'stopping the servers and PostgreSQL after this measurement');
   const measuredS =
-    options.rounds * 3 * PAGE_SIZES.length * options.durationS + 3 * options.warmupS + (options.profile ? options.durationS : 0);
+    options.rounds * SERVER_ORDER.length * PAGE_SIZES.length * options.durationS +
+    SERVER_ORDER.length * options.warmupS +
+    (options.profile ? options.durationS : 0);
   const budgetS = SETUP_ALLOWANCE_S + 2 * measuredS;
   giveUpAfter('npm run bench:pages', budgetS);
 

@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must hook `require` before Nest, express and pg load.
+import './server/observability/tracing/trace-app';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
@@ -15,6 +17,7 @@ import { componentSeeds } from './generated/component-seeds';
 import { ConfigurationError } from './platform/errors/configuration.error';
 import { readJobsConfig } from './platform/jobs/jobs-config';
 import { readMailSettings } from './platform/mail/mail-settings';
+import { readMetricsSettings } from './platform/observability/metrics/metrics-settings';
 import { checkVendorPatches } from './platform/vendor-patches/vendor-patch-check';
 import { bindHttpServer } from './server/bind-http-server';
 import { configureApp } from './server/configure-app';
@@ -23,6 +26,7 @@ import { stopOnSignals } from './server/lifecycle/stop-on-signals';
 import { listenAddress } from './server/listen-address';
 import { httpBodyLimits } from './server/request-input/http-body-limits';
 import { describeStartupFailure } from './server/startup-failure';
+import { stopTracing } from './server/observability/tracing/start-tracing';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
   readJobsConfig(process.env);
   httpBodyLimits(process.env);
   readMailSettings(process.env);
+  readMetricsSettings(process.env);
   const shutdownTimeoutMs = readShutdownTimeout(process.env);
 
   let app: NestExpressApplication | undefined;
@@ -63,7 +68,8 @@ async function main(): Promise<void> {
       log: (line) => logger.log(line),
       warn: (line) => logger.warn(line),
       error: (line) => console.error(line),
-      exit: (code) => process.exit(code),
+      // The spans still buffered are exported first (bounded: TRACING_SHUTDOWN_BOUND_MS).
+      exit: (code) => void stopTracing().then(() => process.exit(code)),
     },
   );
 

@@ -37,7 +37,7 @@ export interface AppStartOptions {
  * The app also reads `.env`, but never over a variable that is already set.
  */
 const INHERITED_SETTINGS_DROPPED =
-  /^(DATABASE_|MIGRATION_DATABASE_URL$|CSRF_SECRET$|PORT$|HOST$|NODE_ENV$|SHUTDOWN_|SMTP_URL$|APP_URL$|MAIL_)/;
+  /^(DATABASE_|MIGRATION_DATABASE_URL$|CSRF_SECRET$|PORT$|HOST$|NODE_ENV$|SHUTDOWN_|SMTP_URL$|APP_URL$|MAIL_|METRICS_|OTEL_)/;
 
 /**
  * One production instance of the app, `node --enable-source-maps

@@ -13,7 +13,19 @@ import { CpuProfile, CpuProfileSummary, summariseCpuProfile } from './cpu-profil
 import { measureServer } from './measure-server';
 import { AUTHOR_COUNT, PAGE_SIZES, POST_COUNT, PageSize } from './page-sizes';
 import type { PagesOptions } from './pages-options';
-import { PagesRun, SERVER_LABELS, ServerFigures, ServerName, TargetVerdict, targetVerdicts } from './pages-report';
+import { freePort, MetricsScraper } from './metrics-scraper';
+import { OtlpSink } from './otlp-sink';
+import {
+  APP_VARIANTS,
+  isApp,
+  PagesRun,
+  SERVER_LABELS,
+  ServerFigures,
+  ServerName,
+  TargetVerdict,
+  targetVerdicts,
+  variantRatio,
+} from './pages-report';
 import { seedPagesData } from './pages-seed';
 import { BenchServer, startServer, StartServerOptions } from './pages-servers';
 import { buildReferenceServers } from './reference-build';
@@ -32,8 +44,14 @@ export interface PagesResult {
   profile?: { summary: CpuProfileSummary; file: string };
 }
 
-const SERVER_ORDER: readonly ServerName[] = ['app', 'limit', 'peer'];
-const pathOf = (server: ServerName, size: PageSize) => (server === 'app' ? size.appPath : size.referencePath);
+export const SERVER_ORDER: readonly ServerName[] = ['app', 'app-metrics', 'app-tracing', 'limit', 'peer'];
+/**
+ * Metrics and tracing off unless a row turns one on: set but empty, so a
+ * developer's .env (which the app reads, never over a variable already set)
+ * cannot turn them on in the plain row.
+ */
+const OBSERVABILITY_OFF = { METRICS_PORT: '', OTEL_EXPORTER_OTLP_ENDPOINT: '' };
+const pathOf = (server: ServerName, size: PageSize) => (isApp(server) ? size.appPath : size.referencePath);
 
 /** The answer to one request, checked as the measurement checks every answer. */
 async function probe(server: BenchServer, path: string, expected: number): Promise<string | null> {
@@ -73,8 +91,19 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
     log,
   };
 
+  // The metrics row's endpoint, scraped by the bench; the tracing row's receiver, in this process.
+  const metricsPort = await freePort();
+  const sink = await OtlpSink.start();
+  teardown.add(sink);
+  const appEnv: Partial<Record<ServerName, Record<string, string>>> = {
+    app: OBSERVABILITY_OFF,
+    'app-metrics': { ...OBSERVABILITY_OFF, METRICS_PORT: String(metricsPort) },
+    'app-tracing': { ...OBSERVABILITY_OFF, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
+  };
   const servers: BenchServer[] = [];
-  for (const name of SERVER_ORDER) servers.push(await startServer(name, serverOptions));
+  for (const name of SERVER_ORDER) servers.push(await startServer(name, { ...serverOptions, appEnv: appEnv[name] }));
+  const scraper = new MetricsScraper(`http://127.0.0.1:${metricsPort}/metrics`);
+  teardown.add(scraper);
   log(`started ${servers.map((s) => `${SERVER_LABELS[s.name]} (pid ${s.process.pid})`).join(', ')}; logs in ${runDir}`);
 
   // Every page once, checked; the app may not have a 50-per-page view (yet): then that size is not measured for it.
@@ -83,7 +112,7 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
     for (const server of servers) {
       const path = pathOf(server.name, size);
       const problem = await probe(server, path, size.pageSize);
-      if (problem && !(server.name === 'app' && size.pageSize !== 20)) {
+      if (problem && !(isApp(server.name) && size.pageSize !== 20)) {
         throw new Error(`${SERVER_LABELS[server.name]}: ${problem}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
       }
       const unavailable = problem
@@ -126,7 +155,7 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
           expectedCards: page.pageSize,
         });
         log(
-          `  ${SERVER_LABELS[server.name].padEnd(10)} ${String(page.pageSize).padStart(2)}/page: ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
+          `  ${SERVER_LABELS[server.name].padEnd(15)} ${String(page.pageSize).padStart(2)}/page: ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
         );
         if (m.failures > 0) {
           throw new Error(
@@ -138,7 +167,32 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
     }
   }
 
+  await teardown.stop(scraper);
+  // Stopping the traced app flushes its last spans to the receiver (the SDK's shutdown).
   for (const server of servers) await teardown.stop(server.process);
+  await teardown.stop(sink);
+  for (const size of PAGE_SIZES) {
+    const costs = APP_VARIANTS.map((variant) => {
+      const ratio = variantRatio(figures, variant, size.pageSize);
+      return `${SERVER_LABELS[variant]} ÷ plain app ${ratio === null ? 'not measured' : `${ratio.toFixed(2)}×`}`;
+    });
+    log(`cost at ${size.pageSize}/page: ${costs.join(', ')}`);
+  }
+  const notOn = [
+    ...(scraper.scrapes === 0 || scraper.failures > 0
+      ? [
+          `${SERVER_LABELS['app-metrics']}: ${scraper.failures} of ${scraper.scrapes + scraper.failures} scrapes failed (first: ${scraper.firstFailure ?? 'none made'}); the app must serve /metrics on METRICS_PORT (docs/operations.md, "Metrics")`,
+        ]
+      : []),
+    ...(sink.exports === 0
+      ? [
+          `${SERVER_LABELS['app-tracing']}: exported no spans to ${sink.url} during the run; the app must export to OTEL_EXPORTER_OTLP_ENDPOINT (docs/operations.md, "Traces")`,
+        ]
+      : []),
+  ];
+  if (notOn.length > 0)
+    throw new Error(`the rows meant to have metrics or tracing on did not, so their figures are not reported: ${notOn.join('; ')}`);
+  log(`metrics scraped ${scraper.scrapes} times; ${sink.exports} trace exports (${(sink.bytes / 1024 / 1024).toFixed(1)} MiB) received`);
   const profile = options.profile ? await profileApp(options, serverOptions, log) : undefined;
 
   const run: PagesRun = {
@@ -149,6 +203,7 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
     rounds: options.rounds,
     postCount: POST_COUNT,
     figures,
+    observability: { scrapes: scraper.scrapes, exports: sink.exports, exportedBytes: sink.bytes },
   };
   return { run, verdicts: targetVerdicts(figures, options.connections), profile };
 }
@@ -169,6 +224,7 @@ async function profileApp(
   const app = await startServer('app', {
     ...serverOptions,
     instance: 'app-profiled',
+    appEnv: OBSERVABILITY_OFF,
     appNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   const path = PAGE_SIZES[0].appPath;

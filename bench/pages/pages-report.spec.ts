@@ -1,5 +1,5 @@
 import type { Measurement } from './measure-server';
-import { median, medians, pagesTable, ServerFigures, targetVerdicts, throughputRatio } from './pages-report';
+import { costTable, median, medians, pagesTable, ServerFigures, targetVerdicts, throughputRatio, variantRatio } from './pages-report';
 
 const measurement = (requestsPerSecond: number, p99Ms = 20, peakRssMiB = 150): Measurement => ({
   requestsPerSecond,
@@ -70,5 +70,24 @@ describe('pagesTable', () => {
     expect(table).toContain('| 700 (600–800)');
     expect(table).toMatch(/bare limit .*\| 0\.70× +\|/);
     expect(table).toMatch(/plain peer .*\| 1\.40× +\|/);
+  });
+});
+
+describe('the cost of metrics and tracing', () => {
+  const withVariants = (metrics: number, tracing: number): ServerFigures[] => [
+    ...figures([measurement(1000)], [measurement(1400)], [measurement(500)]),
+    { server: 'app-metrics', pageSize: 20, path: '/demo/posts', rounds: [measurement(metrics)] },
+    { server: 'app-tracing', pageSize: 20, path: '/demo/posts', rounds: [measurement(tracing)] },
+  ];
+
+  it('divides each variant’s requests per second by the plain app’s of the same run', () => {
+    expect(variantRatio(withVariants(970, 800), 'app-metrics', 20)).toBeCloseTo(0.97);
+    expect(costTable(withVariants(970, 800))).toMatch(/\| 20 +\| 0\.97× +\| 0\.80× +\|/);
+  });
+
+  it('meets the metrics target at under 5 % of the throughput and misses it above, whatever tracing costs', () => {
+    const target = (metrics: number) => targetVerdicts(withVariants(metrics, 500), 32).find((v) => v.label.includes('metrics on'));
+    expect(target(960)).toMatchObject({ met: true, value: '0.96×' });
+    expect(target(940)).toMatchObject({ met: false, value: '0.94×' });
   });
 });

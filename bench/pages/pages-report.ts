@@ -5,9 +5,20 @@ import type { Measurement } from './measure-server';
 /** The heading of the section `npm run bench:pages` owns in docs/performance.md. */
 export const PAGES_SECTION_HEADING = '## Pages (`npm run bench:pages`)';
 
-export type ServerName = 'app' | 'limit' | 'peer';
+export type ServerName = 'app' | 'app-metrics' | 'app-tracing' | 'limit' | 'peer';
 
-export const SERVER_LABELS: Record<ServerName, string> = { app: 'the app', limit: 'bare limit', peer: 'plain peer' };
+export const SERVER_LABELS: Record<ServerName, string> = {
+  app: 'the app',
+  'app-metrics': 'app, metrics on',
+  'app-tracing': 'app, tracing on',
+  limit: 'bare limit',
+  peer: 'plain peer',
+};
+
+/** The app's rows: plain (logs only), with metrics on, with tracing on; the same build, other settings. */
+export const APP_VARIANTS = ['app-metrics', 'app-tracing'] as const;
+export type AppVariant = (typeof APP_VARIANTS)[number];
+export const isApp = (server: ServerName): boolean => server === 'app' || (APP_VARIANTS as readonly string[]).includes(server);
 
 /** One server at one page size: a measurement per round, or why there is none. */
 export interface ServerFigures {
@@ -42,6 +53,8 @@ export interface PagesRun {
   rounds: number;
   postCount: number;
   figures: ServerFigures[];
+  /** What the metrics and tracing rows did besides answering: scrapes of /metrics, exports to the OTLP receiver. */
+  observability?: { scrapes: number; exports: number; exportedBytes: number };
 }
 
 export function median(values: readonly number[]): number {
@@ -76,7 +89,17 @@ export function throughputRatio(figures: readonly ServerFigures[], reference: Se
   return a && b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null;
 }
 
-export const TARGETS = { minShareOfLimit: 0.6, maxP99Ms: 50, maxPeakRssMiB: 200 };
+/** An app variant ÷ the plain app in requests per second, at one page size; null when either was not measured. */
+export function variantRatio(figures: readonly ServerFigures[], variant: AppVariant, pageSize: number): number | null {
+  const app = find(figures, 'app', pageSize);
+  const other = find(figures, variant, pageSize);
+  const a = app && medians(app);
+  const b = other && medians(other);
+  return a && b && a.requestsPerSecond > 0 ? b.requestsPerSecond / a.requestsPerSecond : null;
+}
+
+/** The issue's limit: logs and metrics on cost under 5 % of the page's throughput (tracing's cost is reported, not bounded). */
+export const TARGETS = { minShareOfLimit: 0.6, maxP99Ms: 50, maxPeakRssMiB: 200, minMetricsShare: 0.95 };
 
 /** The issue's targets for the app, per page size; a size the app was not measured at misses them. */
 export function targetVerdicts(figures: readonly ServerFigures[], connections: number): TargetVerdict[] {
@@ -87,7 +110,17 @@ export function targetVerdicts(figures: readonly ServerFigures[], connections: n
     const toLimit = throughputRatio(figures, 'limit', size);
     const toPeer = throughputRatio(figures, 'peer', size);
     const ratio = (value: number | null) => (value === null ? 'not measured' : `${value.toFixed(2)}×`);
+    const withMetrics = find(figures, 'app-metrics', size) ? variantRatio(figures, 'app-metrics', size) : undefined;
     return [
+      ...(withMetrics === undefined
+        ? []
+        : [
+            {
+              label: `${size} per page: app with metrics on ≥ ${TARGETS.minMetricsShare}× the plain app`,
+              met: withMetrics !== null && withMetrics >= TARGETS.minMetricsShare,
+              value: ratio(withMetrics),
+            },
+          ]),
       {
         label: `${size} per page: app ≥ ${TARGETS.minShareOfLimit}× bare limit`,
         met: toLimit !== null && toLimit >= TARGETS.minShareOfLimit,
@@ -125,7 +158,7 @@ export function pagesTable(figures: readonly ServerFigures[]): string {
       const m = medians(f);
       const label = `${SERVER_LABELS[f.server]} (\`${f.path}\`)`;
       if (!m) return [String(f.pageSize), label, 'not measured', '', '', '', '', ''];
-      const ratio = f.server === 'app' ? '' : throughputRatio(figures, f.server, f.pageSize);
+      const ratio = isApp(f.server) ? '' : throughputRatio(figures, f.server, f.pageSize);
       return [
         String(f.pageSize),
         label,
@@ -146,6 +179,16 @@ export function pagesTable(figures: readonly ServerFigures[]): string {
         typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : ratio === null ? 'n/a' : '',
       ];
     }),
+  );
+}
+
+/** Per page size: each app variant's throughput ÷ the plain app's, in the same run. */
+export function costTable(figures: readonly ServerFigures[]): string {
+  const sizes = [...new Set(figures.map((f) => f.pageSize))];
+  const ratio = (value: number | null) => (value === null ? 'not measured' : `${value.toFixed(2)}×`);
+  return markdownTable(
+    ['per page', ...APP_VARIANTS.map((variant) => `${SERVER_LABELS[variant]} ÷ plain app`)],
+    sizes.map((size) => [String(size), ...APP_VARIANTS.map((variant) => ratio(variantRatio(figures, variant, size)))]),
   );
 }
 
@@ -172,10 +215,14 @@ export function pagesSection(run: PagesRun, verdicts: readonly TargetVerdict[]):
     '',
     '<!-- Written by `npm run bench:pages` (bench/pages.bench.ts) on every run; edits here are overwritten. -->',
     '',
-    `Three servers answer \`GET /demo/posts\` from the same ${whole(run.postCount)} posts in one embedded PostgreSQL, on loopback,`,
+    `Five servers answer \`GET /demo/posts\` from the same ${whole(run.postCount)} posts in one embedded PostgreSQL, on loopback,`,
     '`NODE_ENV=production`, one at a time and in alternating order per round:',
     '',
-    '- **the app**: `dist/main.js` as `npm start` runs it (Nest, Prisma over adapter-pg, React SSR, CSRF, helmet, the whole stack).',
+    '- **the app**: `dist/main.js` as `npm start` runs it (Nest, Prisma over adapter-pg, React SSR, CSRF, helmet, the whole stack),',
+    '  logging as in production (a JSON line per request, to its log file); metrics and tracing off.',
+    '- **app, metrics on**: the same with `METRICS_PORT` set; the bench fetches its `/metrics` once a second, as Prometheus would.',
+    '- **app, tracing on**: the same with `OTEL_EXPORTER_OTLP_ENDPOINT` at an OTLP/HTTP receiver in the bench process that reads',
+    '  and discards every export, so the app pays the whole export.',
     '- **bare limit** (`bench/pages/bare-limit-server.tsx`): Node `http` + a `pg` pool of 10 + React `renderToString`, no framework; tuned:',
     '  prepared statements, page and count read at once, one cached date formatter.',
     '- **plain peer** (`bench/pages/plain-peer/`): a minimal Nest 11 + Prisma 6.19 (adapter-pg) app written as the Nest and Prisma docs',
@@ -190,6 +237,16 @@ export function pagesSection(run: PagesRun, verdicts: readonly TargetVerdict[]):
     pagesTable(run.figures),
     '',
     ...(notes.length > 0 ? [...notes, ''] : []),
+    'The cost of metrics and of tracing: each app row’s requests per second ÷ the plain app’s, same run, same page.',
+    ...(run.observability
+      ? [
+          `During the run /metrics was scraped ${whole(run.observability.scrapes)} times and the traced app sent ${whole(run.observability.exports)} exports`,
+          `(${(run.observability.exportedBytes / 1024 / 1024).toFixed(1)} MiB) to the receiver.`,
+        ]
+      : []),
+    '',
+    costTable(run.figures),
+    '',
     targetsTable(verdicts),
     '',
   ].join('\n');

@@ -3,7 +3,7 @@ import { AppProcess } from '../load/app-process';
 import type { LoadDatabase } from '../load/load-database';
 import type { Teardown } from '../load/teardown';
 import type { ReferenceScripts } from './reference-build';
-import type { ServerName } from './pages-report';
+import { isApp, type ServerName } from './pages-report';
 
 /** One server under test, started and ready. */
 export interface BenchServer {
@@ -22,6 +22,8 @@ export interface StartServerOptions {
   log: (line: string) => void;
   /** Extra node options for the app, e.g. `--cpu-prof`. */
   appNodeArgs?: string[];
+  /** Extra settings for the app, e.g. `METRICS_PORT` for the row with metrics on. */
+  appEnv?: Record<string, string>;
   /** Names the instance (and its log file); default the server's name. */
   instance?: string;
 }
@@ -42,17 +44,16 @@ export async function startServer(name: ServerName, options: StartServerOptions)
     csrfSecret: options.csrfSecret,
     log: options.log,
   };
-  const process =
-    name === 'app'
-      ? await AppProcess.start({ ...common, nodeArgs: ['--enable-source-maps', ...(options.appNodeArgs ?? [])] })
-      : await AppProcess.start({
-          ...common,
-          script: name === 'limit' ? options.scripts.bareLimit : options.scripts.plainPeer,
-          nodeArgs: [],
-        });
+  const process = isApp(name)
+    ? await AppProcess.start({ ...common, env: options.appEnv, nodeArgs: ['--enable-source-maps', ...(options.appNodeArgs ?? [])] })
+    : await AppProcess.start({
+        ...common,
+        script: name === 'limit' ? options.scripts.bareLimit : options.scripts.plainPeer,
+        nodeArgs: [],
+      });
   const forget = options.teardown.add(process);
   try {
-    await process.waitUntilReady(60_000, name === 'app' ? '/health' : '/demo/posts');
+    await process.waitUntilReady(60_000, isApp(name) ? '/health' : '/demo/posts');
   } catch (error) {
     forget();
     process.kill();

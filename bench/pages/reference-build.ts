@@ -2,8 +2,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 
-/** The reference servers' sources, relative to bench/pages: the bare limit, the plain peer and the page both render. */
-const SOURCES = ['bare-limit-server.tsx', 'reference-page.tsx', 'plain-peer'];
+/**
+ * The reference servers' sources, relative to bench/: the bare limit, the
+ * plain peer, the page both render, and the demo's posts the peer reads
+ * (compiled in the same layout, so the peer's `../../demo-posts` resolves).
+ */
+const SOURCES = ['pages/bare-limit-server.tsx', 'pages/reference-page.tsx', 'pages/plain-peer', 'demo-posts.ts'];
 
 export interface ReferenceScripts {
   bareLimit: string;
@@ -26,7 +30,7 @@ function sourceFiles(path: string): string[] {
  * the project, so `require` finds the project's node_modules.
  */
 export function buildReferenceServers(projectRoot: string, outDir: string): ReferenceScripts {
-  const sourceRoot = join(projectRoot, 'bench', 'pages');
+  const sourceRoot = join(projectRoot, 'bench');
   rmSync(outDir, { recursive: true, force: true });
   for (const file of SOURCES.flatMap((name) => sourceFiles(join(sourceRoot, name)))) {
     const output = ts.transpileModule(readFileSync(file, 'utf8'), {
@@ -51,5 +55,5 @@ export function buildReferenceServers(projectRoot: string, outDir: string): Refe
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, output.outputText);
   }
-  return { bareLimit: join(outDir, 'bare-limit-server.js'), plainPeer: join(outDir, 'plain-peer', 'main.js') };
+  return { bareLimit: join(outDir, 'pages', 'bare-limit-server.js'), plainPeer: join(outDir, 'pages', 'plain-peer', 'main.js') };
 }

@@ -6,12 +6,15 @@ import { watchConnections } from './lifecycle/graceful-shutdown';
 import { answerMalformedHttp } from './malformed-http';
 import { requestId } from './request-id';
 import { ComponentRouteTable } from './components/component-route-table';
+import { httpMetrics } from './observability/http-metrics';
 import { observeRequests } from './observability/observe-requests';
+import { traceRoutesOf } from './observability/tracing/request-span-attributes';
 import { applyTrustProxy } from './trust-proxy';
 import { httpBodyLimits } from './request-input/http-body-limits';
 import { installRequestInputChecks } from './request-input/install-request-input-checks';
 import { secureCookies } from '../platform/http/cookie-security';
 import { pageLocals } from '../platform/http/page-locals';
+import { MetricsRegistry } from '../platform/observability/metrics/metrics-registry';
 import { COOKIE_SECRET } from '../security/cookie-secret';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
@@ -30,7 +33,12 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   // First, so every later failure (even the body parser's) is logged under it.
   app.use(requestId);
   // Everything after runs in the serving component's scope (metrics, logs, spans).
-  app.use(observeRequests(routeTableOf(app)));
+  const routes = routeTableOf(app);
+  app.use(observeRequests(routes));
+  // Only with METRICS_PORT set: metrics off install no hook.
+  const requestDurations = httpMetrics(app.get(MetricsRegistry, { strict: false }), routes);
+  if (requestDurations) app.use(requestDurations);
+  traceRoutesOf(routes);
   app.use(securityHeaders());
   // Decided once, from NODE_ENV, never from the request's scheme (see secureCookies).
   const secure = secureCookies(process.env);

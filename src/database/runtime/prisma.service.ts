@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
+import type { Pool } from 'pg';
 import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
@@ -28,6 +29,8 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   readonly config: DatabaseConfig;
   /** Slow-query log and per-request statement counts (DATABASE_SLOW_QUERY_MS, DATABASE_QUERY_WARN_COUNT). */
   readonly queries: QueryMonitor;
+  /** The pg pool behind the adapter (the adapter ends it on $disconnect); its counts feed the pool gauges. */
+  readonly pool: Pool;
 
   /**
    * @param monitor DatabaseModule's, shared with its request-count middleware;
@@ -38,17 +41,13 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     const queries = monitor ?? new QueryMonitor(readQueryVisibilitySettings(process.env));
     const queryEvents: Prisma.LogDefinition[] = [{ emit: 'event', level: 'query' }];
     const poolLogger = new Logger('Database');
+    // A connection the server closed (restart, failover, pg_terminate_backend):
+    // the pool drops it and the next query opens a new one.
+    const pool = createRuntimePool(config, (error) =>
+      poolLogger.warn(`a pooled database connection was lost: ${error.message}; the next query opens a new one`),
+    );
     super({
-      adapter: releaseConnectionsOfFailedTransactionEnds(
-        new PrismaPg(
-          // A connection the server closed (restart, failover, pg_terminate_backend):
-          // the pool drops it and the next query opens a new one.
-          createRuntimePool(config, (error) =>
-            poolLogger.warn(`a pooled database connection was lost: ${error.message}; the next query opens a new one`),
-          ),
-          { schema: config.schema, disposeExternalPool: true },
-        ),
-      ),
+      adapter: releaseConnectionsOfFailedTransactionEnds(new PrismaPg(pool, { schema: config.schema, disposeExternalPool: true })),
       // Waiting for a connection is bounded like any other (P2028, a 503), and a
       // transaction may run as long as one statement may, plus a margin.
       transactionOptions: { maxWait: config.connectTimeoutMs, timeout: config.statementTimeoutMs + 1000 },
@@ -56,6 +55,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     });
     this.config = config;
     this.queries = queries;
+    this.pool = pool;
     if (queries.needsQueryEvents) {
       // The class keeps the default client options (so components see the
       // same types as before); this view is the one typed for query events.

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
+import type { QueryMetrics } from './query-metrics';
 import { QueryVisibilitySettings } from './query-visibility-settings';
 
 /** The SQL statements one request has run so far. */
@@ -14,7 +15,8 @@ const MAX_LOGGED_SQL = 2000;
 /**
  * Watches the SQL statements Prisma reports through its `query` events (one
  * per statement, including a transaction's COMMIT; Prisma 6.19 does not
- * report BEGIN): logs the slow ones and counts them per request.
+ * report BEGIN): logs the slow ones, counts them per request and, with
+ * metrics on, records their durations (QueryMetrics).
  *
  * Counting relies on Prisma emitting the event in the async context of the
  * code that awaited the query, which it does (each statement is awaited in
@@ -29,11 +31,12 @@ export class QueryMonitor {
   constructor(
     readonly settings: QueryVisibilitySettings,
     private readonly logger = new Logger('Database'),
+    private readonly metrics?: QueryMetrics,
   ) {}
 
   /** Only then is the client built with query events: nothing is paid per statement otherwise. */
   get needsQueryEvents(): boolean {
-    return this.settings.slowQueryMs !== undefined || this.countsRequests;
+    return this.settings.slowQueryMs !== undefined || this.countsRequests || this.metrics !== undefined;
   }
 
   get countsRequests(): boolean {
@@ -49,6 +52,7 @@ export class QueryMonitor {
   observe(event: Prisma.QueryEvent): void {
     const tally = this.tallies.getStore();
     if (tally) tally.queries += 1;
+    this.metrics?.observe(event);
     const threshold = this.settings.slowQueryMs;
     if (threshold !== undefined && event.duration > threshold) {
       this.logger.warn(`slow query: ${event.duration.toFixed(1)} ms (DATABASE_SLOW_QUERY_MS=${threshold}): ${loggedSql(event.query)}`);

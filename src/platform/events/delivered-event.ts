@@ -18,4 +18,6 @@ export interface EventEnvelope {
   version: number;
   payload: unknown;
   publishedAt: string;
+  /** The publishing span as a W3C traceparent, when tracing ran there: each delivery's span links to it. Absent otherwise. */
+  trace?: string;
 }

@@ -8,6 +8,7 @@ import { transactionClientOf, type TransactionLike } from '../jobs/transaction-c
 import type { EventEnvelope } from './delivered-event';
 import { type OutboxJobSpec, publishSql } from './event-outbox';
 import type { EventType } from './event-type';
+import { currentTraceparent } from '../observability/tracing/work-spans';
 import { assertPlainJson } from './plain-json';
 
 /**
@@ -46,6 +47,7 @@ export class EventPublisher {
       version: type.version,
       payload,
       publishedAt: new Date().toISOString(),
+      trace: currentTraceparent(),
     };
     const listeners = this.registry.listenersOf(type.key);
     if (listeners.length > 0) {

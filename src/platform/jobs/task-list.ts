@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { JobHelpers, Task, TaskList } from 'graphile-worker';
 import type { EventEnvelope } from '../events/delivered-event';
+import { inWorkSpan, linkTo } from '../observability/tracing/work-spans';
 import { isDeadLettered, ONE_MORE_ATTEMPT } from './dead-letter';
 import type { JobMetrics, RunSubject } from './job-metrics';
 import { deadLetterWarning } from './dead-letter-warning';
@@ -112,9 +113,15 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
     const { event: type } = listener;
     tasks[listener.task] = supervised(
       async (payload, helpers, signal) => {
-        const envelope = payload as EventEnvelope;
+        const { trace, ...envelope } = payload as EventEnvelope;
         const event = { ...envelope, publishedAt: new Date(envelope.publishedAt), attempt: helpers.job.attempts };
-        await within(database, listener.transaction, signal, (tx) => listener.run(event, tx));
+        await inWorkSpan(
+          `deliver ${type.component}/${type.name} to ${listener.id}`,
+          listener.component,
+          { 'app.event.id': envelope.id, 'app.attempt': event.attempt },
+          () => within(database, listener.transaction, signal, (tx) => listener.run(event, tx)),
+          linkTo(trace),
+        );
       },
       `event ${type.component}/${type.name}@${type.version} to ${listener.id}`,
       logger,
@@ -126,7 +133,9 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
     tasks[handler.task] = supervised(
       async (payload, helpers, signal) => {
         const job = { id: helpers.job.id, payload, attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts };
-        await within(database, handler.transaction, signal, (tx) => handler.run(job, tx));
+        await inWorkSpan(`job ${handler.job.component}/${handler.job.name}`, handler.component, { 'app.attempt': job.attempt }, () =>
+          within(database, handler.transaction, signal, (tx) => handler.run(job, tx)),
+        );
       },
       `job ${handler.job.component}/${handler.job.name}`,
       logger,
@@ -138,7 +147,9 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
     tasks[schedule.task] = supervised(
       async (payload, _helpers, signal) => {
         const tick = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
-        await untilAborted(schedule.run({ name: schedule.name, scheduledAt: tick ? new Date(tick) : new Date() }), signal);
+        await inWorkSpan(`job ${schedule.component}/${schedule.name}`, schedule.component, {}, () =>
+          untilAborted(schedule.run({ name: schedule.name, scheduledAt: tick ? new Date(tick) : new Date() }), signal),
+        );
       },
       `schedule ${schedule.component}/${schedule.name}`,
       logger,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HandlesJob } from '../jobs/job-handler.decorators';
 import type { QueuedJob } from '../jobs/job-type';
+import { inClientSpan } from '../observability/tracing/work-spans';
 import type { RenderedMail } from './mail-message';
 import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
@@ -21,7 +22,13 @@ export class MailDelivery implements OnApplicationShutdown {
   @HandlesJob(SendMail, { transaction: false })
   async send(job: QueuedJob<RenderedMail>): Promise<void> {
     const host = new URL(this.settings.appUrl).hostname;
-    await this.transport.send(job.payload, `<mail-${job.id}@${host}>`);
+    const send = () => this.transport.send(job.payload, `<mail-${job.id}@${host}>`);
+    const { transport } = this.settings;
+    if (transport.kind !== 'smtp') return send();
+    // The server only: the recipient is personal data, and the URL may hold the SMTP password.
+    const server = new URL(transport.url);
+    const port = Number(server.port) || (server.protocol === 'smtps:' ? 465 : 587);
+    await inClientSpan('smtp send', { 'server.address': server.hostname, 'server.port': port }, send);
   }
 
   onApplicationShutdown(): void {

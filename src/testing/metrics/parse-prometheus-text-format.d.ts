@@ -1,22 +1,21 @@
-// parse-prometheus-text-format 1.1.1 ships no types: what the tests read of its output (prom2json's shape).
+// parse-prometheus-text-format 1.1.1 ships no types; what its parser returns (prom2json's shape).
 declare module 'parse-prometheus-text-format' {
-  /** One series: `value` for counters and gauges; `buckets`, `count`, `sum` for histograms. Numbers as written. */
-  export interface PrometheusSample {
-    labels?: Record<string, string>;
+  export interface ParsedSample {
     value?: string;
+    labels?: Record<string, string>;
     buckets?: Record<string, string>;
+    quantiles?: Record<string, string>;
     count?: string;
     sum?: string;
   }
 
-  export interface PrometheusFamily {
+  export interface ParsedFamily {
     name: string;
     help: string;
     type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED';
-    metrics: PrometheusSample[];
+    metrics: ParsedSample[];
   }
 
-  /** Parses a text exposition; throws on a line it cannot read. */
-  function parsePrometheusTextFormat(text: string): PrometheusFamily[];
-  export default parsePrometheusTextFormat;
+  /** Throws (InvalidLineError) on a line that is not valid text format. */
+  export default function parsePrometheusTextFormat(text: string): ParsedFamily[];
 }

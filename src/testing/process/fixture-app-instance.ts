@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { killProcessGroup, logFileTail } from './child-process-group';
 import { within } from './within';
-import { READY_LINE } from './fixture-app.main';
+import { READY_LINE } from './fixture-app-ready-line';
 import { waitUntil } from './wait-until';
 
 export interface ProcessExit {

@@ -5,17 +5,18 @@
 // configures the app: DATABASE_URL, DATABASE_SCHEMA, JOBS_*. It stops on
 // SIGTERM the way production's main.ts does (stopOnSignals), so a test can
 // signal it as a process manager would, or kill it.
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must hook `require` before Nest, express and pg load.
+import '../../server/observability/tracing/trace-process';
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { ComposedComponentsModule } from '../../platform/jobs/composed-components';
+import { stopTracing } from '../../server/observability/tracing/start-tracing';
 import { readShutdownTimeout } from '../../server/lifecycle/graceful-shutdown';
 import { stopOnSignals } from '../../server/lifecycle/stop-on-signals';
 import { FixtureComponentModule } from '../fixture-component/fixture-component.module';
 import { FIXTURE_META } from '../fixture-component/fixture-events';
+import { READY_LINE } from './fixture-app-ready-line';
 import { startTestServer, type TestServer } from '../start-test-server';
-
-/** The line the parent waits for: the instance serves HTTP and its job runner has been started. */
-export const READY_LINE = 'fixture app instance ready at';
 
 async function main(): Promise<void> {
   const logger = new ConsoleLogger({ logLevels: ['log', 'warn', 'error', 'debug'], timestamp: true });
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       log: (line) => logger.log(line, 'Bootstrap'),
       warn: (line) => logger.warn(line, 'Bootstrap'),
       error: (line) => logger.error(line, undefined, 'Bootstrap'),
-      exit: (code) => process.exit(code),
+      exit: (code) => void stopTracing().then(() => process.exit(code)),
     },
   );
   // JOBS_CONCURRENCY=0 is an instance that runs no jobs (it still publishes), as in production.
@@ -40,10 +41,7 @@ async function main(): Promise<void> {
   logger.log(`${READY_LINE} ${server.baseUrl}`, 'Bootstrap');
 }
 
-// Only as the child's entry: the parent imports READY_LINE from here.
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,7 +1,7 @@
 import { withEnvironment } from '../../../testing/environment/with-environment';
 import { CookieClient } from '../../../testing/http/cookie-client';
 import { signIn, signUp } from '../../../testing/http/sign-up';
-import { scrape } from '../../../testing/metrics/scraped-samples';
+import { scrapeMetrics } from '../../../testing/metrics/scrape-metrics';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import type { TestServer } from '../../../testing/start-test-server';
 import { MetricsRegistry } from '../../../platform/observability/metrics/metrics-registry';
@@ -24,14 +24,14 @@ afterAll(() => server?.close());
 beforeEach(() => resetWorkerSchema(server.prisma));
 
 async function counters() {
-  const metrics = await scrape(server.app);
-  const signIns = (outcome: string) => metrics.value('accounts_sign_ins_total', { ...ACCOUNTS, outcome }) ?? NaN;
-  const resets = (stage: string) => metrics.value('accounts_password_resets_total', { ...ACCOUNTS, stage }) ?? NaN;
+  const metrics = await scrapeMetrics(server.app);
+  const signIns = (outcome: string) => metrics.find('accounts_sign_ins_total', { ...ACCOUNTS, outcome })[0]?.value ?? NaN;
+  const resets = (stage: string) => metrics.find('accounts_password_resets_total', { ...ACCOUNTS, stage })[0]?.value ?? NaN;
   return {
     signInsSucceeded: signIns('succeeded'),
     signInsRefused: signIns('refused'),
     signInsLimited: signIns('limited'),
-    signUps: metrics.value('accounts_sign_ups_total', ACCOUNTS) ?? NaN,
+    signUps: metrics.find('accounts_sign_ups_total', ACCOUNTS)[0]?.value ?? NaN,
     resetsRequested: resets('requested'),
     resetsCompleted: resets('completed'),
   };

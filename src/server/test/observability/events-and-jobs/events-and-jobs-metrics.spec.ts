@@ -7,7 +7,7 @@ import { eventScenario, type EventScenario } from '../../../../testing/events/ev
 import { NoteDigest } from '../../../../testing/fixture-component/fixture-events';
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
 import { CapturedLogger } from '../../../../testing/logging/captured-logger';
-import { scrape } from '../../../../testing/metrics/scraped-samples';
+import { scrapeMetrics } from '../../../../testing/metrics/scrape-metrics';
 import { resetWorkerSchema } from '../../../../testing/reset-worker-schema';
 import { startTestServer } from '../../../../testing/start-test-server';
 
@@ -44,16 +44,16 @@ async function moved<K extends string>(read: () => Promise<Record<K, number>>, a
   return Object.fromEntries(Object.entries<number>(after).map(([key, value]) => [key, value - before[key as K]])) as Record<K, number>;
 }
 
-const published = async () => (await scrape(server.app)).value('events_published_total', RECORD_NOTE) ?? 0;
+const published = async () => (await scrapeMetrics(server.app)).find('events_published_total', RECORD_NOTE)[0]?.value ?? 0;
 
 async function deliveries() {
-  const metrics = await scrape(server.app);
-  const outcome = (outcome: string) => metrics.value('event_deliveries_total', { ...RECORD_NOTE, outcome }) ?? 0;
+  const metrics = await scrapeMetrics(server.app);
+  const outcome = (outcome: string) => metrics.find('event_deliveries_total', { ...RECORD_NOTE, outcome })[0]?.value ?? 0;
   return {
     delivered: outcome('delivered'),
     failed: outcome('failed'),
     deadLettered: outcome('dead_lettered'),
-    latencies: metrics.value('event_delivery_latency_seconds', RECORD_NOTE) ?? 0,
+    latencies: metrics.find('event_delivery_latency_seconds_count', RECORD_NOTE)[0]?.value ?? 0,
   };
 }
 
@@ -86,7 +86,7 @@ describe('events and jobs metrics', () => {
     const rest = await moved(deliveries, () => scenario.runPendingJobs({ includeRetries: true }));
     // failOnDemand allows 3 attempts: the second fails, the third is dead-lettered.
     expect(rest).toEqual({ delivered: 0, failed: 1, deadLettered: 1, latencies: 0 });
-    expect((await scrape(server.app)).value('jobs_dead_letters', { component: 'fixture' })).toBe(1);
+    expect((await scrapeMetrics(server.app)).find('jobs_dead_letters', { component: 'fixture' })[0]?.value).toBe(1);
   });
 
   it("shows the jobs waiting in the queue by component, and none once they ran, with the run counted and timed under the job's name", async () => {
@@ -94,27 +94,40 @@ describe('events and jobs metrics', () => {
     await jobs.enqueue(NoteDigest, { noteId: 'first' });
     await jobs.enqueue(NoteDigest, { noteId: 'second' });
 
-    const queued = await scrape(server.app);
-    expect(queued.value('jobs_queue_depth', { component: 'fixture' })).toBe(2);
-    expect(queued.value('jobs_queue_depth', { component: 'platform' })).toBe(0);
-    expect(queued.value('jobs_queue_oldest_age_seconds', { component: 'fixture' })).toBeGreaterThanOrEqual(0);
-    expect(queued.value('jobs_dead_letters', { component: 'fixture' })).toBe(0);
+    const queued = await scrapeMetrics(server.app);
+    expect(queued.find('jobs_queue_depth', { component: 'fixture' })[0]?.value).toBe(2);
+    expect(queued.find('jobs_queue_depth', { component: 'platform' })[0]?.value).toBe(0);
+    expect(queued.find('jobs_queue_oldest_age_seconds', { component: 'fixture' })[0]?.value).toBeGreaterThanOrEqual(0);
+    expect(queued.find('jobs_dead_letters', { component: 'fixture' })[0]?.value).toBe(0);
 
     const runs = async () => {
-      const metrics = await scrape(server.app);
+      const metrics = await scrapeMetrics(server.app);
       return {
-        succeeded: metrics.value('jobs_runs_total', { component: 'fixture', job: 'note-digest', outcome: 'succeeded' }) ?? 0,
-        timed: metrics.value('job_run_duration_seconds', { component: 'fixture', job: 'note-digest' }) ?? 0,
+        succeeded: metrics.find('jobs_runs_total', { component: 'fixture', job: 'note-digest', outcome: 'succeeded' })[0]?.value ?? 0,
+        timed: metrics.find('job_run_duration_seconds_count', { component: 'fixture', job: 'note-digest' })[0]?.value ?? 0,
       };
     };
     expect(await moved(runs, () => scenario.runPendingJobs())).toEqual({ succeeded: 2, timed: 2 });
-    expect((await scrape(server.app)).value('jobs_queue_depth', { component: 'fixture' })).toBe(0);
+    expect((await scrapeMetrics(server.app)).find('jobs_queue_depth', { component: 'fixture' })[0]?.value).toBe(0);
+  });
+
+  it("counts the SQL of a job run under the job's component", async () => {
+    const inserts = async () => ({
+      fixture: (await scrapeMetrics(server.app))
+        .find('db_query_duration_seconds_count', { component: 'fixture', action: 'insert' })
+        .reduce((sum, sample) => sum + sample.value, 0),
+    });
+    await server.app.get(JobQueue).enqueue(NoteDigest, { noteId: 'scoped' });
+
+    // The handler inserts its effect row: one INSERT, in the fixture's scope.
+    expect(await moved(inserts, () => scenario.runPendingJobs())).toEqual({ fixture: 1 });
   });
 
   it("counts a schedule's run under its name", async () => {
     const runs = async () => ({
       succeeded:
-        (await scrape(server.app)).value('jobs_runs_total', { component: 'fixture', job: 'tidy-notes', outcome: 'succeeded' }) ?? 0,
+        (await scrapeMetrics(server.app)).find('jobs_runs_total', { component: 'fixture', job: 'tidy-notes', outcome: 'succeeded' })[0]
+          ?.value ?? 0,
     });
 
     expect(await moved(runs, () => scenario.runSchedule('fixture', 'tidy-notes'))).toEqual({ succeeded: 1 });
@@ -126,9 +139,9 @@ describe('events and jobs metrics', () => {
       await scenario.runPendingJobs();
     };
     const seriesCount = async () => {
-      const metrics = await scrape(server.app);
-      return ['events_published_total', 'event_deliveries_total', 'event_delivery_latency_seconds', 'jobs_runs_total']
-        .map((name) => metrics.series(name).length)
+      const metrics = await scrapeMetrics(server.app);
+      return ['events_published_total', 'event_deliveries_total', 'event_delivery_latency_seconds_bucket', 'jobs_runs_total']
+        .map((name) => metrics.find(name).length)
         .reduce((sum, count) => sum + count, 0);
     };
     await publishAndDeliver(1);
@@ -151,11 +164,11 @@ describe('events and jobs metrics', () => {
     await owner.query(`ALTER VIEW ${schema}.jobs RENAME TO jobs_away`);
     try {
       for (let scrapes = 0; scrapes < 2; scrapes += 1) {
-        const metrics = await scrape(server.app);
-        expect(metrics.series('jobs_queue_depth')).toEqual([]);
-        expect(metrics.series('jobs_dead_letters')).toEqual([]);
+        const metrics = await scrapeMetrics(server.app);
+        expect(metrics.find('jobs_queue_depth')).toEqual([]);
+        expect(metrics.find('jobs_dead_letters')).toEqual([]);
         // The rest of the scrape is there.
-        expect(metrics.value('events_published_total', RECORD_NOTE)).toBeGreaterThan(0);
+        expect(metrics.find('events_published_total', RECORD_NOTE)[0]?.value).toBeGreaterThan(0);
       }
     } finally {
       await owner.query(`ALTER VIEW ${schema}.jobs_away RENAME TO jobs`);
@@ -165,7 +178,7 @@ describe('events and jobs metrics', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0].text).toContain('cannot read the job queue');
 
-    expect((await scrape(server.app)).value('jobs_queue_depth', { component: 'fixture' })).toBe(0);
+    expect((await scrapeMetrics(server.app)).find('jobs_queue_depth', { component: 'fixture' })[0]?.value).toBe(0);
   });
 });
 

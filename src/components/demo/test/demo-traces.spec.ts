@@ -1,0 +1,54 @@
+// The issue's "trace from GET /demo/posts to its SQL statements", against a real app instance (a child process)
+// exporting over OTLP/HTTP to a receiver started here. Beside the demo, so the platform's suite runs without it
+// (the platform's own trace specs: src/server/test/observability/traces/).
+import { AppInstances } from '../../../server/test/events-and-jobs/failures/app-instances';
+import { jestTimeoutFor } from '../../../server/test/events-and-jobs/failures/test-bounds';
+import { descendsFrom, exportingTo, isSql, rootsOf, serverSpan } from '../../../server/test/observability/traces/trace-spans';
+import { INSTANCE_START_TIMEOUT_MS } from '../../../testing/process/fixture-app-instance';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../testing/process/wait-until';
+import { OtlpReceiver } from '../../../testing/tracing/otlp-receiver';
+
+const LIST = '/demo/posts';
+
+describe('a trace of the demo post list', () => {
+  const instances = new AppInstances();
+  let receiver: OtlpReceiver;
+
+  beforeAll(async () => {
+    receiver = await OtlpReceiver.start();
+  });
+
+  afterAll(async () => {
+    await instances.killAll();
+    await receiver?.close();
+  });
+
+  it(
+    'runs from the server span of GET /demo/posts (component demo) through the controller to its SQL statements',
+    async () => {
+      // JOBS_CONCURRENCY=0: it runs no jobs, so no job left in this worker's queue by another spec adds traces of its own.
+      const app = await instances.start({ name: 'demo-traced', env: { ...exportingTo(receiver.endpoint), JOBS_CONCURRENCY: '0' } });
+
+      expect((await fetch(`${app.baseUrl}${LIST}`)).status).toBe(200);
+      const server = await receiver.waitFor(`the server span of GET ${LIST}`, (spans) => serverSpan(spans, 'GET', LIST));
+      const trace = await receiver.waitFor('its controller and SQL spans', () => {
+        const spans = receiver.trace(server.traceId);
+        return spans.some(isSql) && spans.some((span) => span.name === 'DemoComponentController.list') ? spans : undefined;
+      });
+
+      expect(server.attributes).toMatchObject({ 'app.component': 'demo', 'http.route': LIST, 'http.response.status_code': 200 });
+      expect(rootsOf(trace)).toEqual([server]);
+      const controller = trace.find((span) => span.name === 'DemoComponentController.list')!;
+      expect(descendsFrom(trace, controller, server)).toBe(true);
+      const sql = trace.filter(isSql);
+      expect(sql.some((span) => /"DemoPost"/.test(String(span.attributes['db.query.text'])))).toBe(true);
+      for (const span of sql) expect(descendsFrom(trace, span, controller)).toBe(true);
+      // Prisma's instrumentation: the operation, with its model and method, between the controller and the SQL.
+      const operation = trace.find((span) => span.name === 'prisma:client:operation' && span.attributes['model'] === 'DemoPost');
+      expect(operation).toBeDefined();
+      expect(descendsFrom(trace, operation!, controller)).toBe(true);
+      expect(sql.some((span) => descendsFrom(trace, span, operation!))).toBe(true);
+    },
+    jestTimeoutFor([INSTANCE_START_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS]),
+  );
+});
