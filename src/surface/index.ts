@@ -4,9 +4,9 @@
 // component's index.ts; .dependency-cruiser.cjs enforces both. The role files
 // beside this one group the exports; a file that must stay light (a seed, run
 // by `npx prisma db seed` without the web stack) imports its role file
-// directly, e.g. `../../../surface/settings`.
-//
-// A later issue adds logging here.
+// directly, e.g. `../../../surface/settings`. Logging needs nothing from here:
+// components use Nest's Logger, and their lines carry their component
+// (docs/guides/observability.md).
 export * from './components';
 export * from './data';
 export * from './errors';
@@ -14,5 +14,6 @@ export * from './events';
 export * from './forms';
 export * from './jobs';
 export * from './mail';
+export * from './observability';
 export * from './pages';
 export * from './settings';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Inject, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { displayDate, Page, PageContext, type RenderContext, renderPage, setFlash } from '../../surface';
+import { AccountMetrics } from './account-metrics';
 import { ACCOUNT_PATHS } from './account-paths';
 import { AccountsComponentService } from './component.service';
 import type { SignedIn, SignedInUser } from './component.types';
@@ -28,6 +29,7 @@ export class AccountsComponentController {
     private readonly accounts: AccountsComponentService,
     private readonly attempts: AttemptsService,
     @Inject(SESSION_COOKIE) private readonly cookie: SessionCookie,
+    private readonly metrics: AccountMetrics,
   ) {}
 
   @Get()
@@ -102,8 +104,9 @@ export class AccountsComponentController {
         .send(renderPage(<SignInPage {...page} />, { title: 'Sign in', context, invalid: true }));
     if (!form.ok) return void show({ values: form.values, errors: form.errors, returnTo });
 
-    await this.attempts.count('sign-in', { email: form.value.email, address: clientAddress(request) });
+    await this.metrics.signInUnlessLimited(this.attempts.count('sign-in', { email: form.value.email, address: clientAddress(request) }));
     const signedIn = await this.accounts.signIn(form.value, this.cookie.read(request));
+    this.metrics.signIns.inc({ outcome: signedIn ? 'succeeded' : 'refused' });
     if (!signedIn) return void show({ values: { email: form.value.email }, errors: { email: WRONG_CREDENTIALS }, returnTo });
 
     await this.attempts.forgetEmail('sign-in', form.value.email);

@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { secureCookies } from '../../surface';
+import { AccountMetrics } from './account-metrics';
 import { AccountSettingsController } from './account-settings/account-settings.controller';
 import { AccountSettingsService } from './account-settings/account-settings.service';
 import { AccountsComponentController } from './component.controller';
@@ -23,6 +24,7 @@ import { VerificationService } from './verification/verification.service';
 @Module({
   controllers: [AccountsComponentController, AccountSettingsController, PasswordResetController, VerificationController],
   providers: [
+    AccountMetrics,
     AccountsComponentService,
     AccountSettingsService,
     SessionsService,

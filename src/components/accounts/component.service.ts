@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import { type ComponentClient, JobQueue, PrismaService } from '../../surface';
+import { AccountMetrics } from './account-metrics';
 import type { AccountProfile, Credentials, NewAccount, SignedIn, SignedInUser } from './component.types';
 import { normaliseEmail } from './email-address';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';
@@ -19,6 +20,7 @@ export class AccountsComponentService implements OnModuleInit {
     prisma: PrismaService,
     private readonly sessions: SessionsService,
     private readonly jobs: JobQueue,
+    private readonly metrics: AccountMetrics,
   ) {
     this.db = prisma.forComponent('accounts');
   }
@@ -42,7 +44,7 @@ export class AccountsComponentService implements OnModuleInit {
   async signUp({ email, displayName, password }: NewAccount): Promise<void> {
     const passwordHash = await hashPassword(password);
     const address = normaliseEmail(email);
-    await this.db.$transaction(async (tx) => {
+    const created = await this.db.$transaction(async (tx) => {
       // Twice at most: the taken address can change between the two statements (its account deleted, which frees it).
       for (let attempt = 1; attempt <= 2; attempt += 1) {
         const [created] = await tx.accountsUser.createManyAndReturn({
@@ -50,14 +52,15 @@ export class AccountsComponentService implements OnModuleInit {
           skipDuplicates: true,
           select: { id: true },
         });
-        if (created) return void (await this.jobs.enqueue(SendVerification, { accountId: created.id }, { tx }));
+        if (created) return (await this.jobs.enqueue(SendVerification, { accountId: created.id }, { tx }), true);
         const taken = await tx.accountsUser.findUnique({ where: { email: address }, select: { id: true } });
-        if (taken) return void (await this.jobs.enqueue(SendSignUpNotice, { accountId: taken.id }, { tx }));
+        if (taken) return (await this.jobs.enqueue(SendSignUpNotice, { accountId: taken.id }, { tx }), false);
       }
       throw new Error(
         'accounts sign-up: the address was taken, then free, twice within one transaction (accounts with it deleted and created meanwhile); nothing was saved, the form can be sent again',
       );
     });
+    if (created) this.metrics.signUps.inc();
   }
 
   /**

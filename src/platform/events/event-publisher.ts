@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { JobMetrics } from '../jobs/job-metrics';
 import { JOBS_DATABASE, type JobsDatabase } from '../jobs/jobs-database';
 import { JobsRegistry } from '../jobs/jobs-registry';
 import { queueSchemaFor } from '../jobs/queue-schema';
@@ -24,6 +25,7 @@ export class EventPublisher {
   constructor(
     private readonly registry: JobsRegistry,
     @Inject(JOBS_DATABASE) database: JobsDatabase,
+    private readonly metrics: JobMetrics,
   ) {
     this.publishSql = publishSql(queueSchemaFor(database.config.schema));
   }
@@ -56,6 +58,7 @@ export class EventPublisher {
       }));
       await client.$executeRawUnsafe(this.publishSql, JSON.stringify(specs));
     }
+    this.metrics.eventPublished(type);
     return { id: envelope.id };
   }
 }

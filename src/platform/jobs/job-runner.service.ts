@@ -6,6 +6,7 @@ import { OutboxRelay } from '../events/outbox-relay';
 import { describeDatabase } from '../environment/database-url';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JOBS_CONFIG, type JobsConfig } from './jobs-config';
+import { JobMetrics } from './job-metrics';
 import { JOBS_DATABASE, type JobsDatabase } from './jobs-database';
 import { jobsLogger } from './jobs-logger';
 import { checkJobsAtStartup } from './jobs-startup-check';
@@ -60,6 +61,7 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(JOBS_CONFIG) private readonly config: JobsConfig,
     @Inject(JOBS_DATABASE) private readonly database: JobsDatabase,
     private readonly registry: JobsRegistry,
+    private readonly metrics: JobMetrics,
     @Optional() private readonly shutdown?: ShutdownState,
   ) {
     this.schema = queueSchemaFor(database.config.schema);
@@ -187,7 +189,11 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
         preset: {
           worker: { localQueue: { size: LOCAL_QUEUE_PER_WORKER * concurrency }, completeJobBatchDelay: 0, failJobBatchDelay: 0 },
         },
-        taskList: buildTaskList(this.registry, this.database, this.logger, { stopSignal: this.deadline.signal, schema: this.schema }),
+        taskList: buildTaskList(this.registry, this.database, this.logger, {
+          stopSignal: this.deadline.signal,
+          schema: this.schema,
+          metrics: this.metrics,
+        }),
         parsedCronItems: parseCronItems(
           this.registry.schedules.map((schedule) => ({
             task: schedule.task,

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EventPublisher } from '../events/event-publisher';
 import { ComponentDirectory } from './composed-components';
+import { JobMetrics } from './job-metrics';
 import { JobQueue } from './job-queue';
 import { JobRunnerService } from './job-runner.service';
 import { JOBS_CONFIG, readJobsConfig } from './jobs-config';
@@ -19,12 +20,13 @@ import { QUEUE_WATCH_ON_TIMER, QueueWatchService } from './queue-watch.service';
     { provide: JOBS_CONFIG, useFactory: () => readJobsConfig(process.env) },
     ComponentDirectory,
     JobsRegistry,
+    JobMetrics,
     EventPublisher,
     JobQueue,
     JobRunnerService,
     { provide: QUEUE_WATCH_ON_TIMER, useValue: true },
     QueueWatchService,
   ],
-  exports: [EventPublisher, JobQueue, ComponentDirectory, JobsRegistry, JOBS_CONFIG],
+  exports: [EventPublisher, JobQueue, ComponentDirectory, JobsRegistry, JobMetrics, JOBS_CONFIG],
 })
 export class JobsModule {}

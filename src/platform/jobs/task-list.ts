@@ -3,6 +3,7 @@ import type { JobHelpers, Task, TaskList } from 'graphile-worker';
 import type { EventEnvelope } from '../events/delivered-event';
 import { inWorkSpan, linkTo } from '../observability/tracing/work-spans';
 import { isDeadLettered, ONE_MORE_ATTEMPT } from './dead-letter';
+import type { JobMetrics, RunSubject } from './job-metrics';
 import { deadLetterWarning } from './dead-letter-warning';
 import { type JobsDatabase, quoted } from './jobs-database';
 import type { JobsRegistry } from './jobs-registry';
@@ -17,6 +18,8 @@ export interface TaskListOptions {
   stopSignal?: AbortSignal;
   /** The queue schema, to keep a released job's last attempt (see `releaseOnAbort`). */
   schema?: string;
+  /** Counts and times the runs (with metrics on), each in its component's scope (job-metrics.ts). */
+  metrics?: JobMetrics;
 }
 
 /** Thrown into a run when its signal aborts: the reason, or a generic one. */
@@ -84,11 +87,12 @@ async function releaseOnAbort(helpers: JobHelpers, schema: string | undefined): 
 
 type Run = (payload: unknown, helpers: JobHelpers, signal: AbortSignal) => Promise<void>;
 
-function supervised(run: Run, what: string, logger: Logger, options: TaskListOptions): Task {
+function supervised(run: Run, what: string, logger: Logger, options: TaskListOptions, subject: RunSubject): Task {
+  const observed = options.metrics?.observedRun(subject, run) ?? run;
   return async (payload: unknown, helpers: JobHelpers) => {
     const signal = stopSignalOf(helpers, options);
     try {
-      await run(payload, helpers, signal);
+      await observed(payload, helpers, signal);
     } catch (error) {
       if (signal.aborted) {
         await releaseOnAbort(helpers, options.schema).catch((cause: unknown) =>
@@ -122,6 +126,7 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
       `event ${type.component}/${type.name}@${type.version} to ${listener.id}`,
       logger,
       options,
+      { kind: 'delivery', component: listener.component, event: `${type.component}/${type.name}` },
     );
   }
   for (const handler of registry.jobs) {
@@ -135,6 +140,7 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
       `job ${handler.job.component}/${handler.job.name}`,
       logger,
       options,
+      { kind: 'job', component: handler.job.component, job: handler.job.name },
     );
   }
   for (const schedule of registry.schedules) {
@@ -148,6 +154,7 @@ export function buildTaskList(registry: JobsRegistry, database: JobsDatabase, lo
       `schedule ${schedule.component}/${schedule.name}`,
       logger,
       options,
+      { kind: 'job', component: schedule.component, job: schedule.name },
     );
   }
   return tasks;

@@ -6,6 +6,7 @@ import type { EventType } from '../../platform/events/event-type';
 import { DEAD_LETTERED, isDeadLettered } from '../../platform/jobs/dead-letter';
 import { JOBS_CONFIG, type JobsConfig } from '../../platform/jobs/jobs-config';
 import { JOBS_DATABASE, type JobsDatabase, quoted } from '../../platform/jobs/jobs-database';
+import { JobMetrics } from '../../platform/jobs/job-metrics';
 import { jobsLogger } from '../../platform/jobs/jobs-logger';
 import { JobsRegistry } from '../../platform/jobs/jobs-registry';
 import { queueSchemaFor } from '../../platform/jobs/queue-schema';
@@ -70,6 +71,8 @@ export function eventScenario(app: INestApplication): EventScenario {
   const table = (name: string) => `${quoted(schema)}.${name}`;
   const recordings = new Map<string, RecordedEvents<unknown>>();
   const logger = new Logger('Jobs');
+  // The app's: runs here are counted as the runner's are (metrics on: METRICS_PORT set).
+  const metrics = app.get(JobMetrics);
 
   const taskNames = () => [
     ...registry.listeners.map((l) => l.task),
@@ -82,7 +85,7 @@ export function eventScenario(app: INestApplication): EventScenario {
 
   async function runRound(report: PendingJobsReport): Promise<void> {
     const tasks: TaskList = {};
-    for (const [task, run] of Object.entries(buildTaskList(registry, database, logger))) {
+    for (const [task, run] of Object.entries(buildTaskList(registry, database, logger, { metrics }))) {
       tasks[task] = async (payload, helpers) => {
         try {
           await run!(payload, helpers);

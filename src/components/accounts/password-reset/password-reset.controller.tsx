@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Page, PageContext, type RenderContext, renderPage, setFlash } from '../../../surface';
+import { AccountMetrics } from '../account-metrics';
 import { ACCOUNT_PATHS } from '../account-paths';
 import { SESSION_COOKIE } from '../current-session.middleware';
 import { AttemptsService } from '../rate-limits/attempts.service';
@@ -30,6 +31,7 @@ export class PasswordResetController {
     private readonly resets: PasswordResetService,
     private readonly attempts: AttemptsService,
     @Inject(SESSION_COOKIE) private readonly cookie: SessionCookie,
+    private readonly metrics: AccountMetrics,
   ) {}
 
   @Get()
@@ -61,6 +63,7 @@ export class PasswordResetController {
     }
     await this.attempts.count('password-reset', { email: form.value.email, address: clientAddress(request) });
     await this.resets.request(form.value.email);
+    this.metrics.passwordResets.inc({ stage: 'requested' });
     response.redirect(303, PASSWORD_RESET_PATHS.sent);
   }
 
@@ -104,6 +107,7 @@ export class PasswordResetController {
     }
     const signedIn = await this.resets.reset(token, form.value.password, this.cookie.read(request));
     if (!signedIn) return this.linkInvalid(response, context);
+    this.metrics.passwordResets.inc({ stage: 'completed' });
 
     // Committed: the token is used up, so nothing from here on may answer with an error (forgetEmailAfter only logs).
     // The owner locked out by failed sign-ins is back in, and signs in normally from now on.
