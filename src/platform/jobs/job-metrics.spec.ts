@@ -48,8 +48,8 @@ describe('job run metrics', () => {
     await expect(run(null, helpersOf(2, 3), stopped.signal)).rejects.toThrow('no');
 
     expect(await runs(metrics)).toEqual([
-      { component: 'shop', job: 'send-digest', outcome: 'failed', value: 1 },
-      { component: 'shop', job: 'send-digest', outcome: 'dead_lettered', value: 1 },
+      { component: 'shop', job_name: 'send-digest', outcome: 'failed', value: 1 },
+      { component: 'shop', job_name: 'send-digest', outcome: 'dead_lettered', value: 1 },
     ]);
   });
 

@@ -39,8 +39,8 @@ export class JobMetrics {
   private readonly published?: Counter<'component' | 'event'>;
   private readonly deliveries?: Counter<'component' | 'event' | 'outcome'>;
   private readonly latency?: Histogram<'component' | 'event'>;
-  private readonly runs?: Counter<'component' | 'job' | 'outcome'>;
-  private readonly durations?: Histogram<'component' | 'job'>;
+  private readonly runs?: Counter<'component' | 'job_name' | 'outcome'>;
+  private readonly durations?: Histogram<'component' | 'job_name'>;
 
   constructor(
     registry: JobsRegistry,
@@ -65,11 +65,11 @@ export class JobMetrics {
     });
     this.runs = metrics.counter('jobs_runs_total', {
       help: 'Runs of jobs and schedules, by component, job (or schedule) name and outcome (succeeded, failed and retried later, dead_lettered)',
-      labelNames: ['component', 'job', 'outcome'],
+      labelNames: ['component', 'job_name', 'outcome'],
     });
     this.durations = metrics.histogram('job_run_duration_seconds', {
       help: 'Seconds a job or schedule run took (whatever its outcome), by component and job (or schedule) name',
-      labelNames: ['component', 'job'],
+      labelNames: ['component', 'job_name'],
       buckets: DURATION_BUCKETS,
     });
     installQueueGauges(
@@ -109,7 +109,8 @@ export class JobMetrics {
 
   private finished(subject: RunSubject, outcome: Outcome, startedAt: bigint, payload: unknown): void {
     if (subject.kind === 'job') {
-      const labels = { component: subject.component, job: subject.job };
+      // `job_name`, not `job`: Prometheus gives every scraped series a `job` label of its own (the scrape job).
+      const labels = { component: subject.component, job_name: subject.job };
       this.runs!.inc({ ...labels, outcome });
       this.durations!.observe(labels, seconds(startedAt));
       return;

@@ -8,7 +8,7 @@ const COMPONENT_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const VALUE = /^[a-z0-9]+([_-][a-z0-9]+)*$/;
 /** Labels the platform sets, or Prometheus reserves, or a scrape adds (job, instance). */
-const RESERVED_LABELS = new Set(['component', 'job', 'instance', 'le', 'quantile']);
+const RESERVED_LABELS = new Set(['component', 'job', 'job_name', 'instance', 'le', 'quantile']);
 
 /**
  * What is wrong with a counter declaration, each with its fix; empty when

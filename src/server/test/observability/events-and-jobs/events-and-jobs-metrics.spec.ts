@@ -103,8 +103,8 @@ describe('events and jobs metrics', () => {
     const runs = async () => {
       const metrics = await scrapeMetrics(server.app);
       return {
-        succeeded: metrics.find('jobs_runs_total', { component: 'fixture', job: 'note-digest', outcome: 'succeeded' })[0]?.value ?? 0,
-        timed: metrics.find('job_run_duration_seconds_count', { component: 'fixture', job: 'note-digest' })[0]?.value ?? 0,
+        succeeded: metrics.find('jobs_runs_total', { component: 'fixture', job_name: 'note-digest', outcome: 'succeeded' })[0]?.value ?? 0,
+        timed: metrics.find('job_run_duration_seconds_count', { component: 'fixture', job_name: 'note-digest' })[0]?.value ?? 0,
       };
     };
     expect(await moved(runs, () => scenario.runPendingJobs())).toEqual({ succeeded: 2, timed: 2 });
@@ -126,7 +126,7 @@ describe('events and jobs metrics', () => {
   it("counts a schedule's run under its name", async () => {
     const runs = async () => ({
       succeeded:
-        (await scrapeMetrics(server.app)).find('jobs_runs_total', { component: 'fixture', job: 'tidy-notes', outcome: 'succeeded' })[0]
+        (await scrapeMetrics(server.app)).find('jobs_runs_total', { component: 'fixture', job_name: 'tidy-notes', outcome: 'succeeded' })[0]
           ?.value ?? 0,
     });
 
