@@ -238,7 +238,7 @@ export function pagesSection(run: PagesRun, verdicts: readonly TargetVerdict[]):
     pagesTable(run.figures),
     '',
     ...(notes.length > 0 ? [...notes, ''] : []),
-    'The cost of metrics and of tracing: each app row’s requests per second ÷ the plain app’s, same run, same page.',
+    'The cost of request logs with metrics, and with tracing: each app row’s requests per second ÷ the plain app’s (no request log lines), same run, same page.',
     ...(run.observability
       ? [
           `During the run /metrics was scraped ${whole(run.observability.scrapes)} times and the traced app sent ${whole(run.observability.exports)} exports`,
