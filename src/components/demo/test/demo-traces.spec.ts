@@ -1,9 +1,9 @@
 // The "trace from GET /demo/posts to its SQL statements", against a real app instance (a child process)
 // exporting over OTLP/HTTP to a receiver started here. Beside the demo, so the platform's suite runs without it
 // (the platform's own trace specs: src/server/test/observability/traces/).
-import { AppInstances } from '../../../server/test/events-and-jobs/failures/app-instances';
-import { jestTimeoutFor } from '../../../server/test/events-and-jobs/failures/test-bounds';
-import { descendsFrom, exportingTo, isSql, rootsOf, serverSpan } from '../../../server/test/observability/traces/trace-spans';
+import { AppInstances } from '../../../testing/process/app-instances';
+import { jestTimeoutFor } from '../../../testing/process/test-bounds';
+import { descendsFrom, exportingTo, isSql, rootsOf, serverSpan } from '../../../testing/tracing/trace-spans';
 import { INSTANCE_START_TIMEOUT_MS } from '../../../testing/process/fixture-app-instance';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../testing/process/wait-until';
 import { OtlpReceiver } from '../../../testing/tracing/otlp-receiver';

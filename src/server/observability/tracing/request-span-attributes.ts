@@ -1,11 +1,9 @@
 import { IncomingMessage } from 'node:http';
 import type { Span } from '@opentelemetry/api';
 import type { Request } from 'express';
+import { COMPONENT_ATTRIBUTE } from '../../../platform/observability/tracing/work-spans';
 import { ComponentRouteTable } from '../../components/component-route-table';
 import { requestFacts, UNROUTED } from '../request-facts';
-
-/** The attribute naming the component that served a request, ran a job or received a delivery. */
-export const COMPONENT_ATTRIBUTE = 'app.component';
 
 let routeTable = new ComponentRouteTable([]);
 

@@ -1,8 +1,7 @@
 // src/main.ts's first import: the app's .env is read here already (main() reads it again, which changes nothing),
 // so OTEL_* settings in it count; then tracing starts before Nest, express and pg are loaded.
 import { existsSync } from 'node:fs';
-import { Logger } from '@nestjs/common';
-import { startTracing } from './start-tracing';
+import { startProcessTracing } from './start-tracing';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
-startTracing(process.env, new Logger('Tracing'));
+startProcessTracing(process.env);

@@ -1,6 +1,5 @@
-// Imported first by an entry (src/testing/process/fixture-app.main.ts; src/main.ts through trace-app.ts):
-// tracing, when OTEL_EXPORTER_OTLP_ENDPOINT asks for it, hooks `require` before Nest, express and pg are loaded.
-import { Logger } from '@nestjs/common';
-import { startTracing } from './start-tracing';
+// Imported first by src/testing/process/fixture-app.main.ts (src/main.ts imports trace-app.ts, which reads .env
+// first): tracing, when OTEL_EXPORTER_OTLP_ENDPOINT asks for it, hooks `require` before Nest, express and pg load.
+import { startProcessTracing } from './start-tracing';
 
-startTracing(process.env, new Logger('Tracing'));
+startProcessTracing(process.env);

@@ -10,6 +10,8 @@ import { defaultResource, resourceFromAttributes } from '@opentelemetry/resource
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
+import { BackgroundRootSampler, configuredSampler } from './background-root-sampler';
+import { QueryStrippingSpanProcessor } from './query-stripping-span-processor';
 import { addRequestFacts } from './request-span-attributes';
 
 /** A running tracer provider; `shutdown` exports what is buffered and never rejects. */
@@ -41,7 +43,11 @@ function readable(value: unknown): string {
 function diagnostics(warn: (line: string) => void): DiagLogger {
   const lastSeen = new Map<string, number>();
   const report = (message: string, ...args: unknown[]) => {
-    const line = [readable(message), ...args.map(readable)].join(' ').slice(0, 500);
+    // An error naming the endpoint must not print its user:password.
+    const line = [readable(message), ...args.map(readable)]
+      .join(' ')
+      .replace(/\/\/[^/@\s"]+@/g, '//')
+      .slice(0, 500);
     const now = Date.now();
     if ((lastSeen.get(line) ?? -Infinity) > now - REPEAT_AFTER_MS) return;
     lastSeen.set(line, now);
@@ -52,15 +58,18 @@ function diagnostics(warn: (line: string) => void): DiagLogger {
 }
 
 /**
- * The Node SDK: W3C trace context, a batch processor exporting OTLP/HTTP
- * JSON, and the instrumentations. They hook `require`, so this must run
- * before http, express, pg and @nestjs/core are first loaded.
+ * The Node SDK: W3C trace context, the sampler OTEL_TRACES_SAMPLER names
+ * minus background traces (BackgroundRootSampler), a batch processor
+ * exporting OTLP/HTTP JSON behind one that strips query strings, and the
+ * instrumentations. They hook `require`, so this must run before http,
+ * express, pg and @nestjs/core are first loaded.
  */
-export function startTracingSdk(serviceName: string, warn: (line: string) => void): RunningTracing {
+export function startTracingSdk(env: NodeJS.ProcessEnv, serviceName: string, warn: (line: string) => void): RunningTracing {
   diag.setLogger(diagnostics(warn), DiagLogLevel.WARN);
   const provider = new NodeTracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName })),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+    sampler: new BackgroundRootSampler(configuredSampler(env)),
+    spanProcessors: [new QueryStrippingSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter()))],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
   registerInstrumentations({

@@ -14,6 +14,7 @@ describe('readTracingSettings', () => {
     expect(readTracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toEqual({
       enabled: true,
       endpoint: 'http://collector:4318',
+      origin: 'http://collector:4318',
       serviceName: DEFAULT_SERVICE_NAME,
     });
     expect(readTracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector', OTEL_SERVICE_NAME: 'shop' })).toMatchObject({
@@ -32,6 +33,17 @@ describe('readTracingSettings', () => {
           ),
         ) as string,
       });
+    }
+  });
+
+  it('never shows a user or password of the endpoint: the origin alone, and the problem line without them', () => {
+    expect(readTracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://user:s3cret@collector:4318/otlp' })).toMatchObject({
+      origin: 'https://collector:4318',
+    });
+    for (const endpoint of ['grpc://user:s3cret@collector:4317', 'user:s3cret@collector:4318']) {
+      const settings = readTracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+      expect('problem' in settings && settings.problem).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT="(grpc:\/\/)?collector:431\d" is not/);
+      expect(JSON.stringify(settings)).not.toContain('s3cret');
     }
   });
 });

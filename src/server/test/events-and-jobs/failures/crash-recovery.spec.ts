@@ -5,7 +5,7 @@
 import { IN_TRANSACTION_HOLD_EXPIRED } from '../../../../testing/fixture-component/fixture-hold';
 import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS } from '../../../../testing/process/fixture-app-instance';
 import { addNoteThrough, DELIVERIES_TIMEOUT_MS, deliveredOnce, waitForDeliveries } from './deliveries';
-import { jestTimeoutFor } from './test-bounds';
+import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
 import { useFailureFixture } from './failure-fixture';
 
 /** The first test's waits, one after the other: the publisher starts, the successor starts, the deliveries. */

@@ -5,12 +5,12 @@
 import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
 import type { LoadDatabase } from '../../../../../bench/load/load-database';
 import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS } from '../../../../testing/process/fixture-app-instance';
-import { AppInstances } from './app-instances';
+import { AppInstances } from '../../../../testing/process/app-instances';
 import { addNoteThrough, deliveredOnce, waitForDeliveries } from './deliveries';
 import { createFixtureTables, startOutageDatabase } from './outage-database';
 import { QueueProbe } from './queue-probe';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from '../../../../testing/process/wait-until';
-import { jestTimeoutFor } from './test-bounds';
+import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
 
 /** How long the outage's deliveries may take once PostgreSQL is back: the runner's backoff may be at its 30 s cap by then. */
 const DELIVERIES_AFTER_OUTAGE_MS = 150_000;

@@ -1,5 +1,5 @@
 import { type FixtureServer, startFixtureServer } from '../../../../testing/fixture-component/start-fixture-server';
-import { AppInstances } from './app-instances';
+import { AppInstances } from '../../../../testing/process/app-instances';
 import { QueueProbe } from './queue-probe';
 
 /** What a failure spec works with; `server` and `probe` exist from its beforeAll on. */

@@ -10,7 +10,7 @@ import { readMailFile } from '../../../../testing/mail/mailbox';
 import { INSTANCE_START_TIMEOUT_MS } from '../../../../testing/process/fixture-app-instance';
 import { waitForValue } from '../../../../testing/process/wait-until';
 import { useFailureFixture } from './failure-fixture';
-import { jestTimeoutFor } from './test-bounds';
+import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
 
 /** A bound on a hang (the successor runs two jobs: the reset's, then the mail's), never a measure of speed. */
 const MAIL_ARRIVES_TIMEOUT_MS = 60_000;

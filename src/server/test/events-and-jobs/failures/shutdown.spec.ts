@@ -12,7 +12,7 @@ import {
 } from '../../../../testing/process/fixture-app-instance';
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from '../../../../testing/process/wait-until';
 import { describeJobs } from './queue-probe';
-import { jestTimeoutFor } from './test-bounds';
+import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
 import { useFailureFixture } from './failure-fixture';
 
 /** The first test's waits: the instance starts, logs that it holds the job, logs SIGTERM received, exits (terminate's bound). */

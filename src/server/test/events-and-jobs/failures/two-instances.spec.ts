@@ -5,7 +5,7 @@ import { type FixtureAppInstance, INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS
 import { DEFAULT_WAIT_TIMEOUT_MS, waitUntil } from '../../../../testing/process/wait-until';
 import { DELIVERIES_TIMEOUT_MS, deliveredOnce, waitForDeliveries } from './deliveries';
 import { describeJobs } from './queue-probe';
-import { jestTimeoutFor } from './test-bounds';
+import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
 import { useFailureFixture } from './failure-fixture';
 
 /** Every minute, in these instances only (the fixture's own schedule is every 5 minutes): see fixture-events.ts. */

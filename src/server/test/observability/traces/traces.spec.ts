@@ -2,9 +2,9 @@
 // started here: the request's span down to its SQL, the link from an event's publication to its deliveries, nothing
 // at all when OTEL_EXPORTER_OTLP_ENDPOINT is unset, and requests unaffected by a collector that never answers.
 import { createServer, type Server, type Socket } from 'node:net';
-import { AppInstances } from '../../events-and-jobs/failures/app-instances';
+import { AppInstances } from '../../../../testing/process/app-instances';
 import { QueueProbe } from '../../events-and-jobs/failures/queue-probe';
-import { jestTimeoutFor } from '../../events-and-jobs/failures/test-bounds';
+import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
 import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
 import { CookieClient } from '../../../../testing/http/cookie-client';
 import { signUp } from '../../../../testing/http/sign-up';
@@ -13,7 +13,7 @@ import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS, TERMINATE_BOUND_MS } fr
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../../testing/process/wait-until';
 import { OtlpReceiver, type ReceivedSpan } from '../../../../testing/tracing/otlp-receiver';
 import { createWorkerSchemaFixture, type WorkerSchemaFixture } from '../../../../testing/worker-schema-fixture';
-import { descendsFrom, exportingTo, isSql, rootsOf, serverSpan } from './trace-spans';
+import { descendsFrom, exportingTo, isSql, rootsOf, serverSpan } from '../../../../testing/tracing/trace-spans';
 
 const NOTES = '/fixture/notes';
 const LISTENERS = ['fixture.FixtureListeners.recordNote', 'fixture.FixtureListeners.failOnDemand'];

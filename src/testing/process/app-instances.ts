@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixtureAppInstance, type FixtureAppInstanceOptions } from '../../../../testing/process/fixture-app-instance';
+import { FixtureAppInstance, type FixtureAppInstanceOptions } from './fixture-app-instance';
 
 /**
  * The app instances (child processes) and hold files one test made, so

@@ -1,4 +1,4 @@
-import type { ReceivedSpan } from '../../../../testing/tracing/otlp-receiver';
+import type { ReceivedSpan } from './otlp-receiver';
 
 /** Settings of an instance that exports to `endpoint`, in batches sent a tenth of a second after a span ends. */
 export const exportingTo = (endpoint: string): Record<string, string> => ({
