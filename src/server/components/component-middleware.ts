@@ -20,13 +20,13 @@ const isMiddlewareClass = (middleware: Middleware): middleware is Type<NestMiddl
  */
 function scoped(middleware: Middleware, component: string): Middleware {
   let byComponent = standIns.get(middleware);
-  if (!byComponent) standIns.set(middleware, (byComponent = new Map()));
+  if (!byComponent) standIns.set(middleware, (byComponent = new Map<string, Middleware>()));
   let standIn = byComponent.get(component);
   if (standIn) return standIn;
   if (isMiddlewareClass(middleware)) {
     const Scoped = class extends middleware {
       use(request: Request, response: Response, next: NextFunction): unknown {
-        return inMiddlewareScope(component, next, (outside) => super.use(request, response, outside));
+        return inMiddlewareScope(component, next, (outside) => super.use(request, response, outside) as unknown);
       }
     };
     Object.defineProperty(Scoped, 'name', { value: middleware.name });
@@ -54,8 +54,7 @@ export function scopeComponentMiddleware(module: Type, component: string): void 
   scopedModules.set(module, component);
   prototype.configure = function (this: unknown, consumer: MiddlewareConsumer) {
     const scopedConsumer: MiddlewareConsumer = Object.assign(Object.create(consumer) as MiddlewareConsumer, {
-      apply: (...middleware: (Middleware | Middleware[])[]) =>
-        consumer.apply(...middleware.flat().map((each) => scoped(each, component))),
+      apply: (...middleware: (Middleware | Middleware[])[]) => consumer.apply(...middleware.flat().map((each) => scoped(each, component))),
     });
     return configure.call(this, scopedConsumer);
   };

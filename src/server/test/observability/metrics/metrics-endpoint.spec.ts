@@ -137,7 +137,9 @@ describe('the metrics endpoint', () => {
     expect(countOf(after, lookup)).toBeGreaterThan(countOf(before, lookup));
     expect(countOf(after, list)).toBeGreaterThan(countOf(before, list));
     // Neither the lookup under platform, nor the page's list under accounts (the middleware hands on outside its scope).
-    const platformAccounts = after.histogramSeries(QUERIES, { component: 'platform' }).filter((series) => series.model.startsWith('Accounts'));
+    const platformAccounts = after
+      .histogramSeries(QUERIES, { component: 'platform' })
+      .filter((series) => series.model.startsWith('Accounts'));
     expect(platformAccounts).toEqual([]);
     expect(after.histogramSeries(QUERIES, { component: 'accounts', model: 'DemoPost' })).toEqual([]);
   });
