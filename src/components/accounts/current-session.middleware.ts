@@ -15,7 +15,9 @@ export const SESSION_COOKIE = Symbol('SESSION_COOKIE');
  * read, only when there is a cookie), for the guard, `@CurrentUser()` and
  * the layout. A cookie whose session has ended is cleared. A database
  * failure fails the request (503): treating the user as signed out would
- * send them to sign in again for nothing.
+ * send them to sign in again for nothing. The platform runs it as
+ * accounts' work (its SQL and log lines say `accounts`), and `next()` as the
+ * request's (src/server/components/component-middleware.ts).
  */
 @Injectable()
 export class CurrentSessionMiddleware implements NestMiddleware {

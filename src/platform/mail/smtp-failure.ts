@@ -23,19 +23,37 @@ function userOf(url: string): string {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** `<user@example.com>`, and a bare `user@example.com` (its trailing dot, if any, is the sentence's). */
+const ANGLED_ADDRESS = /<[^<>\s]*@[^<>\s]*>/g;
+const BARE_ADDRESS = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]*[^\s<>"'(),;:@.]/g;
+
+/**
+ * The server's text without the e-mail addresses it echoes (Postfix:
+ * `550 5.1.1 <user@example.com>: Recipient address rejected`): they are
+ * personal data, and the text goes to the job's last_error, the logs, the
+ * job span and the jobs CLI. The code and the rest stay, for the operator.
+ * A refusal at MAIL FROM names the sender (MAIL_FROM), any other the recipient.
+ */
+function withoutAddresses(text: string, command: string | undefined): string {
+  const placeholder = command === 'MAIL FROM' ? '<sender>' : '<recipient>';
+  return text.replace(ANGLED_ADDRESS, placeholder).replace(BARE_ADDRESS, placeholder);
+}
+
 const RETRIES = `the send-mail job retries it, ${SendMail.maxAttempts} attempts in all (\`npm run jobs -- failed\` lists the messages that gave up)`;
 
 /**
  * nodemailer's error turned into one line an operator can act on: which
- * server, what it answered (its reply, not ours: no address or content of
- * the message), and what to check. The caller's error is not kept as the
+ * server, what it answered (its reply, not ours, with the addresses it
+ * echoes replaced: no address or content of the message), and what to check. The caller's error is not kept as the
  * cause, so nothing else of it reaches the job's last_error or a log.
  */
 export function smtpFailure(error: unknown, url: string): MailDeliveryError {
   const server = smtpServerOf(url);
   const failure: NodemailerError = typeof error === 'object' && error !== null ? error : { message: String(error) };
-  const reply = failure.response ? oneLine(failure.response) : undefined;
-  const detail = oneLine(failure.message ?? String(error));
+  // The sign-in comes before MAIL FROM and RCPT TO: its reply names no recipient, and may name SMTP_URL's user.
+  const scrub = (text: string) => (failure.code === 'EAUTH' ? text : withoutAddresses(text, failure.command));
+  const reply = failure.response ? scrub(oneLine(failure.response)) : undefined;
+  const detail = scrub(oneLine(failure.message ?? String(error)));
   if (failure.code === 'EAUTH') {
     return new MailDeliveryError(
       `the SMTP server ${server} refused the sign-in of user "${userOf(url)}" (${reply ?? detail}); check the user name and password in SMTP_URL; ${RETRIES}`,

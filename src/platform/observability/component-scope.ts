@@ -31,3 +31,20 @@ export function currentComponent(): string {
   if (scope.component === undefined && scope.resolve) return scope.resolve();
   return scope.component ?? PLATFORM_COMPONENT;
 }
+
+/**
+ * Runs a component's middleware as work of that component. `work` gets a
+ * `next` that calls back in the scope the middleware was called in, so the
+ * rest of the request (the next middleware, the handler of whichever
+ * component owns the route) is not counted as the middleware's component,
+ * however late the middleware calls it (after an await, say).
+ */
+export function inMiddlewareScope<T, A extends unknown[]>(
+  component: string,
+  next: (...args: A) => void,
+  work: (next: (...args: A) => void) => T,
+): T {
+  // Outside any scope, `{}`: currentComponent() reads it as platform, as it would no scope.
+  const outer = scopes.getStore() ?? {};
+  return scopes.run({ component }, () => work((...args: A) => scopes.run(outer, () => next(...args))));
+}

@@ -3,6 +3,7 @@ import type { ComponentMeta } from '../../platform/component-meta';
 import { ComposedComponentsModule } from '../../platform/jobs/composed-components';
 import { ComponentModuleMissingError } from '../../platform/errors/component-module-missing.error';
 import { ComponentRoutesCheckModule } from './component-routes-check.module';
+import { scopeComponentMiddleware } from './component-middleware';
 import type { ComposableComponent } from './composable-component';
 import { explainUnknownDependency } from './undeclared-dependency';
 
@@ -84,6 +85,7 @@ export class ComponentComposition {
     let dynamicModule = this.dynamicModules.get(id);
     if (!dynamicModule) {
       const { meta, module } = this.components.get(id)!;
+      scopeComponentMiddleware(module, id);
       dynamicModule = { module, imports: (meta.dependsOn ?? []).map((dependency) => this.moduleOf(dependency)) };
       this.dynamicModules.set(id, dynamicModule);
     }

@@ -26,6 +26,12 @@ export interface SmtpTestServer {
   readonly attempts: number;
   /** Answer the next `times` messages (at the end of DATA) with `reply` (a 4xx or 5xx code and its text), then accept again. */
   refuse(times: number, reply: { code: number; text: string }): void;
+  /**
+   * Answer RCPT TO of the next `times` recipients with `reply(address)`, as
+   * Postfix does (`550 5.1.1 <user@example.com>: Recipient address rejected`),
+   * then accept again.
+   */
+  refuseRecipients(times: number, reply: (address: string) => { code: number; text: string }): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,10 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
   const credentials = new Map<string, { user: string; password: string }>();
   let attempts = 0;
   let refusals = { left: 0, reply: { code: 451, text: '' } };
+  let recipientRefusals: { left: number; reply: (address: string) => { code: number; text: string } } = {
+    left: 0,
+    reply: () => ({ code: 550, text: '' }),
+  };
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -50,6 +60,15 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     onAuth(auth, session, callback) {
       credentials.set(session.id, { user: auth.username ?? '', password: auth.password ?? '' });
       callback(null, { user: auth.username });
+    },
+    onRcptTo(address, _session, callback) {
+      if (recipientRefusals.left > 0) {
+        recipientRefusals.left -= 1;
+        const reply = recipientRefusals.reply(address.address);
+        callback(Object.assign(new Error(reply.text), { responseCode: reply.code }));
+        return;
+      }
+      callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -95,6 +114,9 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     },
     refuse(times, reply) {
       refusals = { left: times, reply };
+    },
+    refuseRecipients(times, reply) {
+      recipientRefusals = { left: times, reply };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -6,7 +6,7 @@ import { ComponentModuleMissingError } from '../../../platform/errors/component-
 import { ConfigurationError } from '../../../platform/errors/configuration.error';
 import { UndeclaredComponentDependencyError } from '../../../platform/errors/undeclared-component-dependency.error';
 import { ComponentComposition } from '../component-composition';
-import { counts, fixtureComposition, fixtureMetas, fixtureModules, ReportsService } from './composition-fixtures';
+import { counts, fixtureComposition, fixtureMetas, fixtureModules, ReportsService, scopesSeen } from './composition-fixtures';
 
 /** Boots these fixture components for real (Nest's injector, and HTTP when `listen`), as the app and the test server do. */
 async function boot(
@@ -61,6 +61,20 @@ describe('ComponentComposition', () => {
       }
     },
   );
+
+  it("runs a component's middleware in that component's scope, and hands the rest of the request on outside it", async () => {
+    const app = await boot(fixtureComposition(), ['invoices']);
+    try {
+      scopesSeen.length = 0;
+
+      expect((await fetch(urlOf(app, '/invoices'))).status).toBe(200);
+
+      // No request scope in this bare boot: what is not ledger's work is platform's.
+      expect(scopesSeen).toEqual(['middleware: ledger', 'middleware after await: ledger', 'invoices handler: platform']);
+    } finally {
+      await app.close();
+    }
+  });
 
   it('starts the components it is asked for and what they depend on, nothing else', async () => {
     const composition = fixtureComposition();

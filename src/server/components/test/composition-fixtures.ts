@@ -17,9 +17,13 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { ComponentMeta } from '../../../platform/component-meta';
+import { currentComponent } from '../../../platform/observability/component-scope';
 import { ComponentComposition } from '../component-composition';
 
 export const counts = { ledgerServices: 0, middlewareRuns: 0 };
+
+/** currentComponent() as ledger's middleware and invoices' handler saw it, in the order they ran. */
+export const scopesSeen: string[] = [];
 
 @Injectable()
 export class LedgerService {
@@ -38,8 +42,12 @@ export class LedgerAudit {}
 
 @Injectable()
 export class CountingMiddleware implements NestMiddleware {
-  use(_request: Request, _response: Response, next: NextFunction): void {
+  async use(_request: Request, _response: Response, next: NextFunction): Promise<void> {
     counts.middlewareRuns += 1;
+    scopesSeen.push(`middleware: ${currentComponent()}`);
+    // As a middleware that reads the database before handing on.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    scopesSeen.push(`middleware after await: ${currentComponent()}`);
     next();
   }
 }
@@ -84,6 +92,7 @@ export class InvoicesController {
 
   @Get()
   list(): { balance: number } {
+    scopesSeen.push(`invoices handler: ${currentComponent()}`);
     return { balance: this.invoices.ledger.balance() };
   }
 }

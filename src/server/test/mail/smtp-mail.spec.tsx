@@ -54,6 +54,7 @@ describe('mail through a real SMTP server (SMTP_URL)', () => {
     await resetWorkerSchema(server.prisma);
     smtp.delivered.length = 0;
     smtp.refuse(0, { code: 451, text: '' });
+    smtp.refuseRecipients(0, () => ({ code: 550, text: '' }));
     logger.lines.length = 0;
   });
 
@@ -112,6 +113,31 @@ describe('mail through a real SMTP server (SMTP_URL)', () => {
       `the SMTP server 127.0.0.1:${smtp.port} refused the message at DATA: 550 5.7.1 Relaying denied for this sender (a permanent refusal: check that the server lets this sender (MAIL_FROM) send to this recipient, and its log); the send-mail job retries it, 10 attempts in all (\`npm run jobs -- failed\` lists the messages that gave up)`,
     );
     expect(logger.text).toContain(`job ${deadLetters[0].id} (job platform/send-mail) failed 10 times and will not run again`);
+  });
+
+  it('keeps the recipient address out of the job error and every log line when the server refuses it at RCPT TO, keeping the rest of its reply', async () => {
+    const recipient = 'unknown-reader-7@example.test';
+    // Postfix's answer for an unknown mailbox, which echoes the address (once in brackets, once bare).
+    smtp.refuseRecipients(Number.MAX_SAFE_INTEGER, (address) => ({
+      code: 550,
+      text: `5.1.1 <${address}>: Recipient address rejected: User unknown in local recipient table (${address})`,
+    }));
+    await server.app.get(Mailer).send(resetMail(recipient));
+
+    const report = await eventScenario(server.app).runPendingJobs({ includeRetries: true });
+
+    expect(report).toEqual({ ran: 0, failed: SendMail.maxAttempts, deadLettered: 1 });
+    const [dead] = await eventScenario(server.app).deadLetters();
+    expect(dead.lastError).toBe(
+      `the SMTP server 127.0.0.1:${smtp.port} refused the message at RCPT TO: 550 5.1.1 <recipient>: Recipient address rejected: User unknown in local recipient table (<recipient>) (a permanent refusal: check that the server lets this sender (MAIL_FROM) send to this recipient, and its log); the send-mail job retries it, 10 attempts in all (\`npm run jobs -- failed\` lists the messages that gave up)`,
+    );
+    // The failure was logged (graphile-worker's line and the dead letter's), without the address.
+    expect(logger.text).toContain(`job ${dead.id} (job platform/send-mail) failed 10 times and will not run again`);
+    expect(logger.text).toContain('Recipient address rejected');
+    for (const text of [logger.text, dead.lastError]) {
+      expect(text).not.toContain(recipient);
+      expect(text).not.toContain('unknown-reader-7');
+    }
   });
 
   it('writes neither the SMTP password nor a token of the message into a log line or the job error of a failing run', async () => {

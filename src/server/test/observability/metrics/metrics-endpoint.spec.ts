@@ -122,6 +122,28 @@ describe('the metrics endpoint', () => {
     expect(count.value).toBeGreaterThan(0);
   });
 
+  it("counts a signed-in request's session lookup under accounts (its middleware) and the page's SQL under the route's component", async () => {
+    const browser = new CookieClient(server.baseUrl);
+    await signUp(browser);
+    const before = await scrapeMetrics(server.app);
+    const countOf = (scrape: MetricsScrape, labels: Record<string, string>) =>
+      scrape.find(`${QUERIES}_count`, labels).reduce((sum, sample) => sum + sample.value, 0);
+
+    expect((await browser.get('/demo/posts')).status).toBe(200);
+
+    const after = await scrapeMetrics(server.app);
+    const lookup = { component: 'accounts', model: 'AccountsSession', action: 'select' };
+    const list = { component: 'demo', model: 'DemoPost', action: 'select' };
+    expect(countOf(after, lookup)).toBeGreaterThan(countOf(before, lookup));
+    expect(countOf(after, list)).toBeGreaterThan(countOf(before, list));
+    // Neither the lookup under platform, nor the page's list under accounts (the middleware hands on outside its scope).
+    const platformAccounts = after
+      .histogramSeries(QUERIES, { component: 'platform' })
+      .filter((series) => series.model.startsWith('Accounts'));
+    expect(platformAccounts).toEqual([]);
+    expect(after.histogramSeries(QUERIES, { component: 'accounts', model: 'DemoPost' })).toEqual([]);
+  });
+
   it('reports the database pool: connections in use and idle, waiting clients and its size', async () => {
     const scrape = await scrapeMetrics(server.app);
 
