@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigurationError } from '../../errors/configuration.error';
 import { MetricsRegistry } from './metrics-registry';
 import { collectProcessMetrics } from './process-metrics';
@@ -18,7 +18,7 @@ const LISTEN_ERRORS: Record<string, string> = {
  * unset nothing listens and nothing is collected.
  */
 @Injectable()
-export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MetricsServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Metrics');
   private server: Server | undefined;
 
@@ -47,8 +47,12 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log(`metrics on http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}/metrics`);
   }
 
-  /** Nest runs this after the app's HTTP server has closed (closeGracefully drains it first). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Closed before the app's connections are (their onApplicationShutdown):
+   * a scrape during the stop would otherwise read the job queue on a
+   * closing connection and log a spurious "cannot read the job queue".
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
