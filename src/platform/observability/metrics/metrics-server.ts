@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigurationError } from '../../errors/configuration.error';
 import { MetricsRegistry } from './metrics-registry';
-import { collectProcessMetrics } from './process-metrics';
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: 'the port is in use; stop the other process or set METRICS_PORT to a free port',
@@ -14,7 +13,7 @@ const LISTEN_ERRORS: Record<string, string> = {
 /**
  * The metrics endpoint: `GET /metrics` on a server of its own at
  * METRICS_HOST:METRICS_PORT (not the app's port, so the public side never
- * shows it), started on bootstrap with the process metrics. With METRICS_PORT
+ * shows it), started on bootstrap (the exposition holds the process metrics). With METRICS_PORT
  * unset nothing listens and nothing is collected.
  */
 @Injectable()
@@ -33,7 +32,6 @@ export class MetricsServer implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const { port, host } = this.metrics.settings;
     if (!this.metrics.enabled || port === undefined) return;
-    collectProcessMetrics(this.metrics.registry);
     const server = createServer((request, response) => void this.answer(request, response).catch(() => response.destroy()));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
