@@ -74,13 +74,7 @@ export class JobMetrics {
       labelNames: ['component', 'job_name'],
       buckets: DURATION_BUCKETS,
     });
-    installQueueGauges(
-      metrics,
-      appQueryRows(database),
-      queueSchemaFor(database.config.schema),
-      { registry, directory },
-      this.logger,
-    );
+    installQueueGauges(metrics, appQueryRows(database), queueSchemaFor(database.config.schema), { registry, directory }, this.logger);
   }
 
   /** One publication of `type` (EventPublisher.publish, once its outbox row is written). */

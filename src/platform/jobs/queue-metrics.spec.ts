@@ -19,8 +19,7 @@ describe('the job queue gauges', () => {
     metrics.gauge('db_pool_max_connections', { help: 'A gauge beside them' }).set(10);
     let answer = false;
     // A read that never answers (a database stuck past the scrape timeout), until told to.
-    const query = (<T>() =>
-      answer ? Promise.resolve([] as T[]) : new Promise<T[]>(() => undefined)) as QueryRows;
+    const query = (<T>() => (answer ? Promise.resolve([] as T[]) : new Promise<T[]>(() => undefined))) as QueryRows;
     const logger = new Logger('Jobs');
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     jest.spyOn(logger, 'log').mockImplementation(() => undefined);
