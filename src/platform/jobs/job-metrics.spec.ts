@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import type { JobHelpers } from 'graphile-worker';
+import type { Counter } from 'prom-client';
 import { currentComponent } from '../observability/component-scope';
 import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import type { ComponentDirectory } from './composed-components';
@@ -21,6 +23,8 @@ async function runs(metrics: MetricsRegistry) {
   const counter = metrics.registry.getSingleMetric('jobs_runs_total');
   return (await counter!.get()).values.map(({ labels, value }) => ({ ...labels, value }));
 }
+
+afterEach(() => jest.restoreAllMocks());
 
 describe('job run metrics', () => {
   it("runs a job in its component's scope, with metrics on or off", async () => {
@@ -51,6 +55,22 @@ describe('job run metrics', () => {
       { component: 'shop', job_name: 'send-digest', outcome: 'failed', value: 1 },
       { component: 'shop', job_name: 'send-digest', outcome: 'dead_lettered', value: 1 },
     ]);
+  });
+
+  it('lets a successful run succeed when recording it throws, and logs that once', async () => {
+    const { metrics, jobs } = jobMetrics(0);
+    const counter = metrics.registry.getSingleMetric('jobs_runs_total') as Counter;
+    jest.spyOn(counter, 'inc').mockImplementation(() => {
+      throw new Error('recording broke');
+    });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const run = jobs.observedRun(DIGEST, () => Promise.resolve());
+
+    await expect(run(null, helpersOf(1, 3), new AbortController().signal)).resolves.toBeUndefined();
+    await expect(run(null, helpersOf(1, 3), new AbortController().signal)).resolves.toBeUndefined();
+
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toContain('recording a run of shop/send-digest in the events and jobs metrics failed (recording broke)');
   });
 
   it('creates no metric with metrics off', () => {

@@ -36,6 +36,8 @@ const seconds = (startedAt: bigint) => Number(process.hrtime.bigint() - startedA
 @Injectable()
 export class JobMetrics {
   readonly enabled: boolean;
+  private readonly logger = new Logger('Jobs');
+  private recordingFailed = false;
   private readonly published?: Counter<'component' | 'event'>;
   private readonly deliveries?: Counter<'component' | 'event' | 'outcome'>;
   private readonly latency?: Histogram<'component' | 'event'>;
@@ -72,13 +74,7 @@ export class JobMetrics {
       labelNames: ['component', 'job_name'],
       buckets: DURATION_BUCKETS,
     });
-    installQueueGauges(
-      metrics,
-      appQueryRows(database),
-      queueSchemaFor(database.config.schema),
-      { registry, directory },
-      new Logger('Jobs'),
-    );
+    installQueueGauges(metrics, appQueryRows(database), queueSchemaFor(database.config.schema), { registry, directory }, this.logger);
   }
 
   /** One publication of `type` (EventPublisher.publish, once its outbox row is written). */
@@ -107,7 +103,24 @@ export class JobMetrics {
     };
   }
 
+  /**
+   * Records a finished run; never throws: a failure to count must not turn a
+   * successful run into a failed one (and a retry). Logged once.
+   */
   private finished(subject: RunSubject, outcome: Outcome, startedAt: bigint, payload: unknown): void {
+    try {
+      this.record(subject, outcome, startedAt, payload);
+    } catch (error) {
+      if (this.recordingFailed) return;
+      this.recordingFailed = true;
+      const reason = String((error as Error)?.message ?? error).split('\n')[0];
+      this.logger.warn(
+        `recording a run of ${subject.component}/${subject.kind === 'job' ? subject.job : subject.event} in the events and jobs metrics failed (${reason}); the run itself is unaffected. Further failures are not logged; please report this as a bug`,
+      );
+    }
+  }
+
+  private record(subject: RunSubject, outcome: Outcome, startedAt: bigint, payload: unknown): void {
     if (subject.kind === 'job') {
       // `job_name`, not `job`: Prometheus gives every scraped series a `job` label of its own (the scrape job).
       const labels = { component: subject.component, job_name: subject.job };

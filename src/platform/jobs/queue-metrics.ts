@@ -15,6 +15,15 @@ interface ComponentQueue {
   deadLetters: number;
 }
 
+/**
+ * How long a scrape waits for the queue read. The read alone may take the
+ * connect timeout plus the statement timeout (~15 s), beyond Prometheus's
+ * default 10 s scrape timeout: a slow database would fail the whole scrape,
+ * pool gauges included, exactly when they are needed. Past this bound the
+ * three queue gauges are left out of that scrape instead.
+ */
+export const QUEUE_READ_BOUND_MS = 2_000;
+
 /** `event:<component>.<Provider>.<method>`, `job:<component>.<name>`, `schedule:<component>.<name>`. */
 const TASK_COMPONENT = /^(?:event|job|schedule):([a-z][a-z0-9-]*)\./;
 
@@ -33,6 +42,7 @@ export function installQueueGauges(
   schema: string,
   jobs: { registry: JobsRegistry; directory: ComponentDirectory },
   logger: Logger,
+  boundMs = QUEUE_READ_BOUND_MS,
 ): void {
   let reading: Promise<Map<string, ComponentQueue> | undefined> | undefined;
   let failing = false;
@@ -40,7 +50,7 @@ export function installQueueGauges(
   async function read(): Promise<Map<string, ComponentQueue> | undefined> {
     let rows: TaskStatus[];
     try {
-      rows = await readQueueStatus(query, schema);
+      rows = await withinBound(readQueueStatus(query, schema), boundMs);
     } catch (error) {
       if (!failing) {
         const reason = String((error as Error)?.message ?? error)
@@ -83,6 +93,21 @@ export function installQueueGauges(
     'Jobs that used up their attempts and wait for `npm run jobs -- retry`, by component',
     (queue) => queue.deadLetters,
   );
+}
+
+/** `work`, or a rejection once `ms` have passed (the work itself goes on and its outcome is dropped). */
+async function withinBound<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function byComponent(rows: TaskStatus[], { registry, directory }: { registry: JobsRegistry; directory: ComponentDirectory }) {

@@ -11,6 +11,15 @@ const VALUE = /^[a-z0-9]+([_-][a-z0-9]+)*$/;
 const RESERVED_LABELS = new Set(['component', 'job', 'job_name', 'instance', 'le', 'quantile']);
 
 /**
+ * Counter names the platform itself exposes (events and jobs metrics,
+ * job-metrics.ts), and the prefixes of prom-client's process metrics: a
+ * component counter of the same name would clash with them in the
+ * exposition (component `jobs` + `runs` is `jobs_runs_total`).
+ */
+export const PLATFORM_COUNTER_NAMES: readonly string[] = ['events_published_total', 'event_deliveries_total', 'jobs_runs_total'];
+const PLATFORM_PREFIXES = ['process_', 'nodejs_'];
+
+/**
  * What is wrong with a counter declaration, each with its fix; empty when
  * Prometheus accepts it and its series are bounded.
  */
@@ -24,6 +33,12 @@ export function counterProblems(component: string, name: string, help: string, l
     problems.push(`leave "_total" out of the name "${name}": the platform adds it (the counter is <component>_<name>_total)`);
   } else if (name.startsWith(`${component.replace(/-/g, '_')}_`)) {
     problems.push(`leave the component out of the name "${name}": the platform adds it (the counter is <component>_<name>_total)`);
+  }
+  const metricName = `${component.replace(/-/g, '_')}_${name}_total`;
+  if (PLATFORM_COUNTER_NAMES.includes(metricName) || PLATFORM_PREFIXES.some((prefix) => metricName.startsWith(prefix))) {
+    problems.push(
+      `${metricName} is a name the platform's own metrics use (${[...PLATFORM_COUNTER_NAMES, ...PLATFORM_PREFIXES.map((prefix) => `${prefix}*`)].join(', ')}); choose another counter name`,
+    );
   }
   if (help.trim() === '') problems.push('the help line is empty; say what is counted and what each label value means');
   let series = 1;

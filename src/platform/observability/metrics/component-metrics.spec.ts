@@ -110,6 +110,30 @@ describe('component counters', () => {
     );
   });
 
+  it("refuses a counter whose name is one of the platform's metrics", () => {
+    const { metrics } = metricsWith(0);
+
+    expect(() => metrics.forComponent('jobs').counter('runs', { help: 'Runs' })).toThrow(
+      "forComponent('jobs').counter('runs'): jobs_runs_total is a name the platform's own metrics use",
+    );
+    expect(() => metrics.forComponent('process').counter('cpu_seconds', { help: 'CPU' })).toThrow(ComponentMetricsError);
+    expect(() => metrics.forComponent('jobs').counter('reports', { help: 'Reports' })).not.toThrow();
+  });
+
+  it('does not count an amount prom-client would throw on, and logs it once', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { registry, metrics } = metricsWith(0);
+    const signUps = metrics.forComponent('accounts').counter('sign_ups', { help: 'Sign-ups' });
+
+    for (const by of [-1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => signUps.inc(undefined, by)).not.toThrow();
+    signUps.inc(undefined, 2);
+
+    expect(await registry.exposition()).toContain('accounts_sign_ups_total{component="accounts"} 2');
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      'accounts_sign_ups_total: inc() got an amount that is negative or not a finite number; not counted. Pass a finite number of 0 or more (a counter only goes up), or leave it out for 1',
+    ]);
+  });
+
   it('refuses the same counter declared again with other labels', () => {
     const { metrics } = metricsWith(0);
     metrics.forComponent('accounts').counter('sign_ins', { help: 'Sign-ins', labels: OUTCOMES });

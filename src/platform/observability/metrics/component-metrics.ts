@@ -77,6 +77,11 @@ export class ComponentMetrics {
     return {
       inc: (...args: [Record<string, string>?, number?]) => {
         const [given = {}, by = 1] = args;
+        if (typeof by !== 'number' || !Number.isFinite(by) || by < 0) {
+          // prom-client throws on these; a count must never break the request or job that records it.
+          this.warnAmountOnce(metricName);
+          return;
+        }
         const undeclared = labelNames.find((label) => !allowed.get(label)!.has(given[label]));
         if (undeclared === undefined && Object.keys(given).length === labelNames.length) {
           counter.inc({ component, ...given }, by);
@@ -85,6 +90,15 @@ export class ComponentMetrics {
         this.warnOnce(metricName, undeclared, given, values);
       },
     };
+  }
+
+  private warnAmountOnce(metricName: string): void {
+    const key = `${metricName} amount`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.logger.warn(
+      `${metricName}: inc() got an amount that is negative or not a finite number; not counted. Pass a finite number of 0 or more (a counter only goes up), or leave it out for 1`,
+    );
   }
 
   /** Once per counter and label; the value itself is not logged (a cast may carry anything, an email say). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { MetricsSettings } from './metrics-settings';
+import { processMetricsRegistry } from './process-metrics';
 
 export const METRICS_SETTINGS = Symbol('METRICS_SETTINGS');
 
@@ -52,9 +53,10 @@ export class MetricsRegistry {
     );
   }
 
-  /** The Prometheus text exposition of every metric. */
+  /** The Prometheus text exposition of every metric, the process-wide process metrics included (none with metrics off). */
   exposition(): Promise<string> {
-    return this.registry.metrics();
+    if (!this.enabled) return this.registry.metrics();
+    return Registry.merge([this.registry, processMetricsRegistry()]).metrics();
   }
 
   private existing<M>(name: string): M | undefined {

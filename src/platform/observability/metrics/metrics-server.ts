@@ -1,9 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigurationError } from '../../errors/configuration.error';
 import { MetricsRegistry } from './metrics-registry';
-import { collectProcessMetrics } from './process-metrics';
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: 'the port is in use; stop the other process or set METRICS_PORT to a free port',
@@ -14,11 +13,11 @@ const LISTEN_ERRORS: Record<string, string> = {
 /**
  * The metrics endpoint: `GET /metrics` on a server of its own at
  * METRICS_HOST:METRICS_PORT (not the app's port, so the public side never
- * shows it), started on bootstrap with the process metrics. With METRICS_PORT
+ * shows it), started on bootstrap (the exposition holds the process metrics). With METRICS_PORT
  * unset nothing listens and nothing is collected.
  */
 @Injectable()
-export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MetricsServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Metrics');
   private server: Server | undefined;
 
@@ -33,7 +32,6 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { port, host } = this.metrics.settings;
     if (!this.metrics.enabled || port === undefined) return;
-    collectProcessMetrics(this.metrics.registry);
     const server = createServer((request, response) => void this.answer(request, response).catch(() => response.destroy()));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
@@ -47,8 +45,12 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log(`metrics on http://${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}/metrics`);
   }
 
-  /** Nest runs this after the app's HTTP server has closed (closeGracefully drains it first). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Closed before the app's connections are (their onApplicationShutdown):
+   * a scrape during the stop would otherwise read the job queue on a
+   * closing connection and log a spurious "cannot read the job queue".
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;

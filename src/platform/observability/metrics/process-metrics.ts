@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, type Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 
 /**
  * prom-client 15.1.3's default metrics that `promtool check metrics` refuses
@@ -8,8 +8,20 @@ import { collectDefaultMetrics, type Registry } from 'prom-client';
  */
 const LINTED_OUT = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
 
-/** The process metrics (CPU, memory, event loop lag, GC, handles) on the app's registry. */
-export function collectProcessMetrics(registry: Registry): void {
+let processRegistry: Registry | undefined;
+
+/**
+ * The process metrics (CPU, memory, event loop lag, GC, handles), collected
+ * once per process into a registry of their own: collectDefaultMetrics
+ * starts a GC PerformanceObserver and an event loop delay monitor that are
+ * never stopped, so one per app would pile up in a process that builds many
+ * apps (tests). Every app with metrics on merges it into its exposition.
+ */
+export function processMetricsRegistry(): Registry {
+  if (processRegistry) return processRegistry;
+  const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   for (const name of LINTED_OUT) registry.removeSingleMetric(name);
+  processRegistry = registry;
+  return registry;
 }
