@@ -17,9 +17,14 @@ describe('the job queue gauges', () => {
   it('are left out of a scrape whose queue read does not answer within the bound, with one warning, and the rest is exposed', async () => {
     const metrics = new MetricsRegistry({ port: 0, host: '127.0.0.1' });
     metrics.gauge('db_pool_max_connections', { help: 'A gauge beside them' }).set(10);
-    let answer = false;
-    // A read that never answers (a database stuck past the scrape timeout), until told to.
-    const query = (<T>() => (answer ? Promise.resolve([] as T[]) : new Promise<T[]>(() => undefined))) as QueryRows;
+    // A read that does not answer (a database stuck past the scrape timeout) until released.
+    let release: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    let queries = 0;
+    const query = (<T>() => {
+      queries += 1;
+      return stuck.then(() => [] as T[]);
+    }) as QueryRows;
     const logger = new Logger('Jobs');
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     jest.spyOn(logger, 'log').mockImplementation(() => undefined);
@@ -28,7 +33,7 @@ describe('the job queue gauges', () => {
 
     const first = await metrics.exposition();
     const second = await metrics.exposition();
-    answer = true;
+    release();
     const third = await metrics.exposition();
 
     expect(first).toContain('db_pool_max_connections 10');
@@ -36,6 +41,8 @@ describe('the job queue gauges', () => {
     expect(second).not.toMatch(QUEUE_GAUGES);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toContain('cannot read the job queue graphile_worker for /metrics (no answer within 20 ms)');
+    // The second scrape waited for the first one's query rather than open another connection.
+    expect(queries).toBe(1);
     expect(third).toContain('jobs_queue_depth{component="platform"} 0');
   });
 });

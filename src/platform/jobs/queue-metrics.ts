@@ -45,12 +45,16 @@ export function installQueueGauges(
   boundMs = QUEUE_READ_BOUND_MS,
 ): void {
   let reading: Promise<Map<string, ComponentQueue> | undefined> | undefined;
+  // A query that lost the race to the bound goes on until the statement timeout: later scrapes wait for it
+  // instead of starting another, so a slow database never holds more than one connection for metrics.
+  let querying: Promise<TaskStatus[]> | undefined;
   let failing = false;
 
   async function read(): Promise<Map<string, ComponentQueue> | undefined> {
     let rows: TaskStatus[];
     try {
-      rows = await withinBound(readQueueStatus(query, schema), boundMs);
+      querying ??= readQueueStatus(query, schema).finally(() => (querying = undefined));
+      rows = await withinBound(querying, boundMs);
     } catch (error) {
       if (!failing) {
         const reason = String((error as Error)?.message ?? error)
