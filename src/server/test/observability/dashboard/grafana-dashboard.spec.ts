@@ -32,7 +32,7 @@ describe('the Grafana dashboard and the alert rules in docs/operations/', () => 
   beforeAll(async () => {
     server = await withEnvironment({ METRICS_PORT: '0' }, () => startTestServer());
     // One request, so metrics created on first use are exposed too.
-    await fetch(`${server.baseUrl}/demo/posts`);
+    await fetch(`${server.baseUrl}/accounts/sign-in`);
     // The dashboard and the alerts may use only what the running app exposes.
     knownSeries = queryableNames(familiesOf(await server.app.get(MetricsRegistry).exposition()));
   });

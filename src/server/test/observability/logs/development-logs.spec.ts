@@ -9,7 +9,7 @@ describe('the logs of an app in development (NODE_ENV=development)', () => {
 
   it('are readable lines, one per entry: time, level, component, context and message, then the fields', async () => {
     instance = await FixtureAppInstance.start({ name: 'development-logs', env: { NODE_ENV: 'development', LOG_LEVEL: 'info' } });
-    const response = await fetch(`${instance.baseUrl}/demo/posts`);
+    const response = await fetch(`${instance.baseUrl}/accounts/sign-in`);
     await response.arrayBuffer();
     const reqId = response.headers.get('x-request-id') ?? '';
 
@@ -22,7 +22,7 @@ describe('the logs of an app in development (NODE_ENV=development)', () => {
     expect(lines).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^\\[[\\d:.]+\\] INFO: demo request completed \\{"reqId":"${id}","method":"GET","route":"/demo/posts","status":200,"durationMs":\\d+\\}$`,
+          `^\\[[\\d:.]+\\] INFO: accounts request completed \\{"reqId":"${id}","method":"GET","route":"/accounts/sign-in","status":200,"durationMs":\\d+\\}$`,
         ),
       ),
     );

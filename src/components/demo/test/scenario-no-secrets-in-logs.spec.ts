@@ -1,12 +1,13 @@
+// Beside the demo: it reads the demo's pages, and the platform's suite runs without the demo (docs/testing.md, "Platform tests").
 import { randomUUID } from 'node:crypto';
-import { PRODUCTION_SETTINGS } from '../../../../testing/environment/production-settings';
-import { CookieClient } from '../../../../testing/http/cookie-client';
-import { signIn, signUp } from '../../../../testing/http/sign-up';
-import { logLines } from '../../../../testing/logging/log-lines';
-import { pathOf } from '../../../../testing/mail/mailbox';
-import { type SmtpTestServer, startSmtpTestServer } from '../../../../testing/mail/smtp-test-server';
-import { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { waitUntil } from '../../../../testing/process/wait-until';
+import { PRODUCTION_SETTINGS } from '../../../testing/environment/production-settings';
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { signIn, signUp } from '../../../testing/http/sign-up';
+import { logLines } from '../../../testing/logging/log-lines';
+import { pathOf } from '../../../testing/mail/mailbox';
+import { type SmtpTestServer, startSmtpTestServer } from '../../../testing/mail/smtp-test-server';
+import { FixtureAppInstance } from '../../../testing/process/fixture-app-instance';
+import { waitUntil } from '../../../testing/process/wait-until';
 
 // A whole visit to the app as production runs it (NODE_ENV=production, mail
 // through a real SMTP server, LOG_LEVEL=debug for every line there is), then

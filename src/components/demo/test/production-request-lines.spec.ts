@@ -1,9 +1,10 @@
-import { FixtureAppInstance } from '../../../../testing/process/fixture-app-instance';
-import { READY_LINE } from '../../../../testing/process/fixture-app-ready-line';
-import { PRODUCTION_SETTINGS } from '../../../../testing/environment/production-settings';
-import { FIXTURE_NOTES_SQL } from '../../../../testing/fixture-component/fixture-notes.service';
-import { createWorkerSchemaFixture } from '../../../../testing/worker-schema-fixture';
-import { jsonLogEntries, type LogEntry, requestLinesOf } from '../../../../testing/logging/log-lines';
+// Beside the demo: it reads the demo's pages, and the platform's suite runs without the demo (docs/testing.md, "Platform tests").
+import { FixtureAppInstance } from '../../../testing/process/fixture-app-instance';
+import { READY_LINE } from '../../../testing/process/fixture-app-ready-line';
+import { PRODUCTION_SETTINGS } from '../../../testing/environment/production-settings';
+import { FIXTURE_NOTES_SQL } from '../../../testing/fixture-component/fixture-notes.service';
+import { createWorkerSchemaFixture } from '../../../testing/worker-schema-fixture';
+import { jsonLogEntries, type LogEntry, requestLinesOf } from '../../../testing/logging/log-lines';
 
 // The app as production runs it (NODE_ENV=production, LOG_LEVEL=info), in a
 // child process whose stdout and stderr the test reads: what a log collector

@@ -2,16 +2,16 @@
 // signed-in visitor opens links with a token and an email in their query, and /metrics is scraped (its queue read
 // runs outside any request). After the stop (which exports the last spans), the exported spans and the log are read.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PRODUCTION_SETTINGS } from '../../../../testing/environment/production-settings';
-import { CookieClient } from '../../../../testing/http/cookie-client';
-import { signUp } from '../../../../testing/http/sign-up';
-import { jsonLogEntries, nonJsonLines } from '../../../../testing/logging/log-lines';
-import { AppInstances } from '../../../../testing/process/app-instances';
-import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS, TERMINATE_BOUND_MS } from '../../../../testing/process/fixture-app-instance';
-import { jestTimeoutFor } from '../../../../testing/process/test-bounds';
-import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../../testing/process/wait-until';
-import { OtlpReceiver, type ReceivedSpan } from '../../../../testing/tracing/otlp-receiver';
-import { exportingTo, rootsOf, serverSpan } from '../../../../testing/tracing/trace-spans';
+import { PRODUCTION_SETTINGS } from '../../../testing/environment/production-settings';
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { signUp } from '../../../testing/http/sign-up';
+import { jsonLogEntries, nonJsonLines } from '../../../testing/logging/log-lines';
+import { AppInstances } from '../../../testing/process/app-instances';
+import { INSTANCE_START_TIMEOUT_MS, LOG_LINE_TIMEOUT_MS, TERMINATE_BOUND_MS } from '../../../testing/process/fixture-app-instance';
+import { jestTimeoutFor } from '../../../testing/process/test-bounds';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../testing/process/wait-until';
+import { OtlpReceiver, type ReceivedSpan } from '../../../testing/tracing/otlp-receiver';
+import { exportingTo, rootsOf, serverSpan } from '../../../testing/tracing/trace-spans';
 
 const PASSWORD = 's3cret-collector-password';
 
