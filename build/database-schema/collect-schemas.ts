@@ -8,7 +8,7 @@ import { COMPONENT_ID_PATTERN } from '../../src/platform/component-meta';
 import { listComponentFolders } from '../component-folders';
 import { BackRelation, checkComponentSchemas, ComponentSchema, SourceLine } from './check-component-schemas';
 import { ComponentSchemaSettings, DEFAULT_SCHEMA_SETTINGS } from './component-schema-settings';
-import { componentDelegates, renderDelegateTypes } from './render-component-models';
+import { componentDelegates, componentTables, renderDelegateTypes } from './render-component-models';
 import { buildSchemaCopy } from './schema-copies';
 import { SchemaFactsCache } from './schema-facts-cache';
 
@@ -40,6 +40,13 @@ generator client {
   provider   = "prisma-client-js"
   engineType = "client"
 ${preview}}
+
+// The fast read path's table types (ComponentSql, src/database/runtime/component-sql.ts).
+generator kysely {
+  provider = "prisma-kysely"
+  output   = "../../src/generated/kysely"
+  fileName = "database.ts"
+}
 `;
 }
 
@@ -62,6 +69,8 @@ export interface CollectedSchemas {
   folders: string[];
   /** Component id -> the Prisma Client delegates of its models and views, as the schemas are now. */
   delegates: Map<string, string[]>;
+  /** Component id -> the database names of its tables and views, as the schemas are now. */
+  tables: Map<string, string[]>;
   /** Content of src/generated/component-models.ts (the scoped clients' types) for these delegates. */
   componentModels: string;
   /** Sources the parser could not read; Prisma's own validation reports their errors. */
@@ -143,6 +152,7 @@ export function collectSchemas({
   }
 
   const delegates = componentDelegates(components);
+  const tables = componentTables(components);
   const hash = createHash('sha256');
   for (const [name, content] of files) hash.update(`${name}\0${content}\0`);
   return {
@@ -156,7 +166,8 @@ export function collectSchemas({
     owners: checked.owners,
     folders,
     delegates,
-    componentModels: renderDelegateTypes(folders, delegates, dependencies),
+    tables,
+    componentModels: renderDelegateTypes(folders, delegates, dependencies, tables),
     unchecked,
   };
 }

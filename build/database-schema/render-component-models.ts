@@ -19,23 +19,37 @@ export function componentDelegates(schemas: ComponentSchema[]): Map<string, stri
   );
 }
 
+/** Component id -> the database names of its tables and views (`@@map`'s, or the model's): the keys of the fast path's `DB` type. */
+export function componentTables(schemas: ComponentSchema[]): Map<string, string[]> {
+  return new Map(
+    schemas.map((schema) => [
+      schema.id,
+      schema.facts.blocks.filter((b) => b.kind === 'model' || b.kind === 'view').map((b) => b.mappedName?.name ?? b.name),
+    ]),
+  );
+}
+
 /** @param ids every component folder, with or without a schema */
 export function renderComponentModels(
   ids: string[],
   schemas: ComponentSchema[],
   dependencies: ReadonlyMap<string, readonly string[]>,
 ): string {
-  return renderDelegateTypes(ids, componentDelegates(schemas), dependencies);
+  return renderDelegateTypes(ids, componentDelegates(schemas), dependencies, componentTables(schemas));
 }
 
 /**
  * @param ids every component folder, with or without a schema: the rows
  * @param delegates component id -> its delegates; a component not in it has none
+ * @param tables component id -> its tables, as the schemas are now. Always
+ * current: the fast path intersects them with the generated `DB` type, so a
+ * table the last generated types lack is simply not there.
  */
 export function renderDelegateTypes(
   ids: string[],
   delegates: ReadonlyMap<string, readonly string[]>,
   dependencies: ReadonlyMap<string, readonly string[]>,
+  tables: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string {
   const known = new Set(ids);
   const rows = (value: (id: string) => string) => ids.map((id) => `  '${id}': ${value(id)};`).join('\n');
@@ -43,6 +57,11 @@ export function renderDelegateTypes(
 /** Component id -> the Prisma Client delegates of its own models and views. */
 export interface ComponentModelDelegates {
 ${rows((id) => union([...(delegates.get(id) ?? [])]))}
+}
+
+/** Component id -> the database names of its own tables and views (the fast path's, ComponentSql<'id'>). */
+export interface ComponentTables {
+${rows((id) => union([...(tables.get(id) ?? [])]))}
 }
 
 /** Component id -> the ids its component.meta.ts lists in dependsOn. */

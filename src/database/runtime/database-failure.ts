@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { Prisma } from '@prisma/client';
 
 /**
@@ -100,12 +101,20 @@ interface MaybeAdapterCause {
  * the driver's plain errors, following `cause` chains.
  */
 export function classifyDatabaseFailure(error: unknown): DatabaseFailure | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+  for (let current = error, depth = 0; isError(current) && depth < 5; current = current.cause, depth += 1) {
     const found = classifyOne(current, depth === 0);
     if (found) return found;
   }
   return undefined;
 }
+
+/**
+ * Node's own errors (a refused connect) come from Node's realm, not from
+ * the caller's: under Jest's sandbox they fail `instanceof Error`. The fast
+ * path (Kysely over pg) hands them on unwrapped, where Prisma's adapter
+ * wrapped them.
+ */
+const isError = (value: unknown): value is Error => value instanceof Error || types.isNativeError(value);
 
 /** SQLSTATE class 08, connection exception: also how PgBouncer reports a server it cannot reach (08P01). */
 const sqlStateKind = (code: string): DatabaseFailureKind | undefined =>

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
+import type { Kysely } from 'kysely';
 import type { Pool } from 'pg';
+import type { DB } from '../../generated/kysely/database';
 import type { ComponentClient, ComponentId } from './component-client';
 import { ConfigurationError } from '../../platform/errors/configuration.error';
 import { DatabaseUnreachableError } from '../../platform/errors/database-unreachable.error';
@@ -9,6 +11,7 @@ import { releaseConnectionsOfFailedTransactionEnds } from '../../platform/vendor
 import { queryCompilerClassOf } from '../../platform/vendor-patches/prisma-query-plan-cache.patch';
 import { DatabaseConfig, describeDatabase, readDatabaseConfig } from './database-config';
 import { unusableSchemaMessage } from './database-origin';
+import { createKysely } from './kysely.factory';
 import { createRuntimePool } from './pool-config';
 import { cacheCompiledPlans, DEFAULT_QUERY_PLAN_CACHE } from './query-plan-cache';
 import { QueryMonitor } from './query-monitor';
@@ -31,6 +34,11 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   readonly queries: QueryMonitor;
   /** The pg pool behind the adapter (the adapter ends it on $disconnect); its counts feed the pool gauges. */
   readonly pool: Pool;
+  /**
+   * The fast typed path (Kysely) over the same pool, every table visible;
+   * components reach it cut down to theirs, as `forComponent(id).$kysely`.
+   */
+  readonly $kysely: Kysely<DB>;
 
   /**
    * @param monitor DatabaseModule's, shared with its request-count middleware;
@@ -56,6 +64,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     this.config = config;
     this.queries = queries;
     this.pool = pool;
+    this.$kysely = createKysely(pool, config.schema, queries);
     if (queries.needsQueryEvents) {
       // The class keeps the default client options (so components see the
       // same types as before); this view is the one typed for query events.
@@ -70,7 +79,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
    */
   forComponent<Id extends ComponentId>(componentId: Id): ComponentClient<Id> {
     void componentId; // selects the type; the client is shared
-    return this;
+    // Kysely<DB> is not assignable to the narrower Kysely<Pick<DB, …>> (its
+    // methods take the table map both ways); the object is the same.
+    return this as unknown as ComponentClient<Id>;
   }
 
   async onModuleInit(): Promise<void> {

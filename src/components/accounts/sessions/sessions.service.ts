@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
 import { type ComponentClient, type ComponentData, PrismaService } from '../../../surface';
 import type { IssuedSession, SignedInUser } from '../component.types';
 import { LAST_SEEN_INTERVAL_MS, SessionPolicy } from './session-policy';
@@ -10,20 +9,21 @@ export const SESSION_POLICY = Symbol('SESSION_POLICY');
 /** At most this many expired sessions are deleted per sign-in: cleanup stays a bounded cost of a rare request. */
 export const PRUNE_BATCH = 200;
 
-/** What deciding whether a session is live needs; no hash. */
-const SESSION_CHECK = {
-  id: true,
-  lastSeenAt: true,
-  idleExpiresAt: true,
-  absoluteExpiresAt: true,
-  revokedAt: true,
-  user: { select: { id: true, email: true, displayName: true, deletedAt: true } },
-} satisfies Prisma.AccountsSessionSelect;
-
-type SessionCheck = Prisma.AccountsSessionGetPayload<{ select: typeof SESSION_CHECK }>;
+/** What deciding whether a session is live needs, with its user: one statement, no hash. */
+interface SessionCheck {
+  id: string;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  email: string;
+  displayName: string;
+  userDeletedAt: Date | null;
+}
 
 const isLive = (session: SessionCheck, now: Date) =>
-  session.revokedAt === null && now < session.idleExpiresAt && now < session.absoluteExpiresAt && session.user.deletedAt === null;
+  session.revokedAt === null && now < session.idleExpiresAt && now < session.absoluteExpiresAt && session.userDeletedAt === null;
 
 const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 const earliest = (a: Date, b: Date) => (a < b ? a : b);
@@ -69,11 +69,26 @@ export class SessionsService {
    */
   async resolve(token: string, now = new Date()): Promise<SignedInUser | null> {
     if (!isSessionTokenShape(token)) return null;
-    const session = await this.db.accountsSession.findUnique({ where: { tokenHash: sessionTokenHash(token) }, select: SESSION_CHECK });
+    // Every signed-in page runs this: the fast path, session and user in one statement.
+    const session: SessionCheck | undefined = await this.db.$kysely
+      .selectFrom('AccountsSession as session')
+      .innerJoin('AccountsUser as user', 'user.id', 'session.userId')
+      .select([
+        'session.id',
+        'session.lastSeenAt',
+        'session.idleExpiresAt',
+        'session.absoluteExpiresAt',
+        'session.revokedAt',
+        'session.userId',
+        'user.email',
+        'user.displayName',
+        'user.deletedAt as userDeletedAt',
+      ])
+      .where('session.tokenHash', '=', Buffer.from(sessionTokenHash(token)))
+      .executeTakeFirst();
     if (!session || !isLive(session, now)) return null;
     if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) await this.touch(session, now);
-    const { id, email, displayName } = session.user;
-    return { id, email, displayName };
+    return { id: session.userId, email: session.email, displayName: session.displayName };
   }
 
   /** Ends the session of this token; pass a transaction to end it with other writes. @returns whether a live session was ended */

@@ -9,6 +9,7 @@ import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../testing/process/wait-until';
 import { OtlpReceiver } from '../../../testing/tracing/otlp-receiver';
 
 const LIST = '/demo/posts';
+const UNKNOWN_POST = '00000000-0000-4000-8000-000000000000';
 
 describe('a trace of the demo post list', () => {
   const instances = new AppInstances();
@@ -24,7 +25,7 @@ describe('a trace of the demo post list', () => {
   });
 
   it(
-    'runs from the server span of GET /demo/posts (component demo) through the controller to its SQL statements',
+    'runs from the server span of GET /demo/posts (component demo) through the controller to its one fast-path statement, and a post page through Prisma’s operation',
     async () => {
       // JOBS_CONCURRENCY=0: it runs no jobs, so no job left in this worker's queue by another spec adds traces of its own.
       const app = await instances.start({ name: 'demo-traced', env: { ...exportingTo(receiver.endpoint), JOBS_CONCURRENCY: '0' } });
@@ -43,12 +44,26 @@ describe('a trace of the demo post list', () => {
       const sql = trace.filter(isSql);
       expect(sql.some((span) => /"DemoPost"/.test(String(span.attributes['db.query.text'])))).toBe(true);
       for (const span of sql) expect(descendsFrom(trace, span, controller)).toBe(true);
-      // Prisma's instrumentation: the operation, with its model and method, between the controller and the SQL.
-      const operation = trace.find((span) => span.name === 'prisma:client:operation' && span.attributes['model'] === 'DemoPost');
-      expect(operation).toBeDefined();
-      expect(descendsFrom(trace, operation!, controller)).toBe(true);
-      expect(sql.some((span) => descendsFrom(trace, span, operation!))).toBe(true);
+      // The list is on the fast path (Kysely): the posts and their authors' names in one statement, no Prisma operation.
+      expect(sql.some((span) => /"DemoPost".*join.*"AccountsUser"/is.test(String(span.attributes['db.query.text'])))).toBe(true);
+      expect(trace.some((span) => span.name === 'prisma:client:operation')).toBe(false);
+
+      // A post's page reads through Prisma: its instrumentation puts the operation, with its model, between the controller and the SQL.
+      expect((await fetch(`${app.baseUrl}${LIST}/${UNKNOWN_POST}`)).status).toBe(404);
+      const shown = await receiver.waitFor(`the server span of GET ${LIST}/:id`, (spans) => serverSpan(spans, 'GET', `${LIST}/:id`));
+      const operation = await receiver.waitFor('its Prisma operation and SQL', () => {
+        const spans = receiver.trace(shown.traceId);
+        const found = spans.find((span) => span.name === 'prisma:client:operation' && span.attributes['model'] === 'DemoPost');
+        return found && spans.some((span) => isSql(span) && descendsFrom(spans, span, found)) ? found : undefined;
+      });
+      expect(descendsFrom(receiver.trace(shown.traceId), operation, shown)).toBe(true);
     },
-    jestTimeoutFor([INSTANCE_START_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS]),
+    jestTimeoutFor([
+      INSTANCE_START_TIMEOUT_MS,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      DEFAULT_WAIT_TIMEOUT_MS,
+      DEFAULT_WAIT_TIMEOUT_MS,
+    ]),
   );
 });
