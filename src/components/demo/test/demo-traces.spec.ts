@@ -1,6 +1,8 @@
 // The issue's "trace from GET /demo/posts to its SQL statements", against a real app instance (a child process)
 // exporting over OTLP/HTTP to a receiver started here. Beside the demo, so the platform's suite runs without it
 // (the platform's own trace specs: src/server/test/observability/traces/).
+import { CookieClient } from '../../../testing/http/cookie-client';
+import { signUp } from '../../../testing/http/sign-up';
 import { AppInstances } from '../../../testing/process/app-instances';
 import { jestTimeoutFor } from '../../../testing/process/test-bounds';
 import { descendsFrom, exportingTo, isSql, rootsOf, serverSpan } from '../../../testing/tracing/trace-spans';
@@ -48,9 +50,14 @@ describe('a trace of the demo post list', () => {
       expect(sql.some((span) => /"DemoPost".*join.*"AccountsUser"/is.test(String(span.attributes['db.query.text'])))).toBe(true);
       expect(trace.some((span) => span.name === 'prisma:client:operation')).toBe(false);
 
-      // A post's page reads through Prisma: its instrumentation puts the operation, with its model, between the controller and the SQL.
-      expect((await fetch(`${app.baseUrl}${LIST}/${UNKNOWN_POST}`)).status).toBe(404);
-      const shown = await receiver.waitFor(`the server span of GET ${LIST}/:id`, (spans) => serverSpan(spans, 'GET', `${LIST}/:id`));
+      // A post's delete page reads the post through Prisma: its instrumentation puts the operation, with its model,
+      // between the request and the SQL.
+      const browser = new CookieClient(app.baseUrl);
+      await signUp(browser);
+      expect((await browser.get(`${LIST}/${UNKNOWN_POST}/delete`)).status).toBe(404);
+      const shown = await receiver.waitFor(`the server span of GET ${LIST}/:id/delete`, (spans) =>
+        serverSpan(spans, 'GET', `${LIST}/:id/delete`),
+      );
       const operation = await receiver.waitFor('its Prisma operation and SQL', () => {
         const spans = receiver.trace(shown.traceId);
         const found = spans.find((span) => span.name === 'prisma:client:operation' && span.attributes['model'] === 'DemoPost');
