@@ -77,6 +77,8 @@ export class DatabaseSchemaPlugin {
   private readonly folders: (() => string[]) | undefined;
   private readonly cache: SchemaFactsCache;
   private readonly dataModelFile: string | null;
+  /** What the `prisma-kysely` generator writes (main.prisma's second generator); null when `generate` is not Prisma's. */
+  private readonly kyselyTypesFile: string | null;
 
   constructor(options: DatabaseSchemaPluginOptions = {}) {
     this.projectRoot = options.projectRoot ?? process.cwd();
@@ -85,6 +87,9 @@ export class DatabaseSchemaPlugin {
     this.hashFile = options.hashFile ?? join(this.projectRoot, 'node_modules', '.prisma', 'client', 'component-schemas.sha256');
     this.outputDir = options.outputDir ?? join(this.projectRoot, 'src', 'generated');
     this.generate = options.generate ?? ((schemaDir) => runPrismaCli(['generate', '--schema', schemaDir], { cwd: this.projectRoot }));
+    // The hash lives in node_modules, the fast path's types in src/generated:
+    // a deleted src/generated must regenerate even when the hash still matches.
+    this.kyselyTypesFile = options.generate ? null : join(this.outputDir, 'kysely', 'database.ts');
     this.dependencies =
       options.dependencies ?? (() => collectComponents({ projectRoot: this.projectRoot, componentsDir: this.componentsDir }).dependencies);
     this.schemaSettings =
@@ -150,7 +155,7 @@ export class DatabaseSchemaPlugin {
     }
 
     logRemoved(writeSchemas(this.schemaDir, collected.files).removed);
-    if (this.readHash() === collected.hash) {
+    if (this.readHash() === collected.hash && (this.kyselyTypesFile === null || existsSync(this.kyselyTypesFile))) {
       this.rememberClientDelegates(collected.delegates);
       return { ...base, written: writeModels(collected.componentModels), errors: [] };
     }
