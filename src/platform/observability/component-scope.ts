@@ -11,6 +11,8 @@ export const PLATFORM_COMPONENT = 'platform';
 export interface ComponentScope {
   component?: string;
   resolve?: () => string;
+  /** The request's id (its X-Request-Id), which every log line made while serving it carries as `reqId`. */
+  requestId?: string;
 }
 
 const scopes = new AsyncLocalStorage<ComponentScope>();
@@ -32,6 +34,11 @@ export function currentComponent(): string {
   return scope.component ?? PLATFORM_COMPONENT;
 }
 
+/** The id of the request the running code serves, if any (log lines read it as `reqId`). */
+export function currentRequestId(): string | undefined {
+  return scopes.getStore()?.requestId;
+}
+
 /**
  * Runs a component's middleware as work of that component. `work` gets a
  * `next` that calls back in the scope the middleware was called in, so the
@@ -46,5 +53,5 @@ export function inMiddlewareScope<T, A extends unknown[]>(
 ): T {
   // Outside any scope, `{}`: currentComponent() reads it as platform, as it would no scope.
   const outer = scopes.getStore() ?? {};
-  return scopes.run({ component }, () => work((...args: A) => scopes.run(outer, () => next(...args))));
+  return scopes.run({ component, requestId: outer.requestId }, () => work((...args: A) => scopes.run(outer, () => next(...args))));
 }

@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import PinoPretty from 'pino-pretty';
-import { currentComponent } from '../../../platform/observability/component-scope';
+import { currentComponent, currentRequestId } from '../../../platform/observability/component-scope';
 import type { LogSettings } from './log-settings';
 
 /**
@@ -54,17 +54,28 @@ function stdoutFor(settings: LogSettings): DestinationStream {
 }
 
 /**
+ * What every line carries from the running code's scope: its component, and
+ * inside a request its id. Read per line from the one scope each request
+ * enters anyway, instead of a child logger and a second async context made
+ * for every request whether it logs or not.
+ */
+function scopeFields(): { component: string; reqId?: string } {
+  const reqId = currentRequestId();
+  return reqId === undefined ? { component: currentComponent() } : { reqId, component: currentComponent() };
+}
+
+/**
  * The app's pino logger: LOG_LEVEL, JSON lines in production (level as its
  * name, time as ISO 8601) or readable lines otherwise, `component` on every
  * line (the component the running code works for, `platform` outside any),
- * and the redaction above. Written to stdout unless `destination` says otherwise.
+ * and `reqId` on every line made while serving a request, and the redaction above. Written to stdout unless `destination` says otherwise.
  */
 export function createAppLogger(settings: LogSettings, destination?: DestinationStream): Logger {
   const json = settings.format === 'json';
   return pino(
     {
       level: settings.level,
-      mixin: () => ({ component: currentComponent() }),
+      mixin: scopeFields,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       ...(json ? { formatters: { level: (label: string) => ({ level: label }) }, timestamp: pino.stdTimeFunctions.isoTime } : {}),
     },
