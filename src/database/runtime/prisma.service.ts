@@ -64,7 +64,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     this.config = config;
     this.queries = queries;
     this.pool = pool;
-    this.$kysely = createKysely(pool, config.schema, queries);
+    this.$kysely = createKysely(pool, config, queries);
     if (queries.needsQueryEvents) {
       // The class keeps the default client options (so components see the
       // same types as before); this view is the one typed for query events.
