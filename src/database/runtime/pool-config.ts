@@ -1,4 +1,4 @@
-import { Pool, PoolClient, PoolConfig, types } from 'pg';
+import { Pool, PoolClient, PoolConfig } from 'pg';
 import type { DatabaseConfig } from './database-config';
 
 /**
@@ -28,23 +28,6 @@ export function poolConfigOf(config: DatabaseConfig): PoolConfig {
   };
 }
 
-const TIMESTAMP = 1114;
-const DATE = 1082;
-const utc = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
-
-/**
- * How the fast path (Kysely, component-sql.ts) reads dates: as Prisma does.
- * Prisma's DateTime is `timestamp(3)` without a time zone, written in UTC;
- * node-postgres would read it in the process's local time zone, so the
- * same row would differ between the two paths wherever TZ is not UTC.
- * Prisma's adapter passes its own parsers with every query, so this changes
- * nothing for Prisma.
- */
-const PRISMA_DATES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === TIMESTAMP || oid === DATE ? utc : (types.getTypeParser(oid, format) as unknown)) as typeof types.getTypeParser,
-};
-
 /**
  * The runtime's pool, with an `error` listener on every connection it
  * opens. node-postgres emits `error` on a client whose connection breaks
@@ -56,7 +39,7 @@ const PRISMA_DATES = {
  * anew.
  */
 export function createRuntimePool(config: DatabaseConfig, onLost: (error: Error) => void): Pool {
-  const pool = new Pool({ ...poolConfigOf(config), types: PRISMA_DATES });
+  const pool = new Pool(poolConfigOf(config));
   pool.on('connect', (client: PoolClient) => client.on('error', onLost));
   // The pool repeats an idle client's error, which the line above has logged;
   // it must still be listened to, or it would be unhandled.

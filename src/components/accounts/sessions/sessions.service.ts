@@ -152,11 +152,14 @@ export class SessionsService {
     return count;
   }
 
-  /** Conditional, so two instances serving the same browser write once a minute between them. */
+  /** Conditional, so two instances serving the same browser write once a minute between them. One statement, on the fast path. */
   private async touch(session: SessionCheck, now: Date): Promise<void> {
-    await this.db.accountsSession.updateMany({
-      where: { id: session.id, revokedAt: null, lastSeenAt: { lte: new Date(now.getTime() - LAST_SEEN_INTERVAL_MS) } },
-      data: { lastSeenAt: now, idleExpiresAt: earliest(later(now, this.policy.idleMs), session.absoluteExpiresAt) },
-    });
+    await this.db.$kysely
+      .updateTable('AccountsSession')
+      .set({ lastSeenAt: now, idleExpiresAt: earliest(later(now, this.policy.idleMs), session.absoluteExpiresAt) })
+      .where('id', '=', session.id)
+      .where('revokedAt', 'is', null)
+      .where('lastSeenAt', '<=', new Date(now.getTime() - LAST_SEEN_INTERVAL_MS))
+      .execute();
   }
 }

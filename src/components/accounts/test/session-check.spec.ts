@@ -1,0 +1,87 @@
+import { PrismaService } from '../../../database/runtime/prisma.service';
+import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { readSessionPolicy } from '../sessions/session-policy';
+import { newSessionToken } from '../sessions/session-token';
+import { SessionsService } from '../sessions/sessions.service';
+
+// Every signed-in request runs the session check, so its statements are
+// counted here: the query monitor counts the fast path's statements as it
+// counts Prisma's (DATABASE_QUERY_WARN_COUNT is on outside production).
+// The process runs in a time zone other than UTC meanwhile: a date the fast
+// path read or wrote in local time, as node-postgres would, is off by hours.
+describe('the session check of a signed-in request', () => {
+  const MINUTE = 60_000;
+  const zone = process.env.TZ;
+  let prisma: PrismaService;
+  let sessions: SessionsService;
+
+  beforeAll(async () => {
+    process.env.TZ = 'America/New_York';
+    prisma = new PrismaService();
+    await prisma.onModuleInit();
+    sessions = new SessionsService(prisma, readSessionPolicy({}));
+  });
+
+  afterAll(async () => {
+    await prisma.$disconnect();
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  beforeEach(() => resetWorkerSchema(prisma));
+
+  /** What `work` returns, and how many SQL statements it ran. */
+  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const tally = { queries: 0 };
+    let pending: Promise<T> | undefined;
+    prisma.queries.countInto(tally, () => {
+      pending = work();
+    });
+    const result = await pending!;
+    return { result, statements: tally.queries };
+  }
+
+  async function signedInAt(now: Date) {
+    const user = await prisma.accountsUser.create({ data: { email: 'grace@example.test', displayName: 'Grace' } });
+    const { token } = await sessions.start(user.id, undefined, now);
+    return { user, token };
+  }
+
+  it('reads the session and its user together in one statement', async () => {
+    const start = new Date();
+    const { user, token } = await signedInAt(start);
+
+    const { result, statements } = await counted(() => sessions.resolve(token, new Date(start.getTime() + 1000)));
+
+    expect(result).toEqual({ id: user.id, email: 'grace@example.test', displayName: 'Grace' });
+    expect(statements).toBe(1);
+  });
+
+  it('writes last seen at most once a minute: one more statement past the minute, then none again within it', async () => {
+    const start = new Date();
+    const { user, token } = await signedInAt(start);
+
+    const later = await counted(() => sessions.resolve(token, new Date(start.getTime() + MINUTE + 1000)));
+    const soonAfter = await counted(() => sessions.resolve(token, new Date(start.getTime() + MINUTE + 2000)));
+
+    expect(later).toEqual({ result: expect.objectContaining({ id: user.id }), statements: 2 });
+    expect(soonAfter).toEqual({ result: expect.objectContaining({ id: user.id }), statements: 1 });
+    const row = await prisma.accountsSession.findFirstOrThrow({ where: { userId: user.id } });
+    expect(row.lastSeenAt).toEqual(new Date(start.getTime() + MINUTE + 1000));
+  });
+
+  it('answers an unknown token with one statement, and a malformed one without asking the database', async () => {
+    await signedInAt(new Date());
+
+    expect(await counted(() => sessions.resolve(newSessionToken()))).toEqual({ result: null, statements: 1 });
+    expect(await counted(() => sessions.resolve('not a token'))).toEqual({ result: null, statements: 0 });
+  });
+
+  it('reads a deleted account’s session as signed out', async () => {
+    const start = new Date();
+    const { user, token } = await signedInAt(start);
+    await prisma.accountsUser.update({ where: { id: user.id }, data: { deletedAt: start } });
+
+    expect(await sessions.resolve(token, new Date(start.getTime() + 1000))).toBeNull();
+  });
+});
