@@ -32,16 +32,22 @@ module.exports = {
       from: { path: '^src/(database|security|ssr)/', pathNot: TEST_CODE },
       to: {
         path: '^src/',
-        pathNot: ['^src/platform/', '^src/$1/', '^src/generated/component-registry\\.ts$', '^src/generated/component-models\\.ts$'],
+        pathNot: [
+          '^src/platform/',
+          '^src/$1/',
+          '^src/generated/component-registry\\.ts$',
+          '^src/generated/component-models\\.ts$',
+          '^src/generated/kysely/database\\.ts$',
+        ],
       },
     },
     {
       name: 'database-registry-is-ssr-only',
       severity: 'error',
       comment:
-        'Only src/ssr and src/surface (which offers it to components) read the generated component registry; the data and security layers know nothing about components, except the type map of which models each component owns (src/generated/component-models.ts), which the database runtime turns into scoped clients.',
+        "Only src/ssr and src/surface (which offers it to components) read the generated component registry; the data and security layers know nothing about components, except the type map of which models and tables each component owns (src/generated/component-models.ts) and the fast path's table types (src/generated/kysely/database.ts), which the database runtime turns into scoped clients.",
       from: { path: '^src/(database|security)/' },
-      to: { path: '^src/generated/', pathNot: '^src/generated/component-models\\.ts$' },
+      to: { path: '^src/generated/', pathNot: ['^src/generated/component-models\\.ts$', '^src/generated/kysely/database\\.ts$'] },
     },
     {
       name: 'database-runtime-knows-no-provisioning',

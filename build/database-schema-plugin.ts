@@ -144,7 +144,8 @@ export class DatabaseSchemaPlugin {
     const base = { watched, missing: collected.missing, warnings: collected.warnings, generated: false };
     const modelsFile = join(this.outputDir, 'component-models.ts');
     const writeModels = (content: string) => (writeIfChanged(modelsFile, content) ? [modelsFile] : []);
-    const withLastClient = () => writeModels(renderDelegateTypes(collected.folders, this.readClientDelegates(), dependencies, collected.tables));
+    const withLastClient = () =>
+      writeModels(renderDelegateTypes(collected.folders, this.readClientDelegates(), dependencies, collected.tables));
     const logRemoved = (removed: string[]) => removed.length > 0 && logger.info(`removed stale schema copies: ${removed.join(', ')}`);
 
     // Invalid input is neither copied nor generated: the copies of the components that
