@@ -126,7 +126,7 @@ describe('the demo list on the fast path gives the rows of the Prisma query it r
 
     for (const { viewer, page, fast, reference } of pairs) {
       // Dates compare as Dates (toStrictEqual also tells a Date from its text); the label says which page differs.
-      expect({ viewer, page, ...fast }).toStrictEqual({ viewer, page, ...reference });
+      expect({ viewer, asked: page, ...fast }).toStrictEqual({ viewer, asked: page, ...reference });
     }
     // The data exercises what it should: several pages, drafts for their author only, no deleted author's post.
     const firstPages = pairs.filter(({ page }) => page === 1).map(({ viewer, reference }) => [viewer, reference.total]);

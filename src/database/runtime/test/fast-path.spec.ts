@@ -48,7 +48,7 @@ class FastPathModule {}
 
 async function getJson(server: TestServer, path: string) {
   const response = await fetch(server.baseUrl + path, { headers: { accept: 'application/json' } });
-  const { reference, ...body } = (await response.json()) as Record<string, unknown>;
+  const { reference, ...body } = (await response.json()) as { reference?: string } & Record<string, unknown>;
   return { status: response.status, retryAfter: response.headers.get('retry-after'), reference, body };
 }
 
