@@ -110,18 +110,49 @@ describe('the fast path ($kysely) uses Prisma’s pool and schema', () => {
     expect(prisma.pool.totalCount).toBe(1);
   });
 
-  it('queries the configured worker schema (DATABASE_SCHEMA), not public, with its search_path', async () => {
+  it('queries the configured worker schema (DATABASE_SCHEMA) through its search_path, not public', async () => {
     const schema = prisma.config.schema;
     expect(schema).not.toBe('public');
     const email = `schema-${randomUUID()}@example.test`;
 
-    const query = prisma.$kysely.insertInto('AccountsUser').values({ id: randomUUID(), email, displayName: 'Here', updatedAt: new Date() });
-    await query.execute();
-    const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(prisma.$kysely);
+    await prisma.$kysely
+      .insertInto('AccountsUser')
+      .values({ id: randomUUID(), email, displayName: 'Here', updatedAt: new Date() })
+      .execute();
+    const rowsIn = async (namespace: string) => {
+      const { rows } = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM ${sql.table(`${namespace}.AccountsUser`)} WHERE email = ${email}`.execute(prisma.$kysely);
+      return rows[0].n;
+    };
 
-    expect(query.compile().sql).toContain(`"${schema}"."AccountsUser"`);
-    expect(rows).toEqual([{ schema }]);
+    expect({ [schema]: await rowsIn(schema), public: await rowsIn('public') }).toEqual({ [schema]: 1, public: 0 });
     expect(await prisma.accountsUser.findUnique({ where: { email }, select: { displayName: true } })).toEqual({ displayName: 'Here' });
     await prisma.accountsUser.delete({ where: { email } });
+  });
+});
+
+/** The test database's URL as the app takes it through PgBouncer; here it still reaches PostgreSQL, without startup parameters. */
+function viaPgBouncer(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('pgbouncer', 'true');
+  return url.toString();
+}
+
+describe('the fast path through PgBouncer (?pgbouncer=true)', () => {
+  it('qualifies every table name with the schema, as no search_path reaches the server', async () => {
+    const moduleRef = await withEnvironment({ DATABASE_URL: viaPgBouncer(process.env.DATABASE_URL ?? ''), DATABASE_SCHEMA: 'public' }, () =>
+      createDatabaseTestingModule(),
+    );
+    try {
+      const { $kysely } = moduleRef.get(PrismaService);
+
+      const query = $kysely.selectFrom('AccountsUser').select('id').limit(1);
+
+      expect(query.compile().sql).toBe('select "id" from "public"."AccountsUser" limit $1');
+      await expect(query.execute()).resolves.toEqual(expect.any(Array));
+    } finally {
+      await moduleRef.close();
+    }
   });
 });
