@@ -8,6 +8,36 @@ import tseslint from 'typescript-eslint';
 const RUNTIME_FILES = ['src/**/*.{ts,tsx}'];
 const TEST_FILES = ['**/*.spec.{ts,tsx}', 'src/**/test/**', 'src/testing/**', 'bench/**', 'jest.global*.ts'];
 
+// SQL built from strings (docs/guides/database.md, "The fast path"): values travel as parameters, never as text. A
+// constant string (no `${}`, no `+`) carries no value and passes: DDL with several statements needs $executeRawUnsafe.
+// A block below that sets no-restricted-syntax for these files again would replace this list, not add to it.
+const PARAMETERS =
+  "Kysely's sql`…${value}…` tag or Prisma's $queryRaw`…${value}…` / $executeRaw`…` tagged templates, which send each value as a parameter";
+const CALLS_QUERY = 'CallExpression[callee.property.name=/^(query|execute)$/]';
+export const STRING_BUILT_SQL = [
+  {
+    selector: "CallExpression[callee.object.name='sql'][callee.property.name=/^(raw|lit)$/]",
+    message: `sql.raw()/sql.lit() put text into the SQL unescaped: use ${PARAMETERS}; sql.ref()/sql.table() for a name`,
+  },
+  {
+    selector: "CallExpression[callee.object.name='Prisma'][callee.property.name='raw']",
+    message: `Prisma.raw() puts text into the SQL unescaped: use ${PARAMETERS}; Prisma.sql\`…\` to compose fragments`,
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^\\$(queryRaw|executeRaw)Unsafe$/]:not([arguments.0.type='Literal']):not([arguments.0.type='TemplateLiteral'][arguments.0.expressions.length=0])",
+    message: `$queryRawUnsafe/$executeRawUnsafe with SQL built at run time: use ${PARAMETERS} (a constant string passes)`,
+  },
+  {
+    selector: `${CALLS_QUERY} > TemplateLiteral.arguments[expressions.length>0]`,
+    message: `SQL text built with \${} in .query()/.execute(): pass the values as parameters ($1 and a values array), or use ${PARAMETERS}`,
+  },
+  {
+    selector: `${CALLS_QUERY} > BinaryExpression.arguments[operator='+']`,
+    message: `SQL text built with + in .query()/.execute(): pass the values as parameters ($1 and a values array), or use ${PARAMETERS}`,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', '.data/', 'node_modules/', 'src/generated/', 'prisma/schema/'] },
   js.configs.recommended,
@@ -29,6 +59,10 @@ export default tseslint.config(
       // Every eslint-disable and @ts-expect-error carries its reason on the same line (house style).
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', minimumDescriptionLength: 10 }],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'build/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...STRING_BUILT_SQL] },
   },
   {
     // Runtime code does not know the test runner: tests configure it through its settings.

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input */
 import { Client } from 'pg';
 import { ClusterState, connectionUrl } from './cluster-state';
 

@@ -56,6 +56,7 @@ export class EventPublisher {
         payload: envelope,
         max_attempts: listener.maxAttempts,
       }));
+      // eslint-disable-next-line no-restricted-syntax -- publishSql is built once from the validated queue schema name; the events travel as parameter $1
       await client.$executeRawUnsafe(this.publishSql, JSON.stringify(specs));
     }
     this.metrics.eventPublished(type);

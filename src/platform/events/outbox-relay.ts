@@ -93,6 +93,7 @@ export class OutboxRelay {
     });
     try {
       await session.connect();
+      // eslint-disable-next-line no-restricted-syntax -- LISTEN takes no parameters; the channel is quoted as an identifier
       await session.query(`LISTEN "${this.channel.replace(/"/g, '""')}"`);
       // Whatever was written while nobody listened (no instance relaying, or this session reconnecting).
       this.dirty = true;

@@ -34,6 +34,7 @@ export class JobQueue {
         )
       : this.database;
     const runAt = options.runAt ?? (options.delayMs !== undefined ? new Date(Date.now() + options.delayMs) : null);
+    // eslint-disable-next-line no-restricted-syntax -- the queue schema (validated JOBS_SCHEMA) is an identifier, which cannot be a parameter; every value is a parameter
     const rows = await client.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id::text AS id FROM ${this.schema}.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text)`,
       type.task,

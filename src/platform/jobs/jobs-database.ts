@@ -38,6 +38,7 @@ export interface RawQueries {
 export const appQueryRows =
   (database: RawQueries): QueryRows =>
   <T>(text: string, values: unknown[]) =>
+    // eslint-disable-next-line no-restricted-syntax -- `text` is a caller's constant SQL with $n placeholders; the values travel as parameters
     database.$queryRawUnsafe<T[]>(text, ...values);
 
 /** Which PostgreSQL server and database a connection reached. */

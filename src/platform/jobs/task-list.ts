@@ -81,6 +81,7 @@ function stopSignalOf(helpers: JobHelpers, options: TaskListOptions): AbortSigna
 async function releaseOnAbort(helpers: JobHelpers, schema: string | undefined): Promise<void> {
   if (!schema) return;
   await helpers.withPgClient((client) =>
+    // eslint-disable-next-line no-restricted-syntax -- the queue schema is a quoted identifier and ONE_MORE_ATTEMPT a constant; the job id is $1
     client.query(`UPDATE ${quoted(schema)}._private_jobs SET ${ONE_MORE_ATTEMPT} WHERE id = $1::bigint`, [helpers.job.id]),
   );
 }

@@ -22,6 +22,7 @@ export interface DeadLetter {
  */
 export async function readDeadLetters(client: ClientBase, schema: string, ids?: readonly string[]): Promise<DeadLetter[]> {
   const { rows } = await client.query<DeadLetter>(
+    // eslint-disable-next-line no-restricted-syntax -- the queue schema is an escaped identifier and DEAD_LETTERED a constant; the ids travel as $1
     `SELECT id::text, task_identifier AS task, attempts, max_attempts AS "maxAttempts", last_error AS "lastError",
             created_at AS "createdAt",
             greatest(updated_at, run_at - exp(least(attempts, 10)) * interval '1 second') AS "failedAt"

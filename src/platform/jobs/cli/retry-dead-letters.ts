@@ -33,6 +33,7 @@ export async function retryDeadLetters(client: ClientBase, schema: string, jobs:
     }
     if (targets.length > 0) {
       const ids = targets.map((job) => job.id);
+      // eslint-disable-next-line no-restricted-syntax -- the queue schema is an identifier, which cannot be a parameter; the ids travel as $1
       const { rows } = await client.query(`SELECT id FROM ${queue}.reschedule_jobs($1::bigint[], run_at := now(), attempts := 0)`, [ids]);
       if (rows.length !== ids.length) throw new JobsCommandError(await whyNotRescheduled(client, schema, ids.length - rows.length, where));
       // Wakes idle workers at once instead of at their next poll, as add_job does.
@@ -58,6 +59,7 @@ async function whyNotDead(client: ClientBase, schema: string, ids: string[], whe
   const { rows } = await client.query<
     Pick<DeadLetter, 'id' | 'task' | 'attempts' | 'maxAttempts'> & { lockedAt: Date | null; runAt: Date }
   >(
+    // eslint-disable-next-line no-restricted-syntax -- the queue schema is an identifier, which cannot be a parameter; the ids travel as $1
     `SELECT id::text, task_identifier AS task, attempts, max_attempts AS "maxAttempts", locked_at AS "lockedAt", run_at AS "runAt"
        FROM ${client.escapeIdentifier(schema)}.jobs WHERE id = ANY($1::bigint[])`,
     [ids],
