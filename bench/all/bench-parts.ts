@@ -21,8 +21,8 @@ export const BENCH_PARTS: readonly BenchPart[] = [
     name: 'queries',
     script: 'bench:queries',
     args: [],
-    what: 'the list’s reads: Prisma with and without plan cache, $queryRaw, pg',
-    timeoutMs: 3 * 60_000,
+    what: 'the list’s reads: Prisma with and without plan cache, $queryRaw, pg; the fast path’s candidates on the list and the session check',
+    timeoutMs: 5 * 60_000,
   },
   {
     name: 'build',

@@ -1,5 +1,6 @@
 import type { Host } from '../test-setup/machine';
 import { markdownTable } from '../test-setup/table';
+import { FAST_PATH_LABELS, FastPathName } from './fast-path-workloads';
 import { VARIANT_LABELS, VariantName, CONCURRENCY, OPERATIONS } from './query-workloads';
 
 export const QUERIES_SECTION_HEADING = '## Queries (`npm run bench:queries`)';
@@ -16,11 +17,30 @@ export interface QueryRow {
   byId: WorkloadFigures;
 }
 
+interface FastPathFigures {
+  cpuMs: number;
+  wallMs: number;
+  /** SQL statements sent per operation run alone. */
+  statements: number;
+  /** The same, CONCURRENCY at a time. */
+  statementsConcurrent: number;
+}
+
+export interface FastPathRow {
+  path: FastPathName;
+  list: FastPathFigures;
+  session: FastPathFigures;
+}
+
 const ms = (value: number) => value.toFixed(3);
+const times = (value: number, base: number | undefined) => (base ? `${(value / base).toFixed(1)}×` : '—');
+const count = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+/** Statements per call alone, and 8 at a time where that differs (Prisma batching concurrent findUnique calls). */
+const statements = ({ statements: alone, statementsConcurrent: concurrent }: FastPathFigures) =>
+  Math.abs(concurrent - alone) < 0.01 ? count(alone) : `${count(alone)} (${count(concurrent)} at ${CONCURRENCY})`;
 
 export function queriesTable(rows: readonly QueryRow[]): string {
   const pg = rows.find((row) => row.variant === 'pg');
-  const times = (value: number, base: number | undefined) => (base ? `${(value / base).toFixed(1)}×` : '—');
   return markdownTable(
     [
       'reads',
@@ -45,8 +65,42 @@ export function queriesTable(rows: readonly QueryRow[]): string {
   );
 }
 
+/** The candidates for the fast read path side by side, each as a multiple of node-postgres alone. */
+export function fastPathTable(rows: readonly FastPathRow[]): string {
+  const pg = rows.find((row) => row.path === 'pg');
+  return markdownTable(
+    [
+      'read path',
+      'list: CPU ms',
+      'list: wall ms',
+      'list: statements',
+      'list ÷ pg (CPU)',
+      'session: CPU ms',
+      'session: wall ms',
+      'session: statements',
+      'session ÷ pg (CPU)',
+    ],
+    rows.map(({ path, list, session }) => [
+      FAST_PATH_LABELS[path],
+      ms(list.cpuMs),
+      ms(list.wallMs),
+      statements(list),
+      times(list.cpuMs, pg?.list.cpuMs),
+      ms(session.cpuMs),
+      ms(session.wallMs),
+      statements(session),
+      times(session.cpuMs, pg?.session.cpuMs),
+    ]),
+  );
+}
+
 /** The whole docs section, generated on every run. */
-export function queriesSection(rows: readonly QueryRow[], machine: Host & { postgres: string }, date: Date): string {
+export function queriesSection(
+  rows: readonly QueryRow[],
+  fastPaths: readonly FastPathRow[],
+  machine: Host & { postgres: string },
+  date: Date,
+): string {
   return [
     QUERIES_SECTION_HEADING,
     '',
@@ -61,5 +115,12 @@ export function queriesSection(rows: readonly QueryRow[], machine: Host & { post
     'process’s own (user + system); the database’s CPU is not in it. Wall time is per operation at that concurrency.',
     '',
     queriesTable(rows),
+    '',
+    'The candidates for the fast read path (docs/performance.md, "Choosing the fast read path"), measured the same way.',
+    '**list** here is the page as a signed-out reader gets it (only visible posts, as the service filters them);',
+    '**session** is a signed-in request’s session check, the session and its user, a different one of 1,000 sessions',
+    'every time. Statements are those sent to PostgreSQL per operation run alone, and 8 at a time where that differs.',
+    '',
+    fastPathTable(fastPaths),
   ].join('\n');
 }

@@ -31,15 +31,23 @@ export interface VariantFigures {
   /** CPU time of the Node process (user + system) per operation: what the database layer costs the app. */
   cpuMs: number;
   planCacheHits?: number;
+  /** SQL statements sent per operation run alone (the fast-path candidates count them). */
+  statements?: number;
+  /** The same, CONCURRENCY at a time (Prisma batches concurrent findUnique calls). */
+  statementsConcurrent?: number;
 }
 
 export const CONCURRENCY = 8;
 export const WARM_UP = 200;
 export const OPERATIONS = 1500;
 
-/** Runs `operation` WARM_UP times, then OPERATIONS times CONCURRENCY at a time, and times the second part. */
-export async function measureOperations(operation: (index: number) => Promise<unknown>): Promise<VariantFigures> {
+/**
+ * Runs `operation` WARM_UP times, then OPERATIONS times CONCURRENCY at a
+ * time, and times the second part; `onMeasured` runs just before it starts.
+ */
+export async function measureOperations(operation: (index: number) => Promise<unknown>, onMeasured?: () => void): Promise<VariantFigures> {
   for (let i = 0; i < WARM_UP; i++) await operation(i);
+  onMeasured?.();
   let next = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
