@@ -160,7 +160,8 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
           cookie: reader.cookie,
         };
         const refused = await probe(signedIn);
-        if (refused) throw new Error(`${SERVER_LABELS['app-signed-in']}: ${refused}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
+        if (refused)
+          throw new Error(`${SERVER_LABELS['app-signed-in']}: ${refused}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
         figures.push(signedIn.figures);
         rows.push(signedIn);
       }

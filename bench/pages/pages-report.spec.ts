@@ -1,5 +1,15 @@
 import type { Measurement } from './measure-server';
-import { costTable, median, medians, pagesTable, ratioTable, ServerFigures, targetVerdicts, throughputRatio, variantRatio } from './pages-report';
+import {
+  costTable,
+  median,
+  medians,
+  pagesTable,
+  ratioTable,
+  ServerFigures,
+  targetVerdicts,
+  throughputRatio,
+  variantRatio,
+} from './pages-report';
 
 const measurement = (requestsPerSecond: number, p99Ms = 20, peakRssMiB = 150): Measurement => ({
   requestsPerSecond,
@@ -98,7 +108,9 @@ describe('the signed-in reader', () => {
     { server: 'app-signed-in', pageSize: 20, path: '/demo/posts', rounds: [signedIn] },
   ];
   const signedInVerdicts = (signedIn: Measurement) =>
-    targetVerdicts(withSignedIn(signedIn), 32).filter((v) => v.label.includes('signed in')).map((v) => [v.met, v.value]);
+    targetVerdicts(withSignedIn(signedIn), 32)
+      .filter((v) => v.label.includes('signed in'))
+      .map((v) => [v.met, v.value]);
 
   it('is divided by the signed-out app of the same run, beside the signed-out app ÷ each reference', () => {
     expect(ratioTable(withSignedIn(measurement(900)))).toMatch(/\| 20 +\| 0\.90× +\| 0\.50× +\| 2\.00× +\|/);
