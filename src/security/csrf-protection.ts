@@ -82,8 +82,9 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
    * browser fails the HMAC). A per-page nonce would add nothing: the cookie
    * a cross-site request would have to match is the same one either way, and
    * a leaked page token is as good as the cookie until that cookie changes.
-   * Nothing rotated the token on sign-in before; signing in starts a new
-   * session cookie, which is what an attacker would need and cannot set.
+   * Nothing rotated the token on sign-in before, and nothing does now: the
+   * token guards the browser (its id), not the account, and signing in
+   * issues a new session cookie of its own.
    */
   function tokenFor(req: Request, res: Response): string {
     const reused = reusableToken(req);
