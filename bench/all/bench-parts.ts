@@ -14,8 +14,9 @@ export const BENCH_PARTS: readonly BenchPart[] = [
     name: 'pages',
     script: 'bench:pages',
     args: ['--profile'],
-    what: 'the post list: app, bare limit and plain peer',
-    timeoutMs: 5 * 60_000,
+    what: 'the post list: app (signed out and signed in), bare limit and plain peer',
+    // 2 rounds × (5 servers × 2 sizes + the signed-in page) × 8 s, the profile, five server starts and a sign-up.
+    timeoutMs: 6 * 60_000,
   },
   {
     name: 'queries',

@@ -11,6 +11,10 @@ export interface MeasureOptions {
   durationS: number;
   /** Post cards every answer must hold. */
   expectedCards: number;
+  /** The `Cookie` header of every request (a signed-in reader's); none by default. */
+  cookie?: string;
+  /** Text every answer must also hold, e.g. the signed-in reader's form field. */
+  mustContain?: string;
 }
 
 /** One server, one page size, one round. */
@@ -46,8 +50,10 @@ export async function measureServer(options: MeasureOptions): Promise<Measuremen
       connections: options.connections,
       duration: options.durationS,
       timeout: 10,
+      headers: options.cookie ? { cookie: options.cookie } : undefined,
       verifyBody: (body) => {
-        const ok = countCards(String(body ?? '')) === options.expectedCards;
+        const text = String(body ?? '');
+        const ok = countCards(text) === options.expectedCards && (options.mustContain === undefined || text.includes(options.mustContain));
         if (!ok) wrongBodies++;
         return ok;
       },
@@ -59,7 +65,7 @@ export async function measureServer(options: MeasureOptions): Promise<Measuremen
   // A page that is not 200 holds no cards, so it is among the wrong bodies too; autocannon's errors include its timeouts.
   const failures = wrongBodies + result.errors;
   const failed = {
-    [`answers without ${options.expectedCards} cards`]: wrongBodies,
+    [`answers without ${options.expectedCards} cards${options.mustContain ? ` or without ${options.mustContain}` : ''}`]: wrongBodies,
     'of them not 200': result.non2xx,
     'socket errors and timeouts': result.errors,
   };

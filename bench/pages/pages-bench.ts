@@ -21,12 +21,16 @@ import {
   PagesRun,
   SERVER_LABELS,
   ServerFigures,
+  SIGNED_IN_PAGE_SIZE,
   ServerName,
   TargetVerdict,
   targetVerdicts,
+  throughputRatio,
   variantRatio,
 } from './pages-report';
 import { seedPagesData } from './pages-seed';
+import { signUpSession } from '../load/signed-in-session';
+import { CSRF_FIELD } from '../../src/platform/http/page-locals';
 import { BenchServer, startServer, StartServerOptions } from './pages-servers';
 import { buildReferenceServers } from './reference-build';
 
@@ -56,12 +60,29 @@ const OBSERVABILITY_OFF = { METRICS_PORT: '', OTEL_EXPORTER_OTLP_ENDPOINT: '', L
 const REQUEST_LOGS_ON = { LOG_LEVEL: 'info' };
 const pathOf = (server: ServerName, size: PageSize) => (isApp(server) ? size.appPath : size.referencePath);
 
+/** Only a signed-in reader's list has a form, so only its answers carry the CSRF field. */
+const SIGNED_IN_MARK = `name="${CSRF_FIELD}"`;
+
+/** One measured row: a server's process at one page size, asked as a signed-out visitor or with a reader's cookies. */
+interface Row {
+  figures: ServerFigures;
+  server: BenchServer;
+  /** The signed-in reader's `Cookie` header; answers must then show the form. */
+  cookie?: string;
+}
+
 /** The answer to one request, checked as the measurement checks every answer. */
-async function probe(server: BenchServer, path: string, expected: number): Promise<string | null> {
-  const response = await fetch(`${server.process.baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) });
-  const cards = countCards(await response.text());
-  if (response.status === 200 && cards === expected) return null;
-  return `GET ${path} answered ${response.status} with ${cards} post cards, not ${expected}`;
+async function probe(row: Row): Promise<string | null> {
+  const { path, pageSize } = row.figures;
+  const response = await fetch(`${row.server.process.baseUrl}${path}`, {
+    headers: row.cookie ? { cookie: row.cookie } : {},
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await response.text();
+  const cards = countCards(body);
+  const signedIn = body.includes(SIGNED_IN_MARK);
+  if (response.status === 200 && cards === pageSize && signedIn === Boolean(row.cookie)) return null;
+  return `GET ${path}${row.cookie ? ' with a signed-in reader’s cookies' : ''} answered ${response.status} with ${cards} post cards, not ${pageSize}, and ${signedIn ? 'a' : 'no'} form`;
 }
 
 /**
@@ -109,12 +130,19 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
   teardown.add(scraper);
   log(`started ${servers.map((s) => `${SERVER_LABELS[s.name]} (pid ${s.process.pid})`).join(', ')}; logs in ${runDir}`);
 
+  // A reader signed up and in through the app's own forms, as a browser would; its cookies make the signed-in row.
+  const plainApp = servers.find((server) => server.name === 'app')!;
+  const reader = await signUpSession(plainApp.process.baseUrl, { email: 'bench-pages-reader@example.test', displayName: 'Bench reader' });
+  log(`signed in ${reader.email} through /accounts/sign-up and /accounts/sign-in; the signed-in row sends its cookies`);
+
   // Every page once, checked; the app may not have a 50-per-page view (yet): then that size is not measured for it.
   const figures: ServerFigures[] = [];
+  const rows: Row[] = [];
   for (const size of PAGE_SIZES) {
     for (const server of servers) {
       const path = pathOf(server.name, size);
-      const problem = await probe(server, path, size.pageSize);
+      const row: Row = { figures: { server: server.name, pageSize: size.pageSize, path, rounds: [] }, server };
+      const problem = await probe(row);
       if (problem && !(isApp(server.name) && size.pageSize !== 20)) {
         throw new Error(`${SERVER_LABELS[server.name]}: ${problem}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
       }
@@ -122,19 +150,34 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
         ? `${problem}; the app shows no ${size.pageSize} posts on one page at this address (set APP_PAGE_OF_50_PATH in bench/pages/page-sizes.ts)`
         : undefined;
       if (unavailable) log(`not measured: ${SERVER_LABELS[server.name]}, ${size.pageSize} per page: ${unavailable}`);
-      figures.push({ server: server.name, pageSize: size.pageSize, path, rounds: [], unavailable });
+      row.figures.unavailable = unavailable;
+      figures.push(row.figures);
+      if (!unavailable) rows.push(row);
+      if (server === plainApp && size.pageSize === SIGNED_IN_PAGE_SIZE) {
+        const signedIn: Row = {
+          figures: { server: 'app-signed-in', pageSize: size.pageSize, path, rounds: [] },
+          server,
+          cookie: reader.cookie,
+        };
+        const refused = await probe(signedIn);
+        if (refused)
+          throw new Error(`${SERVER_LABELS['app-signed-in']}: ${refused}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
+        figures.push(signedIn.figures);
+        rows.push(signedIn);
+      }
     }
   }
-  const measured = (server: BenchServer) => figures.filter((f) => f.server === server.name && !f.unavailable);
+  const rowsOf = (server: BenchServer) => rows.filter((row) => row.server === server);
 
   log(`warm-up: ${options.warmupS} s per server, not counted`);
   for (const server of servers) {
-    const pages = measured(server);
-    for (const page of pages) {
+    const own = rowsOf(server);
+    for (const row of own) {
       await autocannon({
-        url: `${server.process.baseUrl}${page.path}`,
+        url: `${server.process.baseUrl}${row.figures.path}`,
         connections: options.connections,
-        duration: Math.max(1, options.warmupS / pages.length),
+        duration: Math.max(1, options.warmupS / own.length),
+        headers: row.cookie ? { cookie: row.cookie } : undefined,
       });
     }
   }
@@ -143,12 +186,14 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
     const order = round % 2 === 1 ? servers : [...servers].reverse();
     log(`round ${round} of ${options.rounds}: ${order.map((s) => SERVER_LABELS[s.name]).join(', ')}`);
     for (const server of order) {
-      for (const page of measured(server)) {
+      // The signed-in row right beside the signed-out one, alternating which goes first.
+      const own = round % 2 === 1 ? rowsOf(server) : [...rowsOf(server)].reverse();
+      for (const row of own) {
+        const page = row.figures;
+        const label = SERVER_LABELS[page.server];
         if (signal.aborted) throw new Error('interrupted');
         if (server.process.exitStatus) {
-          throw new Error(
-            `${SERVER_LABELS[server.name]} exited during the run; its log: ${server.process.logPath}\n${server.process.logTail()}`,
-          );
+          throw new Error(`${label} exited during the run; its log: ${server.process.logPath}\n${server.process.logTail()}`);
         }
         const m = await measureServer({
           url: `${server.process.baseUrl}${page.path}`,
@@ -156,13 +201,15 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
           connections: options.connections,
           durationS: options.durationS,
           expectedCards: page.pageSize,
+          cookie: row.cookie,
+          mustContain: row.cookie ? SIGNED_IN_MARK : undefined,
         });
         log(
-          `  ${SERVER_LABELS[server.name].padEnd(15)} ${String(page.pageSize).padStart(2)}/page: ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
+          `  ${label.padEnd(22)} ${String(page.pageSize).padStart(2)}/page: ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`,
         );
         if (m.failures > 0) {
           throw new Error(
-            `${SERVER_LABELS[server.name]} at ${page.path}: ${m.failureDetail} out of ${m.answers} answers; the figures would not be of the page. Its log: ${server.process.logPath}\n${server.process.logTail()}`,
+            `${label} at ${page.path}: ${m.failureDetail} out of ${m.answers} answers; the figures would not be of the page. Its log: ${server.process.logPath}\n${server.process.logTail()}`,
           );
         }
         page.rounds.push(m);
@@ -180,6 +227,15 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
       return `${SERVER_LABELS[variant]} ÷ plain app ${ratio === null ? 'not measured' : `${ratio.toFixed(2)}×`}`;
     });
     log(`cost at ${size.pageSize}/page: ${costs.join(', ')}`);
+  }
+  for (const size of PAGE_SIZES) {
+    const ratio = (value: number | null) => (value === null ? 'not measured' : `${value.toFixed(2)}×`);
+    const signedIn = figures.some((f) => f.server === 'app-signed-in' && f.pageSize === size.pageSize)
+      ? `signed in ÷ signed out ${ratio(variantRatio(figures, 'app-signed-in', size.pageSize))}, `
+      : '';
+    log(
+      `at ${size.pageSize}/page: ${signedIn}signed out ÷ bare limit ${ratio(throughputRatio(figures, 'limit', size.pageSize))}, ÷ plain peer ${ratio(throughputRatio(figures, 'peer', size.pageSize))}`,
+    );
   }
   const notOn = [
     ...(scraper.scrapes === 0 || scraper.failures > 0

@@ -1,5 +1,15 @@
 import type { Measurement } from './measure-server';
-import { costTable, median, medians, pagesTable, ServerFigures, targetVerdicts, throughputRatio, variantRatio } from './pages-report';
+import {
+  costTable,
+  median,
+  medians,
+  pagesTable,
+  ratioTable,
+  ServerFigures,
+  targetVerdicts,
+  throughputRatio,
+  variantRatio,
+} from './pages-report';
 
 const measurement = (requestsPerSecond: number, p99Ms = 20, peakRssMiB = 150): Measurement => ({
   requestsPerSecond,
@@ -89,5 +99,37 @@ describe('the cost of metrics and tracing', () => {
     const target = (metrics: number) => targetVerdicts(withVariants(metrics, 500), 32).find((v) => v.label.includes('metrics on'));
     expect(target(960)).toMatchObject({ met: true, value: '0.96×' });
     expect(target(940)).toMatchObject({ met: false, value: '0.94×' });
+  });
+});
+
+describe('the signed-in reader', () => {
+  const withSignedIn = (signedIn: Measurement): ServerFigures[] => [
+    ...figures([measurement(1000)], [measurement(2000)], [measurement(500)]),
+    { server: 'app-signed-in', pageSize: 20, path: '/demo/posts', rounds: [signedIn] },
+  ];
+  const signedInVerdicts = (signedIn: Measurement) =>
+    targetVerdicts(withSignedIn(signedIn), 32)
+      .filter((v) => v.label.includes('signed in'))
+      .map((v) => [v.met, v.value]);
+
+  it('is divided by the signed-out app of the same run, beside the signed-out app ÷ each reference', () => {
+    expect(ratioTable(withSignedIn(measurement(900)))).toMatch(/\| 20 +\| 0\.90× +\| 0\.50× +\| 2\.00× +\|/);
+  });
+
+  it('meets its targets at 0.85× the signed-out throughput with a p99 under 50 ms, and misses each one it falls short of', () => {
+    expect(signedInVerdicts(measurement(850, 49))).toEqual([
+      [true, '0.85×'],
+      [true, '49 ms'],
+    ]);
+    expect(signedInVerdicts(measurement(840, 50))).toEqual([
+      [false, '0.84×'],
+      [false, '50 ms'],
+    ]);
+  });
+
+  it('has no targets and shows “not measured” where it was not measured', () => {
+    const signedOutOnly = figures([measurement(1000)], [measurement(2000)], [measurement(500)]);
+    expect(targetVerdicts(signedOutOnly, 32).some((v) => v.label.includes('signed in'))).toBe(false);
+    expect(ratioTable(signedOutOnly)).toMatch(/\| 20 +\| not measured +\| 0\.50× +\| 2\.00× +\|/);
   });
 });

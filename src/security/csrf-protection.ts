@@ -55,20 +55,54 @@ export function createCsrfProtection(secret: string, secureCookies: boolean) {
   }
 
   /**
+   * The token the browser's cookie already holds, when a form posted with it
+   * would pass the guard (its HMAC binds it to this browser's id under the
+   * current secret); otherwise undefined. One HMAC, no random bytes.
+   */
+  function reusableToken(req: Request): string | undefined {
+    const cookies = cookiesOf(req);
+    const held = cookies[names.token];
+    if (!held || !cookies[names.browserId]) return undefined;
+    // The guard's own check, asked of the held token as if a form had carried it.
+    const asSubmitted = { cookies, body: { [CSRF_FIELD]: held } } as unknown as Request;
+    return csrf.validateRequest(asSubmitted) ? held : undefined;
+  }
+
+  /**
+   * A token for this browser's forms. Random bytes only for a browser that
+   * has no valid token yet: its first page with a form (browser id and token),
+   * a new browser session (the token cookie is a session cookie; the id lasts
+   * a year), or a token that no longer validates (another secret, another id).
+   * Every later page reuses the token the browser holds and sets no cookie.
+   *
+   * As safe as a fresh token per page: the double submit needs the cookie and
+   * the form field to be equal, and the HMAC binds the token to the HttpOnly
+   * browser id under the server's secret, so a site that cannot read this
+   * site's cookies can neither forge nor borrow one (a token of another
+   * browser fails the HMAC). A per-page nonce would add nothing: the cookie
+   * a cross-site request would have to match is the same one either way, and
+   * a leaked page token is as good as the cookie until that cookie changes.
+   * Nothing rotated the token on sign-in before, and nothing does now: the
+   * token guards the browser (its id), not the account, and signing in
+   * issues a new session cookie of its own.
+   */
+  function tokenFor(req: Request, res: Response): string {
+    const reused = reusableToken(req);
+    if (reused !== undefined) return reused;
+    ensureBrowserId(req, res);
+    // overwrite: the held token (if any) was just found invalid, so csrf-csrf need not check it again.
+    return csrf.generateCsrfToken(req, res, { overwrite: true });
+  }
+
+  /**
    * Lets the page renderer ask for a token (`res.locals`, see PageLocals),
-   * generated on first use with the browser id it binds to: only pages with
-   * a form set these cookies. Static files, health probes and pages without
-   * a form set none, so a shared cache never hands one browser's id to another.
+   * on first use: only pages with a form set these cookies. Static files,
+   * health probes and pages without a form set none, so a shared cache never
+   * hands one browser's id to another.
    */
   function middleware(req: Request, res: Response, next: NextFunction): void {
     let token: string | undefined;
-    pageLocals(res).csrfToken = () => {
-      if (token === undefined) {
-        ensureBrowserId(req, res);
-        token = csrf.generateCsrfToken(req, res);
-      }
-      return token;
-    };
+    pageLocals(res).csrfToken = () => (token ??= tokenFor(req, res));
     next();
   }
 

@@ -20,6 +20,7 @@ import { COOKIE_SECRET } from '../security/cookie-secret';
 import type { CsrfProtection } from '../security/csrf-protection';
 import { CSRF } from '../security/csrf.tokens';
 import { securityHeaders } from '../security/security-headers';
+import { sendPagesUncopied } from '../ssr/html-response';
 
 /**
  * HTTP concerns shared by the server and the tests that start it: security
@@ -54,6 +55,8 @@ export function configureApp(app: NestExpressApplication, staticDir = join(proce
   app.use(app.get<CsrfProtection>(CSRF).middleware);
   // After the CSRF middleware: the error page of a refused request carries the layout's token.
   installRequestInputChecks(app, httpBodyLimits(process.env));
+  // A rendered page goes out as the string it is, with its Content-Length (no Buffer copy, no ETag); see src/ssr/html-response.ts.
+  sendPagesUncopied(app.getHttpAdapter().getInstance());
   // File names carry a content hash, so they can be cached for a year.
   app.useStaticAssets(staticDir, { prefix: '/static/', immutable: true, maxAge: '365d', index: false, fallthrough: true });
   return app;
