@@ -151,4 +151,41 @@ describe('DemoComponentService against PostgreSQL', () => {
     expect(page.page).toBe(1);
     expect(page.posts).toHaveLength(1);
   });
+
+  describe('statements per list', () => {
+    /** What `work` returns, and how many SQL statements it ran (the query monitor counts both paths' statements outside production). */
+    async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+      const tally = { queries: 0 };
+      let pending: Promise<T> | undefined;
+      prisma.queries.countInto(tally, () => {
+        pending = work();
+      });
+      const result = await pending!;
+      return { result, statements: tally.queries };
+    }
+
+    it('reads a page that has posts, their authors and the count in one statement', async () => {
+      const ada = await account('Ada');
+      for (const title of ['one', 'two', 'three']) await service.createPost({ title }, ada.id);
+      const total = await prisma.demoPost.count({ where: { authorDeletedAt: null, status: { not: 'DRAFT' } } });
+
+      const { result, statements } = await counted(() => service.listPosts(2, 2));
+
+      expect(statements).toBe(1);
+      expect(result).toMatchObject({ page: 2, pageSize: 2, total, totalPages: Math.ceil(total / 2) });
+      expect(result.posts.length).toBeGreaterThan(0);
+      expect(Object.keys(result.posts[0]).sort()).toEqual(['authorId', 'authorName', 'content', 'createdAt', 'id', 'status', 'title']);
+    });
+
+    it('counts, then reads the last page, only for a page past the end', async () => {
+      await service.createPost({ title: 'somewhere' }, (await account('Lise')).id);
+      const total = await prisma.demoPost.count({ where: { authorDeletedAt: null, status: { not: 'DRAFT' } } });
+
+      const { result, statements } = await counted(() => service.listPosts(total + 5, 1));
+
+      expect(statements).toBe(3);
+      expect(result).toMatchObject({ page: total, total, totalPages: total });
+      expect(result.posts).toHaveLength(1);
+    });
+  });
 });
