@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ensureAppBuilt } from '../load/app-build';
 import { LoadDatabase } from '../load/load-database';
 import type { Teardown } from '../load/teardown';
+import { UsageError } from '../errors/usage.error';
 import { describeHost } from '../test-setup/machine';
 import { benchData } from './bench-data';
 import { bundleLocator } from './bundle-locator';
@@ -100,6 +102,7 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
   mkdirSync(runDir, { recursive: true });
 
   await ensureAppBuilt(projectRoot, log);
+  const before = options.before ? beforeBuild(options.before) : undefined;
   const database = await LoadDatabase.start(projectRoot, log, { folder: 'bench-pages', command: 'npm run bench:pages' });
   teardown.add(database);
   const machine = { ...describeHost(), postgres: await database.describe() };
@@ -126,14 +129,29 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
   };
   const servers: BenchServer[] = [];
   for (const name of SERVER_ORDER) servers.push(await startServer(name, { ...serverOptions, appEnv: appEnv[name] }));
+  // The other build, started the same way on the same database, right after this build's plain row.
+  if (before) {
+    const started = await startServer('before', { ...serverOptions, projectRoot: before.dir, appEnv: OBSERVABILITY_OFF });
+    servers.splice(1, 0, started);
+  }
   const scraper = new MetricsScraper(`http://127.0.0.1:${metricsPort}/metrics`);
   teardown.add(scraper);
   log(`started ${servers.map((s) => `${SERVER_LABELS[s.name]} (pid ${s.process.pid})`).join(', ')}; logs in ${runDir}`);
 
   // A reader signed up and in through the app's own forms, as a browser would; its cookies make the signed-in row.
-  const plainApp = servers.find((server) => server.name === 'app')!;
-  const reader = await signUpSession(plainApp.process.baseUrl, { email: 'bench-pages-reader@example.test', displayName: 'Bench reader' });
-  log(`signed in ${reader.email} through /accounts/sign-up and /accounts/sign-in; the signed-in row sends its cookies`);
+  // The same for the other build (its own session: a reader of one build signed in on the other would do as well, but need not).
+  const signedInRows = new Map<BenchServer, { name: ServerName; cookie: string }>();
+  for (const [server, name, email] of [
+    [servers.find((s) => s.name === 'app'), 'app-signed-in', 'bench-pages-reader@example.test'],
+    [servers.find((s) => s.name === 'before'), 'before-signed-in', 'bench-pages-reader-before@example.test'],
+  ] as const) {
+    if (!server) continue;
+    const reader = await signUpSession(server.process.baseUrl, { email, displayName: 'Bench reader' });
+    signedInRows.set(server, { name, cookie: reader.cookie });
+    log(
+      `signed in ${reader.email} through ${SERVER_LABELS[server.name]}'s /accounts/sign-up and /accounts/sign-in; its signed-in row sends the cookies`,
+    );
+  }
 
   // Every page once, checked; the app may not have a 50-per-page view (yet): then that size is not measured for it.
   const figures: ServerFigures[] = [];
@@ -153,15 +171,16 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
       row.figures.unavailable = unavailable;
       figures.push(row.figures);
       if (!unavailable) rows.push(row);
-      if (server === plainApp && size.pageSize === SIGNED_IN_PAGE_SIZE) {
+      const reader = signedInRows.get(server);
+      if (reader && size.pageSize === SIGNED_IN_PAGE_SIZE) {
         const signedIn: Row = {
-          figures: { server: 'app-signed-in', pageSize: size.pageSize, path, rounds: [] },
+          figures: { server: reader.name, pageSize: size.pageSize, path, rounds: [] },
           server,
           cookie: reader.cookie,
         };
         const refused = await probe(signedIn);
         if (refused)
-          throw new Error(`${SERVER_LABELS['app-signed-in']}: ${refused}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
+          throw new Error(`${SERVER_LABELS[reader.name]}: ${refused}; its log: ${server.process.logPath}\n${server.process.logTail()}`);
         figures.push(signedIn.figures);
         rows.push(signedIn);
       }
@@ -263,8 +282,24 @@ export async function runPagesBench(options: PagesOptions, context: PagesBenchCo
     postCount: POST_COUNT,
     figures,
     observability: { scrapes: scraper.scrapes, exports: sink.exports, exportedBytes: sink.bytes },
+    ...(before ? { before: before.name } : {}),
   };
   return { run, verdicts: targetVerdicts(figures, options.connections), profile };
+}
+
+/**
+ * `--before <dir>`: a checkout of another commit with its own node_modules
+ * and `dist/` (the bench does not build it: its build would regenerate the
+ * Prisma Client there, not here). Named by its commit in the report.
+ */
+function beforeBuild(dir: string): { dir: string; name: string } {
+  if (!existsSync(join(dir, 'dist', 'main.js')) || !existsSync(join(dir, 'node_modules'))) {
+    throw new UsageError(
+      `--before ${dir}: no dist/main.js or node_modules there; make it a built checkout of the commit to compare with, e.g. git worktree add ${dir} main && cd ${dir} && npm ci && npm run build`,
+    );
+  }
+  const commit = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).stdout.trim();
+  return { dir, name: commit ? commit.slice(0, 72) : dir };
 }
 
 /**

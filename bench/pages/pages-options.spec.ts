@@ -19,5 +19,10 @@ describe('parsePagesOptions', () => {
     expect(() => parsePagesOptions(['--rounds', '0'])).toThrow(/--rounds needs a whole number above 0, got 0; usage: npm run bench:pages/);
     expect(() => parsePagesOptions(['--duration'])).toThrow(/got nothing/);
     expect(() => parsePagesOptions(['--fast'])).toThrow(/unknown argument --fast; usage/);
+    expect(() => parsePagesOptions(['--before'])).toThrow(/--before needs a directory, got nothing; usage/);
+  });
+
+  it('reads the other build to compare with as an absolute directory', () => {
+    expect(parsePagesOptions(['--before', 'relative/dir']).before).toBe(`${process.cwd()}/relative/dir`);
   });
 });

@@ -1,5 +1,6 @@
 import type { Measurement } from './measure-server';
 import {
+  beforeAfterTable,
   costTable,
   median,
   medians,
@@ -131,5 +132,25 @@ describe('the signed-in reader', () => {
     const signedOutOnly = figures([measurement(1000)], [measurement(2000)], [measurement(500)]);
     expect(targetVerdicts(signedOutOnly, 32).some((v) => v.label.includes('signed in'))).toBe(false);
     expect(ratioTable(signedOutOnly)).toMatch(/\| 20 +\| not measured +\| 0\.50× +\| 2\.00× +\|/);
+  });
+});
+
+describe('the before/after table (--before)', () => {
+  it('puts the other build beside this one, signed out and signed in, with this build ÷ the other', () => {
+    const table = beforeAfterTable([
+      { server: 'app', pageSize: 20, path: '/demo/posts', rounds: [measurement(600, 40, 180)] },
+      { server: 'app-signed-in', pageSize: 20, path: '/demo/posts', rounds: [measurement(540, 45, 185)] },
+      { server: 'before', pageSize: 20, path: '/demo/posts', rounds: [measurement(400, 120, 250)] },
+      { server: 'before-signed-in', pageSize: 20, path: '/demo/posts', rounds: [measurement(300, 160, 260)] },
+    ]);
+
+    expect(table).toMatch(/\| signed out +\| 400 +\| 600 +\| 1\.50× +\|/);
+    expect(table).toMatch(/\| signed in +\| 300 +\| 540 +\| 1\.80× +\|/);
+    expect(table).toContain('120 → 40');
+    expect(table).toContain('260 → 185');
+  });
+
+  it('is left out of a run without the other build', () => {
+    expect(beforeAfterTable(figures([measurement(600)], [measurement(1200)], [measurement(300)]))).toBeNull();
   });
 });

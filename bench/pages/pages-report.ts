@@ -5,8 +5,11 @@ import type { Measurement } from './measure-server';
 /** The heading of the section `npm run bench:pages` owns in docs/performance.md. */
 export const PAGES_SECTION_HEADING = '## Pages (`npm run bench:pages`)';
 
-/** The rows: `app-signed-in` is the plain app's own process, asked with a signed-in reader's cookies. */
-export type ServerName = 'app' | 'app-signed-in' | 'app-metrics' | 'app-tracing' | 'limit' | 'peer';
+/**
+ * The rows: `app-signed-in` is the plain app's own process, asked with a signed-in reader's cookies;
+ * `before` and `before-signed-in` the same for another build of the app (`--before <dir>`), for a before/after table.
+ */
+export type ServerName = 'app' | 'app-signed-in' | 'app-metrics' | 'app-tracing' | 'limit' | 'peer' | 'before' | 'before-signed-in';
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   app: 'the app',
@@ -15,13 +18,19 @@ export const SERVER_LABELS: Record<ServerName, string> = {
   'app-tracing': 'app, logs + tracing on',
   limit: 'bare limit',
   peer: 'plain peer',
+  before: 'the app before',
+  'before-signed-in': 'app before, signed in',
 };
 
 /** The app's rows: plain (no request log lines), with request logs and metrics on, with request logs and tracing on; the same build, other settings. */
 export const APP_VARIANTS = ['app-metrics', 'app-tracing'] as const;
 export type AppVariant = (typeof APP_VARIANTS)[number];
 export const isApp = (server: ServerName): boolean =>
-  server === 'app' || server === 'app-signed-in' || (APP_VARIANTS as readonly string[]).includes(server);
+  server === 'app' ||
+  server === 'app-signed-in' ||
+  server === 'before' ||
+  server === 'before-signed-in' ||
+  (APP_VARIANTS as readonly string[]).includes(server);
 /** The signed-in row is measured at this page size only: the list as a reader sees it. */
 export const SIGNED_IN_PAGE_SIZE = 20;
 
@@ -58,6 +67,8 @@ export interface PagesRun {
   rounds: number;
   postCount: number;
   figures: ServerFigures[];
+  /** With `--before`: what the other build is (its commit), named in the before/after table. */
+  before?: string;
   /** What the metrics and tracing rows did besides answering: scrapes of /metrics, exports to the OTLP receiver. */
   observability?: { scrapes: number; exports: number; exportedBytes: number };
 }
@@ -233,6 +244,43 @@ export function ratioTable(figures: readonly ServerFigures[]): string {
   );
 }
 
+/** With `--before`: the other build against this one, signed out and signed in, same run; null without it. */
+export function beforeAfterTable(figures: readonly ServerFigures[]): string | null {
+  const pairs = [
+    ['signed out', 'before', 'app'],
+    ['signed in', 'before-signed-in', 'app-signed-in'],
+  ] as const;
+  const rows = pairs.flatMap(([reader, beforeName, afterName]) => {
+    const before = find(figures, beforeName, SIGNED_IN_PAGE_SIZE);
+    const after = find(figures, afterName, SIGNED_IN_PAGE_SIZE);
+    const b = before && medians(before);
+    const a = after && medians(after);
+    if (!b || !a) return [];
+    return [
+      [
+        reader,
+        whole(b.requestsPerSecond),
+        whole(a.requestsPerSecond),
+        `${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}×`,
+        `${ms(b.p99Ms)} → ${ms(a.p99Ms)}`,
+        `${b.peakRssMiB.toFixed(0)} → ${a.peakRssMiB.toFixed(0)}`,
+      ],
+    ];
+  });
+  if (rows.length === 0) return null;
+  return markdownTable(
+    [
+      `${SIGNED_IN_PAGE_SIZE} per page`,
+      'before req/s',
+      'after req/s',
+      'after ÷ before',
+      'p99 ms before → after',
+      'peak RSS MiB before → after',
+    ],
+    rows,
+  );
+}
+
 export function targetsTable(verdicts: readonly TargetVerdict[]): string {
   return markdownTable(
     ['target', 'measured', 'result'],
@@ -243,6 +291,18 @@ export function targetsTable(verdicts: readonly TargetVerdict[]): string {
 /** Why a server was not measured at a size, one line each. */
 export function unavailableNotes(figures: readonly ServerFigures[]): string[] {
   return figures.filter((f) => f.unavailable).map((f) => `- ${SERVER_LABELS[f.server]}, ${f.pageSize} per page: ${f.unavailable}`);
+}
+
+function beforeAfterSection(run: PagesRun): string[] {
+  const table = beforeAfterTable(run.figures);
+  if (!table || !run.before) return [];
+  return [
+    `Before and after, same run: **the app before** is \`${run.before}\`'s build, started the same way on the same database`,
+    '(`--before <dir>`), beside this build; signed out and signed in.',
+    '',
+    table,
+    '',
+  ];
 }
 
 /** The whole docs section, generated. */
@@ -296,6 +356,7 @@ export function pagesSection(run: PagesRun, verdicts: readonly TargetVerdict[]):
     '',
     ratioTable(run.figures),
     '',
+    ...beforeAfterSection(run),
     targetsTable(verdicts),
     '',
   ].join('\n');
