@@ -41,7 +41,7 @@ generator client {
   engineType = "client"
 ${preview}}
 
-// The fast read path's table types (ComponentSql, src/database/runtime/component-sql.ts).
+// The fast read path's table types (ComponentSql, src/database/runtime/component-client.ts).
 generator kysely {
   provider = "prisma-kysely"
   output   = "../../src/generated/kysely"

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { type ComponentClient, type ComponentData, PrismaService } from '../../surface';
+import { visibleTo } from './post-visibility';
 import { DemoPost, DemoPostChanges, DemoPostListItem, DemoPostPage, NewDemoPost } from './component.types';
 
 const POST_WITH_AUTHOR = {
@@ -97,7 +98,7 @@ export class DemoComponentService {
     return Number(total);
   }
 
-  /** The fast path's twin of {@link visibleTo}; the equivalence spec holds the two to the same rows. */
+  /** The fast path's twin of post-visibility.ts's `visibleTo`; test/post-list-equivalence.spec.ts holds the list to the rows that filter gives. */
   private visiblePosts(viewerId: string | null) {
     const posts = this.db.$kysely.selectFrom('DemoPost as post').where('post.authorDeletedAt', 'is', null);
     return viewerId === null
@@ -142,16 +143,6 @@ export class DemoComponentService {
     if (count > 0) return 'deleted';
     return (await this.db.demoPost.count({ where: { id } })) > 0 ? 'not-author' : 'missing';
   }
-}
-
-/**
- * Who sees a post: nobody once its author's account is deleted; a draft
- * only its author (`viewerId`; null when signed out).
- */
-function visibleTo(viewerId: string | null): Prisma.DemoPostWhereInput {
-  const drafts =
-    viewerId === null ? { status: { not: 'DRAFT' as const } } : { OR: [{ status: { not: 'DRAFT' as const } }, { authorId: viewerId }] };
-  return { authorDeletedAt: null, ...drafts };
 }
 
 /** A list row without the count every row of the page carries. */

@@ -5,12 +5,13 @@ import { PrismaService } from '../../../database/runtime/prisma.service';
 import { createComponentTestingModule } from '../../../testing/create-component-testing-module';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { DemoComponentService } from '../component.service';
+import { visibleTo } from '../post-visibility';
 import type { DemoPostListItem, DemoPostPage, DemoPostStatus } from '../component.types';
 
 /**
  * The reference: the list as the service read it through Prisma before the
  * fast path (main's component.service.ts, `findMany` and `count` with
- * `visibleTo`). The service's Kysely list must give the same rows, in the
+ * `visibleTo`, which a post's page still reads with). The service's Kysely list must give the same rows, in the
  * same order, with the same totals.
  */
 const POST_LIST_ITEM = {
@@ -22,12 +23,6 @@ const POST_LIST_ITEM = {
   authorId: true,
   author: { select: { displayName: true } },
 } satisfies Prisma.DemoPostSelect;
-
-function visibleTo(viewerId: string | null): Prisma.DemoPostWhereInput {
-  const drafts =
-    viewerId === null ? { status: { not: 'DRAFT' as const } } : { OR: [{ status: { not: 'DRAFT' as const } }, { authorId: viewerId }] };
-  return { authorDeletedAt: null, ...drafts };
-}
 
 async function referencePage(prisma: PrismaService, page: number, pageSize: number, viewerId: string | null): Promise<DemoPostPage> {
   const where = visibleTo(viewerId);
