@@ -83,7 +83,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     // Not checkable: Kysely<DB> is not assignable to the narrower
     // Kysely<Pick<DB, …>> (its methods take the table map both ways); the
     // object is the same.
-    return (this satisfies ComponentData<Id>) as ComponentClient<Id>;
+    return this satisfies ComponentData<Id> as unknown as ComponentClient<Id>;
   }
 
   async onModuleInit(): Promise<void> {
