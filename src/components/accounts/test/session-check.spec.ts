@@ -84,8 +84,6 @@ describe('the session check of a signed-in request', () => {
   });
 
   describe('its last-seen write, made from what the check read (one statement, no lock)', () => {
-    /** The session row as the check read it: the write works from this copy, however old it is by then. */
-    type Snapshot = Parameters<TouchPath['touch']>[0];
     interface TouchPath {
       touch(session: { id: string; lastSeenAt: Date; absoluteExpiresAt: Date }, now: Date): Promise<void>;
     }
@@ -93,7 +91,8 @@ describe('the session check of a signed-in request', () => {
     // real race does only sometimes.
     const touchOf = (service: SessionsService) => (service as unknown as TouchPath).touch.bind(service);
 
-    async function readAs(userId: string): Promise<Snapshot> {
+    /** The session row as the check read it: the write works from this copy, however old it is by then. */
+    function readAs(userId: string) {
       return prisma.accountsSession.findFirstOrThrow({ where: { userId } });
     }
 
