@@ -10,10 +10,13 @@ const TEST_FILES = ['**/*.spec.{ts,tsx}', 'src/**/test/**', 'src/testing/**', 'b
 
 // SQL built from strings (docs/guides/database.md, "The fast path"): values travel as parameters, never as text. A
 // constant string (no `${}`, no `+`) carries no value and passes: DDL with several statements needs $executeRawUnsafe.
+// A tripwire for the common ways, not a proof: SQL text (or a { text } config) built in a variable and then passed
+// (`const q = \`…${x}\`; client.query(q)`) is not seen. Runtime code only: tests build SQL from their own schema names.
 // A block below that sets no-restricted-syntax for these files again would replace this list, not add to it.
 const PARAMETERS =
   "Kysely's sql`…${value}…` tag or Prisma's $queryRaw`…${value}…` / $executeRaw`…` tagged templates, which send each value as a parameter";
 const CALLS_QUERY = 'CallExpression[callee.property.name=/^(query|execute)$/]';
+const COMPILED_RAW = "CallExpression[callee.object.name='CompiledQuery'][callee.property.name='raw']";
 export const STRING_BUILT_SQL = [
   {
     selector: "CallExpression[callee.object.name='sql'][callee.property.name=/^(raw|lit)$/]",
@@ -35,6 +38,14 @@ export const STRING_BUILT_SQL = [
   {
     selector: `${CALLS_QUERY} > BinaryExpression.arguments[operator='+']`,
     message: `SQL text built with + in .query()/.execute(): pass the values as parameters ($1 and a values array), or use ${PARAMETERS}`,
+  },
+  {
+    selector: `${COMPILED_RAW} > TemplateLiteral.arguments[expressions.length>0], ${COMPILED_RAW} > BinaryExpression.arguments[operator='+']`,
+    message: `SQL text built with \${} or + in CompiledQuery.raw(): pass the values as its parameters array ($1, $2, …), or use ${PARAMETERS}`,
+  },
+  {
+    selector: `${CALLS_QUERY} > ObjectExpression.arguments > Property[key.name='text'] > TemplateLiteral.value[expressions.length>0]`,
+    message: `SQL text built with \${} in a query config's text (pg's client.query({ text, values })): put $1 in the text and the value in values, or use ${PARAMETERS}`,
   },
 ];
 
@@ -62,6 +73,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}', 'build/**/*.ts'],
+    ignores: TEST_FILES,
     rules: { 'no-restricted-syntax': ['error', ...STRING_BUILT_SQL] },
   },
   {

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input */
 import { Client } from 'pg';
 import { ClusterState, connectionUrl } from './cluster-state';
 
@@ -14,8 +13,11 @@ export async function createRolesAndDatabase(state: ClusterState): Promise<void>
   const admin = new Client({ connectionString: connectionUrl(state, state.superuser, 'postgres') });
   await admin.connect();
   try {
+    // eslint-disable-next-line no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input
     await admin.query(`CREATE ROLE ${owner.name} LOGIN CREATEDB PASSWORD '${owner.password}'`);
+    // eslint-disable-next-line no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input
     await admin.query(`CREATE ROLE ${runtime.name} LOGIN PASSWORD '${runtime.password}'`);
+    // eslint-disable-next-line no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input
     await admin.query(`CREATE DATABASE ${database} OWNER ${owner.name}`);
   } finally {
     await admin.end();
@@ -24,6 +26,7 @@ export async function createRolesAndDatabase(state: ClusterState): Promise<void>
   const db = new Client({ connectionString: connectionUrl(state, state.superuser) });
   await db.connect();
   try {
+    // eslint-disable-next-line no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input
     await db.query(`
       REVOKE ALL ON DATABASE ${database} FROM PUBLIC;
       GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${runtime.name};
@@ -64,6 +67,7 @@ export async function restoreRuntimeGrants(state: ClusterState): Promise<void> {
   const db = new Client({ connectionString: connectionUrl(state, owner) });
   await db.connect();
   try {
+    // eslint-disable-next-line no-restricted-syntax -- CREATE ROLE/DATABASE and GRANT take no parameters; the names and generated hex passwords are this local cluster's own, never input
     await db.query(`${RUNTIME_USES_OWNERS_SCHEMAS(owner.name, runtime.name)}; GRANT USAGE ON SCHEMA public TO ${runtime.name};`);
   } finally {
     await db.end();

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter */
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { quoted } from './jobs-database';
@@ -48,12 +47,14 @@ export class StaleLockSweeper {
   /** A pool of this instance started: hold its liveness lock. */
   async poolStarted(poolId: string): Promise<void> {
     this.ownPools.add(poolId);
+    // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
     await this.session?.query(`SELECT pg_advisory_lock(${LIVENESS_KEY})`, [poolId]);
   }
 
   /** The pool stopped: its locks (if any job is left locked by it) may be swept. */
   async poolStopped(poolId: string): Promise<void> {
     this.ownPools.delete(poolId);
+    // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
     await this.session?.query(`SELECT pg_advisory_unlock(${LIVENESS_KEY})`, [poolId]).catch(() => undefined);
   }
 
@@ -84,6 +85,7 @@ export class StaleLockSweeper {
     const session = this.session!;
     const schema = quoted(this.options.schema);
     const { rows } = await session.query<{ pool: string }>(
+      // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
       `SELECT DISTINCT locked_by AS pool FROM ${schema}._private_jobs WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1::double precision / 1000)
        UNION SELECT DISTINCT locked_by FROM ${schema}._private_job_queues WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1::double precision / 1000)`,
       [this.options.staleLockMs],
@@ -91,8 +93,10 @@ export class StaleLockSweeper {
     const free = new Set<string>();
     for (const { pool } of rows) {
       if (this.ownPools.has(pool)) continue;
+      // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
       const { rows: taken } = await session.query<{ free: boolean }>(`SELECT pg_try_advisory_lock(${LIVENESS_KEY}) AS free`, [pool]);
       if (!taken[0].free) continue;
+      // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
       await session.query(`SELECT pg_advisory_unlock(${LIVENESS_KEY})`, [pool]);
       free.add(pool);
     }
@@ -112,6 +116,7 @@ export class StaleLockSweeper {
   private async release(session: Client, pools: string[]): Promise<void> {
     const schema = quoted(this.options.schema);
     const { rows } = await session.query<{ released: number }>(
+      // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
       `WITH released AS (
          UPDATE ${schema}._private_jobs
          SET locked_by = NULL, locked_at = NULL,
@@ -174,6 +179,7 @@ export class StaleLockSweeper {
     session.on('end', lost);
     await session.connect();
     try {
+      // eslint-disable-next-line no-restricted-syntax -- the queue schema (quoted identifier) and LIVENESS_KEY (a constant number) are not values; every value travels as a parameter
       for (const pool of this.ownPools) await session.query(`SELECT pg_advisory_lock(${LIVENESS_KEY})`, [pool]);
     } catch (error) {
       await session.end().catch(() => undefined);

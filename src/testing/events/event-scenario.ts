@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import { type INestApplication, Logger } from '@nestjs/common';
 import { runOnce, type TaskList } from 'graphile-worker';
 import type { DeliveredEvent, EventEnvelope } from '../../platform/events/delivered-event';

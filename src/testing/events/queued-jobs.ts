@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import type { INestApplication } from '@nestjs/common';
 import { JOBS_DATABASE, type JobsDatabase, quoted } from '../../platform/jobs/jobs-database';
 import { queueSchemaFor } from '../../platform/jobs/queue-schema';

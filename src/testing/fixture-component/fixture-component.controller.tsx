@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, Page, PageContext, type RenderContext, renderPage, setFlash } from '../../surface';
 import { EMPTY_NOTE_FORM, parseNoteForm, type NoteFormErrors, type NoteFormValues } from './fixture-note-form';
+import { holdRequestIfAsked } from './fixture-hold';
 import { FixtureNotesService } from './fixture-notes.service';
 import { DeleteNotePage, FIXTURE_NAVIGATION, NotePage, NoteListPage, NOTES_PATH } from './fixture-pages';
 
@@ -82,4 +83,14 @@ export class FixtureComponentController {
 function parsePage(raw: unknown): number {
   if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return 1;
   return Math.max(1, Math.min(Number(raw), Number.MAX_SAFE_INTEGER));
+}
+
+/** A request that takes as long as a test wants (FIXTURE_HOLD_FILE, fixture-hold.ts): for what happens while one is served. */
+@Controller('fixture/held')
+export class FixtureHeldController {
+  @Get()
+  async held(): Promise<string> {
+    await holdRequestIfAsked('GET /fixture/held');
+    return 'released';
+  }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FixtureComponentController } from './fixture-component.controller';
+import { FixtureComponentController, FixtureHeldController } from './fixture-component.controller';
 import { FixtureListeners } from './fixture-listeners';
 import { FixtureNotesService } from './fixture-notes.service';
 
@@ -9,5 +9,5 @@ import { FixtureNotesService } from './fixture-notes.service';
  * discovered, so it ships nowhere and no component has to exist for the
  * platform's tests to pass.
  */
-@Module({ controllers: [FixtureComponentController], providers: [FixtureNotesService, FixtureListeners] })
+@Module({ controllers: [FixtureComponentController, FixtureHeldController], providers: [FixtureNotesService, FixtureListeners] })
 export class FixtureComponentModule {}

@@ -54,6 +54,18 @@ export async function holdInTransactionIfAsked(what: string): Promise<void> {
     );
 }
 
+/** How long GET /fixture/held waits for FIXTURE_HOLD_FILE at most: a test that failed before creating it does not hang the app's stop. */
+export const REQUEST_HOLD_MS = 60_000;
+
+/**
+ * With FIXTURE_HOLD_FILE set: GET /fixture/held logs `holding <what>` and answers only once the file exists (at most
+ * REQUEST_HOLD_MS), so a test knows a request is being served and decides when it ends (or hangs up first).
+ * Without it, answers at once.
+ */
+export async function holdRequestIfAsked(what: string): Promise<void> {
+  if (holdFile() !== undefined) await hold(what, REQUEST_HOLD_MS);
+}
+
 /** Waits until FIXTURE_HOLD_FILE exists, at most `boundMs`; false if it did not appear in time. */
 async function hold(what: string, boundMs: number): Promise<boolean> {
   const file = holdFile()!;

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import { Client } from 'pg';
 import { TestSetupError } from '../errors/test-setup.error';
 import { WORKER_SCHEMA_SQL_PATTERN } from './worker-schema-name';

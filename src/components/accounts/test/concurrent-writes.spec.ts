@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import { TestingModule } from '@nestjs/testing';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { createComponentTestingModule } from '../../../testing/create-component-testing-module';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
 import { readSessionPolicy } from '../sessions/session-policy';
@@ -7,16 +8,15 @@ import { SessionsService } from '../sessions/sessions.service';
 // Every signed-in request runs the session check, so its statements are
 // counted here: the query monitor counts the fast path's statements as it
 // counts Prisma's (DATABASE_QUERY_WARN_COUNT is on outside production).
-// The process runs in a time zone other than UTC meanwhile: a date the fast
-// path read or wrote in local time, as node-postgres would, is off by hours.
+// The workers run fourteen hours ahead of UTC (jest.config.js sets TZ before
+// they start; a test file cannot change it): a date the fast path read or
+// wrote in local time, as node-postgres would, is off by hours.
 describe('the session check of a signed-in request', () => {
   const MINUTE = 60_000;
-  const zone = process.env.TZ;
   let prisma: PrismaService;
   let sessions: SessionsService;
 
   beforeAll(async () => {
-    process.env.TZ = 'America/New_York';
     prisma = new PrismaService();
     await prisma.onModuleInit();
     sessions = new SessionsService(prisma, readSessionPolicy({}));
@@ -24,8 +24,6 @@ describe('the session check of a signed-in request', () => {
 
   afterAll(async () => {
     await prisma.$disconnect();
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
   });
 
   beforeEach(() => resetWorkerSchema(prisma));
@@ -83,5 +81,59 @@ describe('the session check of a signed-in request', () => {
     await prisma.accountsUser.update({ where: { id: user.id }, data: { deletedAt: start } });
 
     expect(await sessions.resolve(token, new Date(start.getTime() + 1000))).toBeNull();
+  });
+
+  describe('its last-seen write, made from what the check read (one statement, no lock)', () => {
+    interface TouchPath {
+      touch(session: { id: string; lastSeenAt: Date; absoluteExpiresAt: Date }, now: Date): Promise<void>;
+    }
+    // The write is private: reached directly here so that the read and the write are apart on purpose, which a
+    // real race does only sometimes.
+    const touchOf = (service: SessionsService) => (service as unknown as TouchPath).touch.bind(service);
+
+    /** The session row as the check read it: the write works from this copy, however old it is by then. */
+    function readAs(userId: string) {
+      return prisma.accountsSession.findFirstOrThrow({ where: { userId } });
+    }
+
+    /** The row's version (xmin): any UPDATE of it makes a new one, even one that sets the same values. */
+    async function version(userId: string) {
+      const row = await prisma.$kysely
+        .selectFrom('AccountsSession')
+        .select(sql<string>`xmin::text`.as('xmin'))
+        .where('userId', '=', userId)
+        .executeTakeFirstOrThrow();
+      return row.xmin;
+    }
+
+    it('leaves a session revoked between the read and the write revoked, its last seen unchanged', async () => {
+      const start = new Date();
+      const { user, token } = await signedInAt(start);
+      const read = await readAs(user.id);
+      await sessions.revoke(token, new Date(start.getTime() + 1000));
+      const revoked = await readAs(user.id);
+
+      await touchOf(sessions)(read, new Date(start.getTime() + MINUTE + 1000));
+
+      const row = await readAs(user.id);
+      expect(row).toEqual(revoked);
+      expect(row.revokedAt).not.toBeNull();
+      expect(row.lastSeenAt).toEqual(start);
+    });
+
+    it('is made once when two instances write the same session within the minute', async () => {
+      const start = new Date();
+      const { user } = await signedInAt(start);
+      const [one, other] = [sessions, new SessionsService(prisma, readSessionPolicy({}))];
+      const now = new Date(start.getTime() + MINUTE + 1000);
+      const read = await readAs(user.id);
+
+      await touchOf(one)(read, now);
+      const afterFirst = await version(user.id);
+      await touchOf(other)(read, now);
+
+      expect(await version(user.id)).toBe(afterFirst);
+      expect((await readAs(user.id)).lastSeenAt).toEqual(now);
+    });
   });
 });

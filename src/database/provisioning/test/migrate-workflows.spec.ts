@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedDatabase } from '../../embedded/embedded-cluster';

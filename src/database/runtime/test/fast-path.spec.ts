@@ -41,6 +41,23 @@ class FastPathController {
     else await this.prisma.$queryRaw`SELECT pg_sleep(${60})`;
     return 'slept';
   }
+
+  @Get('terminated')
+  async terminated(): Promise<string> {
+    // One connection for both statements: the sleep outlasts the 1 s statement timeout only on it, and ends when a
+    // test terminates its backend (marked by `AS ended_by_the_test`, which it looks for in pg_stat_activity).
+    await this.prisma.$kysely.connection().execute(async (db) => {
+      await sql`SET statement_timeout = 0`.execute(db);
+      await sql`SELECT pg_sleep(5) AS ended_by_the_test`.execute(db);
+    });
+    return 'slept';
+  }
+
+  @Get('after')
+  async after(): Promise<number> {
+    const { rows } = await sql<{ one: number }>`SELECT 1 AS one`.execute(this.prisma.$kysely);
+    return rows[0].one;
+  }
 }
 
 @Module({ controllers: [FastPathController] })
@@ -87,6 +104,33 @@ describe('the fast path ($kysely) answers failures as Prisma does, over HTTP', (
       level: 'warn',
       text: `${fast.reference} GET /fast-path/sleep/kysely answered 503: database timeout (57014) Errors`,
     });
+  });
+
+  /** The backend running the sleep of /fast-path/terminated, once it runs (asked on another connection, Prisma's); a bounded poll. */
+  async function sleepingBackend(): Promise<number | undefined> {
+    for (let attempt = 0; attempt < 2000; attempt++) {
+      const found = await server.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(5) AS ended_by_the_test%'`;
+      if (found.length > 0) return found[0].pid;
+    }
+    return undefined;
+  }
+
+  it('answers 503 when the database ends the statement’s connection (pg_terminate_backend), and the next statement runs', async () => {
+    const answer = getJson(server, '/fast-path/terminated');
+    const pid = await sleepingBackend();
+    if (pid === undefined) throw new Error('the sleep of /fast-path/terminated did not show in pg_stat_activity in 2000 looks');
+
+    await server.prisma.$queryRaw`SELECT pg_terminate_backend(${pid})`;
+    const ended = await answer;
+
+    expect(ended).toMatchObject({ status: 503, body: { statusCode: 503, message: expect.stringMatching(/database/i) } });
+    expect(logger.lines).toContainEqual({
+      level: 'warn',
+      text: expect.stringMatching(new RegExp(`^${ended.reference} GET /fast-path/terminated answered 503: database unavailable`)),
+    });
+    expect(await getJson(server, '/fast-path/after')).toMatchObject({ status: 200, body: {} });
+    await expect(sql<{ one: number }>`SELECT 1 AS one`.execute(server.prisma.$kysely)).resolves.toEqual({ rows: [{ one: 1 }] });
   });
 });
 

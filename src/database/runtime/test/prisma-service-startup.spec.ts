@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ConfigurationError } from '../../../platform/errors/configuration.error';

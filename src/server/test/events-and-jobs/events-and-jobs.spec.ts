@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { EventPublisher } from '../../../platform/events/event-publisher';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 // How the job runner stops with the app (src/platform/jobs/job-runner.service.ts): from the first moment
 // of the stop, in parallel with the HTTP drain, and by its deadline, abandoning (and rolling back) a run
 // that is still going so it runs again, even in its last attempt.

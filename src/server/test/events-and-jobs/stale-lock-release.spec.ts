@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax -- test-only SQL: it interpolates schema, role or table names (identifiers cannot be parameters) and the test's own constants, never input */
 // The stale-lock sweeper's release rules (src/platform/jobs/stale-lock-sweeper.ts): two free sweeps before a
 // pool counts as gone, a crash never using up a job's last attempt, its lost liveness session reopened at
 // once, repeated failures warned about, and a clean stop.
