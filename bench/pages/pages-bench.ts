@@ -298,8 +298,8 @@ function beforeBuild(dir: string): { dir: string; name: string } {
       `--before ${dir}: no dist/main.js or node_modules there; make it a built checkout of the commit to compare with, e.g. git worktree add ${dir} main && cd ${dir} && npm ci && npm run build`,
     );
   }
-  const commit = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).stdout.trim();
-  return { dir, name: commit ? commit.slice(0, 72) : dir };
+  const commit = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).stdout.trim();
+  return { dir, name: commit || dir };
 }
 
 /**
