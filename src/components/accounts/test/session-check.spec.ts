@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { countStatements } from '../../../testing/database/count-statements';
 import { readSessionPolicy } from '../sessions/session-policy';
 import { newSessionToken } from '../sessions/session-token';
 import { SessionsService } from '../sessions/sessions.service';
@@ -28,16 +29,7 @@ describe('the session check of a signed-in request', () => {
 
   beforeEach(() => resetWorkerSchema(prisma));
 
-  /** What `work` returns, and how many SQL statements it ran. */
-  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-    const tally = { queries: 0 };
-    let pending: Promise<T> | undefined;
-    prisma.queries.countInto(tally, () => {
-      pending = work();
-    });
-    const result = await pending!;
-    return { result, statements: tally.queries };
-  }
+  const counted = <T>(work: () => Promise<T>) => countStatements(prisma, work);
 
   async function signedInAt(now: Date) {
     const user = await prisma.accountsUser.create({ data: { email: 'grace@example.test', displayName: 'Grace' } });

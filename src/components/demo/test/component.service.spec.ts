@@ -3,6 +3,7 @@ import { TestingModule } from '@nestjs/testing';
 import { PrismaService } from '../../../database/runtime/prisma.service';
 import { createComponentTestingModule } from '../../../testing/create-component-testing-module';
 import { resetWorkerSchema } from '../../../testing/reset-worker-schema';
+import { countStatements } from '../../../testing/database/count-statements';
 import { DemoComponentService } from '../component.service';
 
 describe('DemoComponentService against PostgreSQL', () => {
@@ -153,16 +154,7 @@ describe('DemoComponentService against PostgreSQL', () => {
   });
 
   describe('statements per list', () => {
-    /** What `work` returns, and how many SQL statements it ran (the query monitor counts both paths' statements outside production). */
-    async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-      const tally = { queries: 0 };
-      let pending: Promise<T> | undefined;
-      prisma.queries.countInto(tally, () => {
-        pending = work();
-      });
-      const result = await pending!;
-      return { result, statements: tally.queries };
-    }
+    const counted = <T>(work: () => Promise<T>) => countStatements(prisma, work);
 
     it('reads a page that has posts, their authors and the count in one statement', async () => {
       const ada = await account('Ada');
